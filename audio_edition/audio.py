@@ -1,0 +1,16 @@
+"""pydub, set up to use the ffmpeg binary from imageio-ffmpeg instead of a system one."""
+
+from __future__ import annotations
+
+import warnings
+
+with warnings.catch_warnings():
+    # pydub warns at import when no system ffmpeg is on PATH; ours is configured just below.
+    warnings.simplefilter("ignore", RuntimeWarning)
+    from pydub import AudioSegment
+
+from .encode import ffmpeg_exe
+
+AudioSegment.converter = ffmpeg_exe()
+
+__all__ = ["AudioSegment"]

@@ -1,0 +1,221 @@
+"""The ``audio-edition`` command: options -> settings -> pipeline; errors -> one line.
+
+Status and progress go to stderr; results (outlines, JSON) to stdout.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .errors import AudioEditionError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _fail(message: str) -> None:
+    click.echo(f"audio-edition: error: {message}", err=True)
+
+
+def _guarded(command: F) -> F:
+    """Turn our errors into one line on stderr and exit status 1; tracebacks only with --debug."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        debug = bool(click.get_current_context().find_root().params.get("debug"))
+        try:
+            return command(*args, **kwargs)
+        except AudioEditionError as exc:
+            if debug:
+                traceback.print_exc()
+            _fail(str(exc))
+            sys.exit(1)
+        except KeyboardInterrupt:
+            _fail("interrupted")
+            sys.exit(130)
+        except Exception as exc:  # an internal error: say so in one line
+            if debug:
+                traceback.print_exc()
+            _fail(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for details)")
+            sys.exit(2)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="audio-edition")
+@click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
+def main(debug: bool) -> None:
+    """Turn written articles into podcast-quality audio editions.
+
+    \b
+    Example:
+      audio-edition parse article.txt
+      audio-edition build article.txt -o output
+    """
+
+
+def _article_argument(command: F) -> F:
+    return click.argument("source", type=str, metavar="FILE")(command)
+
+
+def _config_option(command: F) -> F:
+    return click.option(
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Settings file (default: ./audio-edition.toml when present).",
+    )(command)
+
+
+@main.command()
+@_article_argument
+@click.option("--json", "as_json", is_flag=True, help="Print the article model as JSON.")
+@_guarded
+def parse(source: str, as_json: bool) -> None:
+    """Show the structure found in an article, before building it.
+
+    \b
+    Example:
+      audio-edition parse article.txt
+      audio-edition parse article.txt --json
+    """
+    from .ingest import load_article
+    from .outline import outline
+
+    article = load_article(source)
+    if as_json:
+        click.echo(json.dumps(article.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(outline(article))
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, metavar="FILE...")
+@click.option("-o", "--output-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the MP3 and its companions (default: output).")
+@click.option("--voice", help="Voice preset (see `audio-edition voices`; default: joe).")
+@click.option("--voices-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Extra folder of voice presets.")
+@click.option("--cover", type=click.Path(dir_okay=False, path_type=Path),
+              help="Cover image (JPEG or PNG) embedded in the MP3.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Clip cache folder (default: the user cache directory).")
+@click.option("--no-cache", is_flag=True, help="Neither reuse nor store synthesized clips.")
+@click.option("--bitrate", "bitrate_kbps", type=int, help="MP3 bitrate in kb/s (default: 64).")
+@click.option("--sample-rate", type=int, help="MP3 sample rate in Hz (default: 44100).")
+@click.option("--sentence-pause", "between_sentences_ms", type=int, metavar="MS",
+              help="Pause between sentences, in ms.")
+@click.option("--paragraph-pause", "between_paragraphs_ms", type=int, metavar="MS",
+              help="Pause between paragraphs, in ms.")
+@click.option("--section-pause", "before_heading_ms", type=int, metavar="MS",
+              help="Pause before a section heading, in ms.")
+@click.option("--headline-pause", "after_headline_ms", type=int, metavar="MS",
+              help="Pause after the headline, in ms.")
+@_config_option
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@_guarded
+def build(sources: tuple[str, ...], config_path: Path | None, no_cache: bool, quiet: bool,
+          **options: Any) -> None:  # fmt: skip
+    """Build the audio edition of each article: MP3, transcripts and manifest.
+
+    \b
+    Example:
+      audio-edition build article.txt
+      audio-edition build article.txt -o public --cover cover.jpg
+    """
+    from .config import load_settings
+    from .pipeline import build as build_edition
+
+    settings = load_settings(config_path, use_cache=False if no_cache else None, **options)
+    failures = 0
+    for source in sources:
+        try:
+            with _progress(source, quiet) as on_progress:
+                edition = build_edition(source, settings, on_progress=on_progress)
+        except AudioEditionError as exc:
+            if len(sources) == 1:
+                raise
+            _fail(str(exc))
+            failures += 1
+            continue
+        if not quiet:
+            click.echo(_summary(edition), err=True)
+    if failures:
+        _fail(f"{failures} of {len(sources)} articles failed")
+        sys.exit(1)
+
+
+@contextmanager
+def _progress(source: str, quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar over segments on a terminal; nothing when quiet or piped."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    bar: Any = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = click.progressbar(length=total, label=Path(source).name, file=sys.stderr)
+            bar.__enter__()
+        bar.update(done - bar.pos)
+
+    try:
+        yield update
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+
+
+def _summary(edition: Any) -> str:
+    minutes, seconds = divmod(round(edition.duration_ms / 1000), 60)
+    size_mb = edition.size_bytes / 1_000_000
+    if edition.up_to_date:
+        note = "up to date"
+    else:
+        note = f"{edition.clips_synthesized} of {len(edition.cues)} clips synthesized"
+    return f"{edition.mp3_path}  {minutes}:{seconds:02d}  {size_mb:.1f} MB  ({note})"
+
+
+@main.command()
+@click.option("--voices-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Extra folder of voice presets.")
+@_guarded
+def voices(voices_dir: Path | None) -> None:
+    """List the voices: engine, language, offline use and readiness.
+
+    \b
+    Example:
+      audio-edition voices
+    """
+    from .tts import ENGINES, load_presets
+
+    rows = [("NAME", "ENGINE", "LANGUAGE", "OFFLINE", "READY", "DESCRIPTION")]
+    for name, preset in sorted(load_presets(voices_dir).items()):
+        factory = ENGINES.get(preset.engine)
+        if factory is None:
+            rows.append((name, preset.engine, preset.language, "?", "unknown engine", ""))
+            continue
+        try:
+            engine = factory(preset)
+            offline, ready = ("yes" if engine.offline else "no"), ("yes" if engine.ready else "no")
+        except AudioEditionError as exc:
+            offline, ready = "?", f"no: {exc.message}"
+        rows.append((name, preset.engine, preset.language, offline, ready, preset.display_name))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

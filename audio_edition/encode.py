@@ -1,0 +1,75 @@
+"""The one place ffmpeg is called. The binary comes from imageio-ffmpeg: no system install."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from .errors import EncodeError
+from .tts.cache import from_pcm16, to_pcm16
+
+log = logging.getLogger(__name__)
+
+
+@cache
+def ffmpeg_exe() -> str:
+    """Path of the ffmpeg binary bundled with imageio-ffmpeg."""
+    import imageio_ffmpeg
+
+    return str(imageio_ffmpeg.get_ffmpeg_exe())
+
+
+def run_ffmpeg(args: list[str], *, input_bytes: bytes | None = None, subject: str | Path) -> bytes:
+    """Run ffmpeg with ``args``; return its stdout or raise with the last line it printed."""
+    argv = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", *args]
+    log.debug("ffmpeg: %s", " ".join(argv))
+    try:
+        done = subprocess.run(argv, input=input_bytes, capture_output=True, check=False)
+    except OSError as exc:
+        raise EncodeError(f"cannot run ffmpeg: {exc}", subject) from exc
+    if done.returncode != 0:
+        lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise EncodeError(f"ffmpeg failed: {lines[-1] if lines else done.returncode}", subject)
+    return done.stdout
+
+
+def mp3_args(sample_rate: int, bitrate_kbps: int, output: Path) -> list[str]:
+    """Arguments that encode mono 16-bit PCM on stdin to a CBR MP3 with a Xing/LAME header.
+
+    No tags: ``tags.py`` writes them all with mutagen.
+    """
+    return [
+        "-f", "s16le", "-ar", str(sample_rate), "-ac", "1", "-i", "pipe:0",
+        "-map_metadata", "-1", "-c:a", "libmp3lame", "-b:a", f"{bitrate_kbps}k",
+        "-write_xing", "1", "-id3v2_version", "0", "-write_id3v1", "0",
+        "-f", "mp3", "-y", str(output),
+    ]  # fmt: skip
+
+
+def encode_mp3(samples: np.ndarray, sample_rate: int, bitrate_kbps: int, output: Path) -> None:
+    """Encode mono float samples (already at the output rate) to ``output``."""
+    run_ffmpeg(
+        mp3_args(sample_rate, bitrate_kbps, output), input_bytes=to_pcm16(samples), subject=output
+    )
+
+
+def decode_audio(path: Path, sample_rate: int | None = None) -> tuple[np.ndarray, int]:
+    """Decode any audio file to mono float32 samples (at ``sample_rate`` when given)."""
+    rate = sample_rate or _probe_rate(path)
+    pcm = run_ffmpeg(
+        ["-i", str(path), "-ac", "1", "-ar", str(rate), "-f", "s16le", "pipe:1"], subject=path
+    )
+    return from_pcm16(pcm), rate
+
+
+def _probe_rate(path: Path) -> int:
+    from mutagen import File as MutagenFile
+
+    info = MutagenFile(path)
+    if info is None or not getattr(info.info, "sample_rate", None):
+        raise EncodeError("not an audio file ffmpeg can read", path)
+    return int(info.info.sample_rate)

@@ -1,0 +1,174 @@
+"""Find publication dates in the shapes news sites print them.
+
+``find_date`` looks for one date (and a time and zone next to it, when given) inside a line and
+returns it with its span, so a caller can tell a date line from a sentence that mentions a date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..models import Published
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+)
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:1[89]|2[01])\d\d)"
+
+# "Feb.06 - 2025", "February 6, 2025", "Feb 6 2025"
+_MONTH_FIRST = re.compile(rf"\b{_MONTH}\s*{_DAY}\b\s*(?:,|-|–|/)?\s*{_YEAR}\b", re.IGNORECASE)
+# "6 Feb 2025", "6th of February, 2025"
+_DAY_FIRST = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\s*,?\s*{_YEAR}\b", re.IGNORECASE)
+# "2025-02-06", "2025-02-06T10:20:00+01:00"
+_ISO = re.compile(
+    r"\b(?P<year>(?:1[89]|2[01])\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)"
+    r"(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?(?:\.\d+)?"
+    r"\s*(?P<offset>Z|[+-][0-2]\d:?[0-5]\d)?)?(?![\d:])"
+)
+_TIME = re.compile(
+    r"\b(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?"
+    r"(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?"
+    r"(?:\s*(?P<zone>[A-Z]{2,5}\b(?:[+-]\d{1,2})?))?",
+    re.IGNORECASE,
+)
+
+# Offsets in hours for fixed abbreviations; names for zones whose offset depends on the season.
+ZONE_OFFSETS: dict[str, float] = {
+    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "WEST": 1, "BST": 1, "CET": 1, "CEST": 2,
+    "EET": 2, "EEST": 3, "MSK": 3, "IST": 5.5, "SGT": 8, "HKT": 8, "JST": 9, "KST": 9,
+    "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13, "EST": -5, "EDT": -4, "CST": -6,
+    "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "AKST": -9, "AKDT": -8,
+}  # fmt: skip
+SEASONAL_ZONES = {
+    "ET": "America/New_York",
+    "CT": "America/Chicago",
+    "MT": "America/Denver",
+    "PT": "America/Los_Angeles",
+}
+
+# How far (in characters) a time may sit from the date it belongs to.
+_TIME_REACH = 25
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date found in a line."""
+
+    value: Published
+    """The date, or an aware datetime when a time (and zone) was given."""
+
+    start: int
+    """Where the matched text starts in the line."""
+
+    end: int
+    """Where the matched text ends in the line (exclusive)."""
+
+
+def find_date(line: str) -> DateMatch | None:
+    """The first publication-style date in ``line``, with the time next to it when there is one."""
+    iso = _ISO.search(line)
+    if iso:
+        value = _from_iso(iso)
+        if value is not None:
+            return DateMatch(value, iso.start(), iso.end())
+    for pattern in (_MONTH_FIRST, _DAY_FIRST):
+        match = pattern.search(line)
+        if not match:
+            continue
+        try:
+            day = dt.date(
+                int(match["year"]), MONTHS[match["month"][:3].lower()], int(match["day"])
+            )
+        except ValueError:
+            continue
+        return _with_time(line, day, match.start(), match.end())
+    return None
+
+
+def _from_iso(match: re.Match[str]) -> Published | None:
+    try:
+        day = dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
+        if match["hour"] is None:
+            return day
+        moment = dt.datetime(
+            day.year, day.month, day.day, int(match["hour"]), int(match["minute"]),
+            int(match["second"] or 0),
+        )  # fmt: skip
+    except ValueError:
+        return None
+    offset = match["offset"]
+    if offset:
+        moment = moment.replace(tzinfo=_parse_offset(offset))
+    return moment
+
+
+def _parse_offset(text: str) -> dt.tzinfo:
+    if text == "Z":
+        return dt.timezone.utc
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    return dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+
+
+def _with_time(line: str, day: dt.date, start: int, end: int) -> DateMatch:
+    """Attach a time found just after (or just before) the date."""
+    after = _TIME.search(line, end, min(len(line), end + _TIME_REACH))
+    before = None
+    if after is None:
+        before_start = max(0, start - _TIME_REACH)
+        before = next(
+            (m for m in _TIME.finditer(line, before_start, start) if m.end() >= start - 4), None
+        )
+    match = after or before
+    if match is None:
+        return DateMatch(day, start, end)
+    moment = _time_on(day, match)
+    if moment is None:
+        return DateMatch(day, start, end)
+    return DateMatch(moment, min(start, match.start()), max(end, match.end()))
+
+
+def _time_on(day: dt.date, match: re.Match[str]) -> dt.datetime | None:
+    hour, minute = int(match["hour"]), int(match["minute"])
+    ampm = (match["ampm"] or "").lower()
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm == "p" else 0)
+    if hour > 23:
+        return None
+    moment = dt.datetime(day.year, day.month, day.day, hour, minute)
+    zone = (match["zone"] or "").upper()
+    tz = _zone(zone, moment)
+    return moment.replace(tzinfo=tz) if tz else moment
+
+
+def _zone(abbreviation: str, moment: dt.datetime) -> dt.tzinfo | None:
+    base, _, shift = abbreviation.partition("+")
+    if abbreviation in ZONE_OFFSETS:
+        return dt.timezone(dt.timedelta(hours=ZONE_OFFSETS[abbreviation]))
+    if base in ("UTC", "GMT") and shift.isdigit():
+        return dt.timezone(dt.timedelta(hours=int(shift)))
+    if abbreviation in SEASONAL_ZONES:
+        try:
+            from zoneinfo import ZoneInfo
+
+            return ZoneInfo(SEASONAL_ZONES[abbreviation])
+        except (ImportError, KeyError, OSError):
+            return None
+    return None
+
+
+def spoken_date(value: Published) -> str:
+    """A date as a reader says it in a byline: "February 6, 2025"."""
+    day = value.date() if isinstance(value, dt.datetime) else value
+    return f"{day:%B} {day.day}, {day.year}"

@@ -1,0 +1,81 @@
+"""Bytes to text: detect the encoding of a file a user pasted an article into."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from pathlib import Path
+
+from ..errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Share of control characters above which a file is binary rather than text.
+_MAX_CONTROL_SHARE = 0.01
+
+
+def decode_text(data: bytes, subject: str | Path) -> str:
+    """Decode ``data`` as UTF-8 (with or without BOM), UTF-16/32 or Windows-1252.
+
+    Raises ``InputError`` naming ``subject`` for empty, binary or undecodable input.
+    """
+    if not data.strip():
+        raise InputError("the file is empty", subject)
+    text = _decode(data, subject)
+    text = unicodedata.normalize("NFC", text)
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
+    if controls > _MAX_CONTROL_SHARE * len(text):
+        raise InputError("no readable text (this looks like a binary file)", subject)
+    if not text.strip():
+        raise InputError("the file holds only whitespace", subject)
+    return text
+
+
+def _decode(data: bytes, subject: str | Path) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"invalid {encoding.upper()} text", subject) from exc
+    utf16 = _guess_utf16(data)
+    if utf16:
+        try:
+            return data.decode(utf16)
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data:
+        raise InputError("no readable text (this looks like a binary file)", subject)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        # Windows-1252 is what Latin-1 pastes almost always really are; it leaves five byte
+        # values undefined, so random binary rarely passes for it.
+        return data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            "unknown text encoding (not UTF-8, UTF-16 or Windows-1252)",
+            subject,
+            cause="the file is not text, or uses a legacy encoding; save it as UTF-8",
+        ) from exc
+
+
+def _guess_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: ASCII-range text has a NUL in every other byte."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0) / len(sample[0::2])
+    odd_nuls = sample[1::2].count(0) / len(sample[1::2])
+    if odd_nuls > 0.4 and even_nuls < 0.05:
+        return "utf-16-le"
+    if even_nuls > 0.4 and odd_nuls < 0.05:
+        return "utf-16-be"
+    return None

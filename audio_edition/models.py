@@ -1,0 +1,232 @@
+"""Data shared by every stage of the pipeline: frozen dataclasses, no I/O.
+
+Times are integer milliseconds (``*_ms``) everywhere above the sample level.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+
+Published = dt.datetime | dt.date
+"""A publication moment: a timezone-aware datetime when the time is known, else a date."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A run of paragraphs, optionally under a heading."""
+
+    heading: str | None
+    """The subheading as written, or None for an untitled run (e.g. the opening section)."""
+
+    paragraphs: tuple[str, ...]
+    """Paragraph texts as displayed, in reading order."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """The structure of one article, as every input form is parsed into."""
+
+    headline: str
+    """The article's title."""
+
+    authors: tuple[str, ...] = ()
+    """Author names, without "By" or roles."""
+
+    published: Published | None = None
+    """When the article was published, as precisely as the source says."""
+
+    publication: str | None = None
+    """The site or publication name, when known."""
+
+    lede: str | None = None
+    """The opening standfirst paragraph, read right after the byline."""
+
+    language: str = "en"
+    """BCP 47 language code of the text."""
+
+    sections: tuple[Section, ...] = ()
+    """Body sections in reading order."""
+
+    source_url: str | None = None
+    """Where the article lives online, when known."""
+
+    source_path: Path | None = None
+    """The file the article was read from, when it came from a file."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The article model as printed by ``audio-edition parse --json``."""
+        return {
+            "headline": self.headline,
+            "authors": list(self.authors),
+            "published": self.published.isoformat() if self.published else None,
+            "publication": self.publication,
+            "lede": self.lede,
+            "language": self.language,
+            "sections": [
+                {"heading": s.heading, "paragraphs": list(s.paragraphs)} for s in self.sections
+            ],
+        }
+
+    @property
+    def full_text(self) -> str:
+        """The article as plain text, for the lyrics tag and the manifest."""
+        parts = [self.headline]
+        if self.authors:
+            parts.append("By " + join_names(self.authors))
+        if self.lede:
+            parts.append(self.lede)
+        for section in self.sections:
+            if section.heading:
+                parts.append(section.heading)
+            parts.extend(section.paragraphs)
+        return "\n\n".join(parts)
+
+
+def join_names(names: tuple[str, ...] | list[str]) -> str:
+    """Join names as a reader says them: "A", "A and B", "A, B and C"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+SegmentKind = Literal["headline", "byline", "lede", "heading", "paragraph"]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One utterance of the spoken script: a sentence, a heading, the byline..."""
+
+    kind: SegmentKind
+    """Which part of the article this utterance reads."""
+
+    display_text: str
+    """The text as written, for the transcript."""
+
+    spoken_text: str
+    """The text as the engine should say it (normalized for speech)."""
+
+    voice: str
+    """Name of the voice preset that reads it."""
+
+    pause_after_ms: int
+    """Silence after this segment, in milliseconds."""
+
+    chapter: int
+    """Index of the chapter this segment belongs to."""
+
+    paragraph: int
+    """Index of the paragraph (block) this segment belongs to, counted over the whole script."""
+
+
+@dataclass(frozen=True)
+class ChapterMark:
+    """A chapter as the script defines it, before any timing is known."""
+
+    title: str
+    """Title shown by podcast apps."""
+
+
+@dataclass(frozen=True)
+class Script:
+    """An article turned into utterances, in reading order."""
+
+    segments: tuple[Segment, ...]
+    """Every utterance in reading order."""
+
+    chapters: tuple[ChapterMark, ...]
+    """Chapter titles; ``Segment.chapter`` indexes into this."""
+
+    lead_in_ms: int = 0
+    """Silence before the first segment, in milliseconds."""
+
+
+@dataclass(frozen=True, eq=False)
+class Clip:
+    """Synthesized audio for one segment."""
+
+    samples: np.ndarray = field(repr=False)
+    """Mono float32 samples in [-1, 1]."""
+
+    sample_rate: int
+    """Samples per second."""
+
+    cached: bool
+    """True when the clip came from the cache rather than the engine."""
+
+    @property
+    def duration_ms(self) -> int:
+        return len(self.samples) * 1000 // self.sample_rate
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A timed chapter of the finished audio."""
+
+    title: str
+    """Title shown by podcast apps."""
+
+    start_ms: int
+    """Start time, in milliseconds."""
+
+    end_ms: int
+    """End time (exclusive), in milliseconds."""
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A timed transcript cue: one sentence and when it is heard."""
+
+    start_ms: int
+    """When the sentence starts, in milliseconds."""
+
+    end_ms: int
+    """When the sentence ends, in milliseconds."""
+
+    text: str
+    """The sentence as written."""
+
+
+@dataclass(frozen=True)
+class Edition:
+    """A built audio edition of one article: what ``build`` returns."""
+
+    article: Article
+    """The article that was read."""
+
+    mp3_path: Path
+    """The MP3 file."""
+
+    vtt_path: Path
+    """The WebVTT transcript."""
+
+    srt_path: Path
+    """The SRT transcript."""
+
+    manifest_path: Path
+    """The JSON manifest describing the edition."""
+
+    duration_ms: int
+    """Length of the audio, in milliseconds."""
+
+    size_bytes: int
+    """Size of the MP3 file, in bytes."""
+
+    chapters: tuple[Chapter, ...]
+    """Timed chapters."""
+
+    cues: tuple[Cue, ...]
+    """Timed transcript cues, one per sentence."""
+
+    voice: str
+    """Name of the voice preset used for the body."""
+
+    clips_synthesized: int
+    """How many clips the engine had to synthesize (0 when everything came from the cache)."""
+
+    up_to_date: bool = False
+    """True when the existing output already matched and nothing was rebuilt."""

@@ -1,0 +1,262 @@
+"""Orchestration only: article -> script -> clips -> programme -> MP3 + transcripts + manifest.
+
+No click and no printing here; progress is reported through a callback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import __version__
+from .config import Settings
+from .files import replacing, write_text
+from .ingest import load_article
+from .models import Article, Chapter, Edition, Script
+from .script import write_script
+from .transcript import parse_vtt, to_srt, to_vtt
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from .tts import Engine
+
+MANIFEST_FORMAT = 1
+_MAX_SLUG_CHARS = 60
+
+Progress = Callable[[int, int], None]
+"""Called with (segments done, segments in all) as synthesis advances."""
+
+
+def build(
+    source: str | Path | Article,
+    settings: Settings | None = None,
+    *,
+    on_progress: Progress | None = None,
+    engine: Engine | None = None,
+) -> Edition:
+    """Build the audio edition of ``source`` (a path, ``-`` for stdin, or an Article).
+
+    ``engine`` overrides the engine of ``settings.voice`` (used to count or observe synthesis).
+    """
+    # Audio, engine and tagging modules load only when a build runs, so `parse` starts fast.
+    from .assemble import assemble
+    from .tags import cover_frame, episode_frames, write_tags
+    from .tts import ClipCache, Synthesizer, default_cache_dir, engine_for
+
+    settings = settings or Settings()
+    article = source if isinstance(source, Article) else load_article(source)
+    if settings.cover is not None:
+        cover_frame(settings.cover)  # a bad cover fails now, not after minutes of synthesis
+    engine = engine or engine_for(settings.voice, settings.voices_dir)
+    script = write_script(article, settings.style, settings.voice)
+    paths = _EditionPaths(settings.output_dir, edition_stem(article))
+    fingerprint = _fingerprint(article, script, engine, settings)
+    current = _current_edition(paths, fingerprint, article)
+    if current is not None:
+        return current
+
+    cache = ClipCache(settings.cache_dir or default_cache_dir()) if settings.use_cache else None
+    synthesizer = Synthesizer(engine, cache)
+    clips = []
+    total = len(script.segments)
+    for done, segment in enumerate(script.segments, 1):
+        clips.append(synthesizer.clip(segment.spoken_text))
+        if on_progress:
+            on_progress(done, total)
+    programme = assemble(script, clips)
+
+    frames = episode_frames(
+        article, programme.chapters, f"audio-edition {__version__}", settings.cover
+    )
+    with replacing(paths.mp3) as temp_mp3:
+        loudness = _encode_to_standard(programme.samples, programme.sample_rate, settings, temp_mp3)
+        write_tags(temp_mp3, frames, settings.id3_version)
+    write_text(paths.vtt, to_vtt(programme.cues))
+    write_text(paths.srt, to_srt(programme.cues))
+    edition = Edition(
+        article=article,
+        mp3_path=paths.mp3,
+        vtt_path=paths.vtt,
+        srt_path=paths.srt,
+        manifest_path=paths.manifest,
+        duration_ms=programme.duration_ms,
+        size_bytes=paths.mp3.stat().st_size,
+        chapters=programme.chapters,
+        cues=programme.cues,
+        voice=settings.voice,
+        clips_synthesized=synthesizer.engine_calls,
+    )
+    manifest = manifest_dict(edition, settings, engine, fingerprint, loudness)
+    # The manifest goes last: it marks the edition complete.
+    write_text(paths.manifest, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+    return edition
+
+
+# How close to the loudness target the encoded file must come before a second encode is tried.
+_LOUDNESS_TOLERANCE_LU = 0.3
+
+
+def _encode_to_standard(
+    samples: np.ndarray, rate: int, settings: Settings, mp3_path: Path
+) -> dict[str, float]:
+    """Set loudness and true peak, encode, and check both on the decoded MP3.
+
+    MP3 coding changes both a little (at 64 kb/s about -0.4 LU and +1 dB of peak), so the
+    file is measured after encoding and, when it misses, encoded once more with the error
+    corrected. Loudness is set at the voice's rate, then resampled: the true peak belongs to the
+    band-limited signal, which resampling keeps.
+    """
+    from .assemble import resample
+    from .encode import decode_audio, encode_mp3
+    from .loudness import integrated_loudness, normalize_loudness, true_peak_db
+
+    target, ceiling = settings.target_lufs, settings.max_true_peak_db
+    aim, limit = target, ceiling
+    for _attempt in range(2):
+        mastered = normalize_loudness(samples, rate, aim, limit)
+        encode_mp3(
+            resample(mastered, rate, settings.sample_rate),
+            settings.sample_rate,
+            settings.bitrate_kbps,
+            mp3_path,
+        )
+        decoded, _ = decode_audio(mp3_path, rate)
+        measured, peak = integrated_loudness(decoded, rate), true_peak_db(decoded)
+        if abs(measured - target) <= _LOUDNESS_TOLERANCE_LU and peak <= ceiling:
+            break
+        aim += target - measured
+        limit -= max(0.0, peak - ceiling + 0.1)
+    return {"integrated_lufs": round(measured, 2), "true_peak_dbtp": round(peak, 2)}
+
+
+class _EditionPaths:
+    def __init__(self, folder: Path, stem: str) -> None:
+        self.mp3 = folder / f"{stem}.mp3"
+        self.vtt = folder / f"{stem}.vtt"
+        self.srt = folder / f"{stem}.srt"
+        self.manifest = folder / f"{stem}.json"
+
+
+def slugify(text: str, limit: int = _MAX_SLUG_CHARS) -> str:
+    """ASCII, lowercase, hyphen-separated, at most ``limit`` characters, cut at a word."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > limit:
+        slug = slug[: limit + 1].rsplit("-", 1)[0] if "-" in slug[:limit] else slug[:limit]
+    return slug
+
+
+def edition_stem(article: Article) -> str:
+    """File name stem: date and the headline's main clause, e.g. ``2025-02-06-ukraine-strikes``."""
+    title = article.headline
+    main_clause = re.split(r"\s*[:|—–]\s+|\s+-\s+", title, maxsplit=1)[0]
+    if len(main_clause.split()) >= 3:
+        title = main_clause
+    slug = slugify(title) or "article"
+    if article.published is None:
+        return slug
+    day = article.published.date() if isinstance(article.published, dt.datetime) else article.published
+    return f"{day.isoformat()}-{slug}"
+
+
+def _fingerprint(article: Article, script: Script, engine: Engine, settings: Settings) -> str:
+    """A hash of everything that shapes the output files."""
+    cover_hash = (
+        hashlib.sha256(settings.cover.read_bytes()).hexdigest() if settings.cover else None
+    )
+    payload = {
+        "version": __version__,
+        "article": article.to_dict(),
+        "source_url": article.source_url,
+        "segments": [asdict(segment) for segment in script.segments],
+        "chapters": [mark.title for mark in script.chapters],
+        "lead_in_ms": script.lead_in_ms,
+        "engine": engine.identity(),
+        "audio": [settings.bitrate_kbps, settings.sample_rate, settings.target_lufs,
+                  settings.max_true_peak_db, settings.id3_version],  # fmt: skip
+        "cover": cover_hash,
+    }
+    encoded = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+
+
+def manifest_dict(
+    edition: Edition,
+    settings: Settings,
+    engine: Engine,
+    fingerprint: str,
+    loudness: dict[str, float],
+) -> dict[str, Any]:
+    """The episode manifest: what the feed and later tools read."""
+    article = edition.article
+    return {
+        "format": MANIFEST_FORMAT,
+        "generator": f"audio-edition {__version__}",
+        "built_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "fingerprint": fingerprint,
+        "article": {**article.to_dict(), "source_url": article.source_url},
+        "files": {
+            "mp3": edition.mp3_path.name,
+            "vtt": edition.vtt_path.name,
+            "srt": edition.srt_path.name,
+        },
+        "duration_ms": edition.duration_ms,
+        "size_bytes": edition.size_bytes,
+        "chapters": [asdict(chapter) for chapter in edition.chapters],
+        "cue_count": len(edition.cues),
+        "voice": {"name": edition.voice, **engine.identity()},
+        "loudness": loudness,
+        "settings": {
+            "bitrate_kbps": settings.bitrate_kbps,
+            "sample_rate": settings.sample_rate,
+            "target_lufs": settings.target_lufs,
+            "max_true_peak_db": settings.max_true_peak_db,
+            "id3_version": settings.id3_version,
+            "cover": settings.cover.name if settings.cover else None,
+            "style": asdict(settings.style),
+        },
+    }
+
+
+def _current_edition(paths: _EditionPaths, fingerprint: str, article: Article) -> Edition | None:
+    """The edition already on disk, when it was built from exactly the same inputs."""
+    try:
+        manifest = json.loads(paths.manifest.read_text(encoding="utf-8"))
+        size = paths.mp3.stat().st_size
+    except (OSError, ValueError):
+        return None
+    if (
+        not isinstance(manifest, dict)
+        or manifest.get("fingerprint") != fingerprint
+        or manifest.get("size_bytes") != size
+        or not (paths.vtt.is_file() and paths.srt.is_file())
+    ):
+        return None
+    try:
+        chapters = tuple(Chapter(**chapter) for chapter in manifest["chapters"])
+        cues = tuple(parse_vtt(paths.vtt.read_text(encoding="utf-8")))
+        return Edition(
+            article=article,
+            mp3_path=paths.mp3,
+            vtt_path=paths.vtt,
+            srt_path=paths.srt,
+            manifest_path=paths.manifest,
+            duration_ms=int(manifest["duration_ms"]),
+            size_bytes=size,
+            chapters=chapters,
+            cues=cues,
+            voice=str(manifest["voice"]["name"]),
+            clips_synthesized=0,
+            up_to_date=True,
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+

@@ -1,0 +1,55 @@
+"""Timed transcripts: WebVTT and SRT, one cue per sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .models import Cue
+
+
+def _timestamp(ms: int, separator: str) -> str:
+    hours, rest = divmod(ms, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    seconds, millis = divmod(rest, 1000)
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d}{separator}{millis:03d}"
+
+
+def _one_line(text: str) -> str:
+    # A blank line or "-->" inside a cue would end or corrupt it.
+    return " ".join(text.replace("-->", "->").split())
+
+
+def to_vtt(cues: Sequence[Cue]) -> str:
+    """A WebVTT document."""
+    blocks = ["WEBVTT"]
+    for number, cue in enumerate(cues, 1):
+        start, end = _timestamp(cue.start_ms, "."), _timestamp(cue.end_ms, ".")
+        blocks.append(f"{number}\n{start} --> {end}\n{_one_line(cue.text)}")
+    return "\n\n".join(blocks) + "\n"
+
+
+def to_srt(cues: Sequence[Cue]) -> str:
+    """An SRT document."""
+    blocks = []
+    for number, cue in enumerate(cues, 1):
+        start, end = _timestamp(cue.start_ms, ","), _timestamp(cue.end_ms, ",")
+        blocks.append(f"{number}\n{start} --> {end}\n{_one_line(cue.text)}")
+    return "\n\n".join(blocks) + "\n"
+
+
+_VTT_TIMING = re.compile(r"^(\d+):(\d\d):(\d\d)\.(\d{3}) --> (\d+):(\d\d):(\d\d)\.(\d{3})$")
+
+
+def parse_vtt(document: str) -> list[Cue]:
+    """Cues of a WebVTT document written by ``to_vtt`` (one text line per cue)."""
+    cues = []
+    lines = document.splitlines()
+    for index, line in enumerate(lines[:-1]):
+        match = _VTT_TIMING.match(line)
+        if match:
+            h1, m1, s1, ms1, h2, m2, s2, ms2 = (int(group) for group in match.groups())
+            start = ((h1 * 60 + m1) * 60 + s1) * 1000 + ms1
+            end = ((h2 * 60 + m2) * 60 + s2) * 1000 + ms2
+            cues.append(Cue(start, end, lines[index + 1]))
+    return cues

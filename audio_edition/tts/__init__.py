@@ -1,0 +1,124 @@
+"""Speech engines behind one small protocol, a registry, and cached synthesis of segments."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from ..errors import ConfigError
+from ..models import Clip
+from .cache import ClipCache, cache_key, default_cache_dir, from_pcm16, to_pcm16
+from .voices import VoicePreset, load_presets
+
+
+class Engine(Protocol):
+    """What the pipeline needs from a speech engine."""
+
+    offline: bool
+    """True when the engine needs no network."""
+
+    @property
+    def ready(self) -> bool:
+        """True when the engine can synthesize now (model present...)."""
+
+    @property
+    def sample_rate(self) -> int:
+        """Rate of the samples ``synthesize`` returns, in hertz."""
+
+    def identity(self) -> dict[str, Any]:
+        """Everything that changes the sound; part of every cache key."""
+
+    def synthesize(self, text: str) -> np.ndarray:
+        """Mono float32 samples in [-1, 1] for ``text``."""
+
+
+def _piper(preset: VoicePreset) -> Engine:
+    from .piper import PiperEngine
+
+    return PiperEngine(preset)
+
+
+ENGINES: dict[str, Callable[[VoicePreset], Engine]] = {"piper": _piper}
+"""Engine name -> factory taking a preset. Engines import their heavy modules lazily."""
+
+
+def engine_for(name: str, voices_dir: Path | None = None) -> Engine:
+    """The engine for the voice preset called ``name``."""
+    presets = load_presets(voices_dir)
+    preset = presets.get(name)
+    if preset is None:
+        known = ", ".join(sorted(presets)) or "none"
+        raise ConfigError(f"unknown voice (available: {known})", name)
+    factory = ENGINES.get(preset.engine)
+    if factory is None:
+        known = ", ".join(sorted(ENGINES))
+        raise ConfigError(f"unknown engine {preset.engine!r} (known: {known})", preset.path)
+    return factory(preset)
+
+
+# Level below the clip's peak under which leading and trailing audio counts as silence.
+_SILENCE_BELOW_PEAK_DB = 40.0
+# Silence kept at each end of a clip so words are not clipped, in milliseconds.
+_EDGE_MS = 40
+
+
+def trim_silence(samples: np.ndarray, sample_rate: int) -> np.ndarray:
+    """Cut an engine's own leading and trailing silence, so pauses are exactly the style's."""
+    if samples.size == 0:
+        return samples
+    peak = float(np.max(np.abs(samples)))
+    if peak == 0.0:
+        return samples[:0]
+    threshold = peak * 10 ** (-_SILENCE_BELOW_PEAK_DB / 20)
+    loud = np.flatnonzero(np.abs(samples) > threshold)
+    edge = sample_rate * _EDGE_MS // 1000
+    start = max(0, int(loud[0]) - edge)
+    end = min(samples.size, int(loud[-1]) + 1 + edge)
+    return samples[start:end]
+
+
+class Synthesizer:
+    """Synthesizes spoken texts with one engine, through the clip cache when there is one."""
+
+    def __init__(self, engine: Engine, cache: ClipCache | None) -> None:
+        self.engine = engine
+        self.cache = cache
+        self.engine_calls = 0
+        self._identity = engine.identity()
+
+    def key(self, spoken_text: str) -> str:
+        return cache_key(self._identity, spoken_text)
+
+    def is_cached(self, spoken_text: str) -> bool:
+        return self.cache is not None and self.cache.path(self.key(spoken_text)).is_file()
+
+    def clip(self, spoken_text: str) -> Clip:
+        """The clip for ``spoken_text``: from the cache, or synthesized and then cached."""
+        key = self.key(spoken_text)
+        if self.cache is not None:
+            hit = self.cache.get(key)
+            if hit is not None:
+                return Clip(hit[0], hit[1], cached=True)
+        self.engine_calls += 1
+        rate = self.engine.sample_rate
+        # Quantized like a cached clip, so a rebuild from the cache sounds bit-identical.
+        samples = from_pcm16(to_pcm16(trim_silence(self.engine.synthesize(spoken_text), rate)))
+        if self.cache is not None:
+            self.cache.put(key, samples, rate)
+        return Clip(samples, rate, cached=False)
+
+
+__all__ = [
+    "ENGINES",
+    "ClipCache",
+    "Engine",
+    "Synthesizer",
+    "VoicePreset",
+    "default_cache_dir",
+    "engine_for",
+    "load_presets",
+    "trim_silence",
+]

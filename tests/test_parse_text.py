@@ -1,0 +1,186 @@
+"""Pasted plain text -> Article: byline, date, junk, lede and subheadings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from audio_edition import Article
+from audio_edition.ingest import load_article
+from audio_edition.ingest.text import parse_text, split_authors
+
+from .conftest import FIXTURES, shared_file
+
+CET = dt.timezone(dt.timedelta(hours=1))
+
+BODY = (
+    "The council approved the new bus timetable after a long debate on Tuesday evening.\n\n"
+    "Buses will now run every ten minutes on the busiest routes, the transport office said.\n"
+)
+
+
+def parse(head: str, body: str = BODY) -> Article:
+    return parse_text(head + "\n\n" + body)
+
+
+def read_aloud(article: Article) -> str:
+    """Every text the listener hears as written (headline, lede, headings, paragraphs)."""
+    parts = [article.headline, article.lede or ""]
+    for section in article.sections:
+        parts += [section.heading or "", *section.paragraphs]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("Written by Camille Vard", ("Camille Vard",)),
+        ("By Camille Vard", ("Camille Vard",)),
+        ("By Camille Vard and Pieter Hals", ("Camille Vard", "Pieter Hals")),
+        ("By Camille Vard, Pieter Hals & Ines Moura", ("Camille Vard", "Pieter Hals", "Ines Moura")),
+        ("By Camille Vard, Transport Correspondent", ("Camille Vard",)),
+        ("BY CAMILLE VARD", ("CAMILLE VARD",)),
+        ("By Camille Vard | Feb. 3, 2025", ("Camille Vard",)),
+        ("By Ludwig van der Berg", ("Ludwig van der Berg",)),
+    ],
+)
+def test_byline_forms(byline: str, authors: tuple[str, ...]) -> None:
+    article = parse(f"Buses Every Ten Minutes\n\n{byline}")
+    assert article.authors == authors
+    assert byline not in read_aloud(article)
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Feb.06 - 2025 10:20 AM CET", dt.datetime(2025, 2, 6, 10, 20, tzinfo=CET)),
+        ("February 6, 2025", dt.date(2025, 2, 6)),
+        ("6 Feb 2025 09:00 GMT", dt.datetime(2025, 2, 6, 9, 0, tzinfo=dt.timezone.utc)),
+        ("2025-02-06", dt.date(2025, 2, 6)),
+        ("Published Thursday 6 February 2025", dt.date(2025, 2, 6)),
+        ("Feb 6, 2025, 4:05 pm EST", dt.datetime(2025, 2, 6, 16, 5, tzinfo=dt.timezone(dt.timedelta(hours=-5)))),
+        ("2025-02-06T10:20:00+01:00", dt.datetime(2025, 2, 6, 10, 20, tzinfo=CET)),
+    ],
+)
+def test_date_shapes(line: str, published: dt.date) -> None:
+    article = parse(f"Buses Every Ten Minutes\n\nBy Camille Vard\n\n{line}")
+    assert article.published == published
+    assert isinstance(article.published, dt.datetime) == isinstance(published, dt.datetime)
+    assert line not in read_aloud(article)
+
+
+def test_iso_output_keeps_the_zone() -> None:
+    article = parse("Buses Every Ten Minutes\n\nFeb.06 - 2025 10:20 AM CET")
+    assert article.to_dict()["published"] == "2025-02-06T10:20:00+01:00"
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "Trending Now",
+        "TRENDING NOW",
+        "Advertisement",
+        "Read more",
+        "Share this article",
+        "Photo: Jo Smith",
+        "Photo: Wikimedia Commons",
+        "Image credit: City archive",
+        "(AP Photo/Jo Smith)",
+        "Getty Images",
+        "Read more: Why the trams stopped running",
+    ],
+)
+def test_junk_lines_are_never_read(junk: str) -> None:
+    text = f"Buses Every Ten Minutes\n\nBy Camille Vard\n\n{junk}\n\n{BODY}\n{junk}\n\nA closing paragraph that says what happens next, at some length.\n"
+    article = parse_text(text)
+    assert junk.casefold() not in str(article.to_dict()).casefold()
+    assert article.lede and article.lede.startswith("The council approved")
+
+
+def test_label_before_lede_and_repeated_lines_are_dropped() -> None:
+    text = (
+        "Buses Every Ten Minutes\n\nBy Camille Vard\n\nNews\nPhoto: Jo Smith\nPhoto: Jo Smith\n"
+        "The city will run buses every ten minutes from March, officials said.\n\n" + BODY
+    )
+    article = parse_text(text)
+    assert article.lede == "The city will run buses every ten minutes from March, officials said."
+    assert "News" not in str(article.to_dict())
+    assert [s.heading for s in article.sections] == [None]
+
+
+def test_subheadings_start_sections_and_lists_are_not_headings() -> None:
+    text = (
+        "Buses Every Ten Minutes\n\nBy Camille Vard\n\n"
+        "The council approved the new bus timetable after a long debate on Tuesday evening.\n\n"
+        "What Changes for Riders\n\n"
+        "Buses will now run every ten minutes on the busiest routes, the office said.\n\n"
+        "The routes that change are:\n\nRoute 4, Harbour to Station\n\nRoute 9, Old Town loop\n\n"
+        "Night buses keep their hourly timetable until the summer.\n\n"
+        "Will It Work?\n\n"
+        "Riders' groups say they will count the buses themselves for the first month.\n"
+    )
+    article = parse_text(text)
+    assert [s.heading for s in article.sections] == ["What Changes for Riders", "Will It Work?"]
+    assert "Route 4, Harbour to Station" in article.sections[0].paragraphs
+
+
+def test_hard_wrapped_paragraphs_are_joined() -> None:
+    text = (
+        "Buses Every Ten Minutes\n\nBy Camille Vard\n\n"
+        "The council approved the new bus timetable after a long debate\n"
+        "on Tuesday evening, and the first buses run in March.\n\n"
+        "Buses will now run every ten minutes on the busiest routes of\n"
+        "the city, the transport office said.\n"
+    )
+    article = parse_text(text)
+    assert article.lede == (
+        "The council approved the new bus timetable after a long debate on Tuesday evening, "
+        "and the first buses run in March."
+    )
+
+
+def test_single_newline_paragraphs() -> None:
+    text = (
+        "Buses Every Ten Minutes\nBy Camille Vard\nMarch 2, 2025\n"
+        "The council approved the new bus timetable after a long debate on Tuesday evening.\n"
+        "Buses will now run every ten minutes on the busiest routes, the office said.\n"
+        "Night buses keep their hourly timetable until the summer, the office added.\n"
+    )
+    article = parse_text(text)
+    assert article.authors == ("Camille Vard",)
+    assert article.published == dt.date(2025, 3, 2)
+    assert len(article.sections[0].paragraphs) == 2
+
+
+def test_split_authors_drops_roles_and_employers() -> None:
+    assert split_authors("Ana Ruiz, Senior Editor, and Bo Li for The Daily Planet") == ("Ana Ruiz", "Bo Li")
+
+
+def test_fixture_article_structure() -> None:
+    article = load_article(FIXTURES / "short-article.txt")
+    assert article.headline == "Rain Garden Opens on Mill Street"
+    assert article.authors == ("Ada Lind",)
+    assert article.published == dt.date(2025, 6, 3)
+    assert article.lede == "A new rain garden on Mill Street now soaks up water from the whole block."
+    assert [(s.heading, len(s.paragraphs)) for s in article.sections] == [
+        (None, 1),
+        ("Neighbours Take Over", 1),
+    ]
+
+
+def test_shared_sample_structure() -> None:
+    article = load_article(shared_file("samples/kursk-offensive.txt"))
+    assert article.headline.startswith("Ukraine Strikes Hard in Kursk")
+    assert article.authors == ("Camilla Jessen",)
+    assert article.to_dict()["published"] == "2025-02-06T10:20:00+01:00"
+    assert article.lede is not None and "40,000 troops" in article.lede
+    assert [(s.heading, len(s.paragraphs)) for s in article.sections] == [
+        (None, 3),
+        ("Russian Forces Suffer Heavy Losses", 3),
+        ("North Korea Enters the War, but Pays a Heavy Price", 3),
+        ("A Key Factor in Future Peace Talks?", 3),
+    ]
+    text = str(article.to_dict()).casefold()
+    for junk in ("trending now", "photo:", "wikimedia", "'news'", "feb.06"):
+        assert junk not in text
