@@ -14,11 +14,11 @@ try:
 except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0+source"
 
-from .config import ReadingStyle, Settings, load_settings  # noqa: E402
-from .errors import AudioEditionError, ConfigError, EncodeError, EngineError, InputError  # noqa: E402
-from .ingest import load_article  # noqa: E402
-from .models import Article, Chapter, Cue, Edition, Section  # noqa: E402
-from .pipeline import build  # noqa: E402
+from .config import ReadingStyle, Settings, load_settings
+from .errors import AudioEditionError, ConfigError, EncodeError, EngineError, InputError
+from .ingest import load_article
+from .models import Article, Chapter, Cue, Edition, Section
+from .pipeline import build
 
 __all__ = [
     "Article",

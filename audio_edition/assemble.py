@@ -10,7 +10,7 @@ import numpy as np
 from scipy import signal
 
 from .models import Chapter, Clip, Cue, Script
-from .tts.cache import to_pcm16
+from .tts.cache import from_pcm16, to_pcm16
 
 
 @dataclass(frozen=True, eq=False)
@@ -32,8 +32,7 @@ class Programme:
     @property
     def samples(self) -> np.ndarray:
         """The programme as float32 samples."""
-        raw = self.audio.raw_data  # type: ignore[attr-defined]
-        return np.frombuffer(raw, dtype="<i2").astype(np.float32) / np.float32(32767.0)
+        return from_pcm16(self.audio.raw_data)  # type: ignore[attr-defined]
 
     @property
     def duration_ms(self) -> int:
@@ -45,7 +44,7 @@ def resample(samples: np.ndarray, from_rate: int, to_rate: int) -> np.ndarray:
     if from_rate == to_rate:
         return samples
     divisor = math.gcd(from_rate, to_rate)
-    resampled = signal.resample_poly(samples, to_rate // divisor, from_rate // divisor)
+    resampled: np.ndarray = signal.resample_poly(samples, to_rate // divisor, from_rate // divisor)
     return resampled.astype(np.float32)
 
 
@@ -57,14 +56,12 @@ def assemble(script: Script, clips: Sequence[Clip]) -> Programme:
     """
     from .audio import AudioSegment
 
-    if len(clips) != len(script.segments):
-        raise ValueError("one clip per segment is required")
     rate = max((clip.sample_rate for clip in clips), default=22050)
     pieces: list[bytes] = [_silence(script.lead_in_ms, rate)]
     position = len(pieces[0]) // 2
     cues: list[Cue] = []
     chapter_starts: dict[int, int] = {0: 0}
-    for segment, clip in zip(script.segments, clips):
+    for segment, clip in zip(script.segments, clips, strict=True):
         samples = resample(clip.samples, clip.sample_rate, rate)
         chapter_starts.setdefault(segment.chapter, position)
         start = position

@@ -101,26 +101,59 @@ def parse(source: str, as_json: bool) -> None:
 
 @main.command()
 @click.argument("sources", nargs=-1, required=True, metavar="FILE...")
-@click.option("-o", "--output-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for the MP3 and its companions (default: output).")
+@click.option(
+    "-o",
+    "--output-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the MP3 and its companions (default: output).",
+)
 @click.option("--voice", help="Voice preset (see `audio-edition voices`; default: joe).")
-@click.option("--voices-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Extra folder of voice presets.")
-@click.option("--cover", type=click.Path(dir_okay=False, path_type=Path),
-              help="Cover image (JPEG or PNG) embedded in the MP3.")
-@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Clip cache folder (default: the user cache directory).")
+@click.option(
+    "--voices-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Extra folder of voice presets.",
+)
+@click.option(
+    "--cover",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Cover image (JPEG or PNG) embedded in the MP3.",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Clip cache folder (default: the user cache directory).",
+)
 @click.option("--no-cache", is_flag=True, help="Neither reuse nor store synthesized clips.")
 @click.option("--bitrate", "bitrate_kbps", type=int, help="MP3 bitrate in kb/s (default: 64).")
 @click.option("--sample-rate", type=int, help="MP3 sample rate in Hz (default: 44100).")
-@click.option("--sentence-pause", "between_sentences_ms", type=int, metavar="MS",
-              help="Pause between sentences, in ms.")
-@click.option("--paragraph-pause", "between_paragraphs_ms", type=int, metavar="MS",
-              help="Pause between paragraphs, in ms.")
-@click.option("--section-pause", "before_heading_ms", type=int, metavar="MS",
-              help="Pause before a section heading, in ms.")
-@click.option("--headline-pause", "after_headline_ms", type=int, metavar="MS",
-              help="Pause after the headline, in ms.")
+@click.option(
+    "--sentence-pause",
+    "between_sentences_ms",
+    type=int,
+    metavar="MS",
+    help="Pause between sentences, in ms.",
+)
+@click.option(
+    "--paragraph-pause",
+    "between_paragraphs_ms",
+    type=int,
+    metavar="MS",
+    help="Pause between paragraphs, in ms.",
+)
+@click.option(
+    "--section-pause",
+    "before_heading_ms",
+    type=int,
+    metavar="MS",
+    help="Pause before a section heading, in ms.",
+)
+@click.option(
+    "--headline-pause",
+    "after_headline_ms",
+    type=int,
+    metavar="MS",
+    help="Pause after the headline, in ms.",
+)
 @_config_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @_guarded
@@ -188,8 +221,11 @@ def _summary(edition: Any) -> str:
 
 
 @main.command()
-@click.option("--voices-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Extra folder of voice presets.")
+@click.option(
+    "--voices-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Extra folder of voice presets.",
+)
 @_guarded
 def voices(voices_dir: Path | None) -> None:
     """List the voices: engine, language, offline use and readiness.
@@ -214,7 +250,9 @@ def voices(voices_dir: Path | None) -> None:
         rows.append((name, preset.engine, preset.language, offline, ready, preset.display_name))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
-        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+        click.echo(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -6,7 +6,7 @@ import dataclasses
 import sys
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .errors import ConfigError
 
@@ -110,7 +110,9 @@ def load_settings(config_path: Path | None = None, **overrides: Any) -> Settings
     table = _read_toml(path) if config_path or path.exists() else {}
     build_table = dict(table.get("build", {}))
     style_table = dict(table.get("style", {}))
-    unknown = (set(table) - {"build", "style", "feed", "cast"}) | (set(build_table) - _SETTINGS_KEYS)
+    unknown = (set(table) - {"build", "style", "feed", "cast"}) | (
+        set(build_table) - _SETTINGS_KEYS
+    )
     unknown |= set(style_table) - _STYLE_KEYS
     if unknown:
         raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}", path)
@@ -132,21 +134,40 @@ def load_settings(config_path: Path | None = None, **overrides: Any) -> Settings
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
-            return tomllib.load(handle)
+            table: dict[str, Any] = tomllib.load(handle)
+            return table
     except FileNotFoundError as exc:
         raise ConfigError("no such file", path) from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"invalid TOML: {exc}", path) from exc
 
 
-def _checked(value: Any, path: Path) -> Any:
+_Checked = TypeVar("_Checked", Settings, ReadingStyle)
+
+
+def _checked(value: _Checked, path: Path) -> _Checked:
     """Check every field's type and range against its declared default."""
     for f in dataclasses.fields(value):
         current = getattr(value, f.name)
         if f.name.endswith("_ms") and (not isinstance(current, int) or current < 0):
             raise ConfigError(f"{f.name} must be a whole number of milliseconds >= 0", path)
     if isinstance(value, Settings):
-        if value.bitrate_kbps not in (32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320):
+        if value.bitrate_kbps not in (
+            32,
+            40,
+            48,
+            56,
+            64,
+            80,
+            96,
+            112,
+            128,
+            160,
+            192,
+            224,
+            256,
+            320,
+        ):
             raise ConfigError(f"bitrate {value.bitrate_kbps} kb/s is not an MP3 bitrate", path)
         if value.sample_rate not in (22050, 24000, 32000, 44100, 48000):
             raise ConfigError(f"sample rate {value.sample_rate} Hz is not supported for MP3", path)

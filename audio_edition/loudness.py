@@ -20,6 +20,9 @@ _RELATIVE_GATE = -10.0
 _OVERSAMPLE = 4
 # Half the limiter's window, in seconds: the gain falls and recovers over this time around a peak.
 _LIMITER_WINDOW_S = 0.02
+# The gain search stops this close to the target, or after this many steps.
+_LOUDNESS_PRECISION_LU = 0.05
+_MAX_GAIN_STEPS = 8
 # MP3 encoding adds a little to peaks; the limiter aims this far below the ceiling.
 _ENCODER_MARGIN_DB = 1.5
 
@@ -72,8 +75,9 @@ def integrated_loudness(samples: np.ndarray, rate: int) -> float:
 def true_peak_envelope(samples: np.ndarray) -> np.ndarray:
     """Per-sample true-peak estimate: the largest oversampled magnitude around each sample."""
     upsampled = np.abs(signal.resample_poly(samples.astype(np.float32), _OVERSAMPLE, 1))
-    phases = [upsampled[phase :: _OVERSAMPLE][: samples.size] for phase in range(_OVERSAMPLE)]
-    return np.maximum.reduce(phases)
+    phases = [upsampled[phase::_OVERSAMPLE][: samples.size] for phase in range(_OVERSAMPLE)]
+    envelope: np.ndarray = np.maximum.reduce(phases)
+    return envelope
 
 
 def true_peak_db(samples: np.ndarray) -> float:
@@ -95,27 +99,41 @@ def limiter_gain(envelope: np.ndarray, rate: int, ceiling_db: float) -> np.ndarr
     wanted = np.minimum(np.float32(1.0), ceiling / np.maximum(envelope, np.float32(1e-9)))
     window = max(1, round(_LIMITER_WINDOW_S * rate)) * 2 + 1
     gain = ndimage.minimum_filter1d(wanted, window)
-    return ndimage.uniform_filter1d(gain, window).astype(np.float32)
+    smooth: np.ndarray = ndimage.uniform_filter1d(gain, window).astype(np.float32)
+    return smooth
 
 
 def normalize_loudness(
     samples: np.ndarray, rate: int, target_lufs: float, ceiling_db: float
 ) -> np.ndarray:
-    """Gain to ``target_lufs``, with true peaks limited below ``ceiling_db``."""
+    """Gain to ``target_lufs``, with true peaks limited below ``ceiling_db``.
+
+    Limiting takes back part of every decibel of gain, so the gain is found by the secant
+    method on (gain -> loudness after limiting), which rises monotonically.
+    """
     measured = integrated_loudness(samples, rate)
     if not math.isfinite(measured):
         return samples
     # Gain is linear, so the true-peak envelope of the scaled signal is the scaled envelope.
     envelope = true_peak_envelope(samples)
-    gain_db = target_lufs - measured
-    result = samples
-    for _ in range(8):
+
+    def mastered(gain_db: float) -> tuple[np.ndarray, float]:
         gain = np.float32(10 ** (gain_db / 20))
         curve = limiter_gain(envelope * gain, rate, ceiling_db - _ENCODER_MARGIN_DB)
         result = samples * gain if curve is None else samples * gain * curve
-        # Limiting lowers loudness a little: aim again at the target and limit once more.
-        shortfall = target_lufs - integrated_loudness(result, rate)
-        if abs(shortfall) < 0.1:
+        return result, integrated_loudness(result, rate)
+
+    gain_db = target_lufs - measured
+    result, loudness = mastered(gain_db)
+    previous: tuple[float, float] | None = None
+    for _ in range(_MAX_GAIN_STEPS):
+        shortfall = target_lufs - loudness
+        if abs(shortfall) < _LOUDNESS_PRECISION_LU:
             break
-        gain_db += shortfall
+        slope = 1.0
+        if previous is not None and loudness != previous[1]:
+            slope = min(1.0, max(0.05, (loudness - previous[1]) / (gain_db - previous[0])))
+        previous = (gain_db, loudness)
+        gain_db += shortfall / slope
+        result, loudness = mastered(gain_db)
     return result.astype(np.float32, copy=False)

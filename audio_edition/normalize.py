@@ -32,11 +32,13 @@ SCALES = {"k": "thousand", "m": "million", "bn": "billion", "b": "billion", "tn"
 SYMBOLS = {"&": " and ", "%": " percent", "+": " plus ", "°": " degrees", "§": " section "}
 
 _ABBREVIATION = re.compile(
-    r"(?<![\w.])(" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")"
+    r"(?<![\w.])("
+    + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
+    + r")"
 )
 _MONEY = re.compile(
-    r"(?P<symbol>[$€£¥])\s?(?P<amount>\d[\d,]*(?:\.\d+)?)\s?"
-    r"(?P<scale>thousand|million|billion|trillion|bn|tn|k|m|b)?\b",
+    r"(?P<symbol>[$€£¥])\s?(?P<amount>\d[\d,]*(?:\.\d+)?)"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|tn|k|m|b)\b)?",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?<![\d,.$€£¥])\b(?P<year>1[1-9]\d\d|20\d\d)\b(?!\s*(?:%|percent|[,.]\d))")
@@ -54,7 +56,7 @@ def expand_abbreviations(text: str) -> str:
 
 
 def read_money(text: str) -> str:
-    """"$1.5bn" is "1.5 billion dollars": the currency is said after the amount."""
+    """ "$1.5bn" is "1.5 billion dollars": the currency is said after the amount."""
 
     def spoken(match: re.Match[str]) -> str:
         scale = (match["scale"] or "").lower()
@@ -66,12 +68,12 @@ def read_money(text: str) -> str:
 
 
 def read_ranges(text: str) -> str:
-    """"2020-2024" and "10–15" are ranges: "2020 to 2024"."""
+    """ "2020-2024" and "10–15" are ranges: "2020 to 2024"."""
     return _RANGE.sub(r"\1 to \2", text)
 
 
 def read_years(text: str) -> str:
-    """"2019" in running text is a year: "twenty nineteen", not "two thousand nineteen"."""
+    """ "2019" in running text is a year: "twenty nineteen", not "two thousand nineteen"."""
     return _YEAR.sub(lambda m: num2words(int(m["year"]), lang="en", to="year"), text)
 
 
@@ -140,7 +142,7 @@ def split_sentences(text: str) -> list[str]:
         candidate = text[start : match.start()].rstrip() + text[match.start() : match.end()].strip()
         before = text[start : match.start()]
         last_word = before.split()[-1] if before.split() else ""
-        if last_word in ABBREVIATIONS and last_word not in ("etc.",) or _INITIAL.search(before):
+        if (last_word in ABBREVIATIONS and last_word not in ("etc.",)) or _INITIAL.search(before):
             continue
         pieces.append(candidate.strip())
         start = match.end()

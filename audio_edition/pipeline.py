@@ -163,15 +163,17 @@ def edition_stem(article: Article) -> str:
     slug = slugify(title) or "article"
     if article.published is None:
         return slug
-    day = article.published.date() if isinstance(article.published, dt.datetime) else article.published
+    day = (
+        article.published.date()
+        if isinstance(article.published, dt.datetime)
+        else article.published
+    )
     return f"{day.isoformat()}-{slug}"
 
 
 def _fingerprint(article: Article, script: Script, engine: Engine, settings: Settings) -> str:
     """A hash of everything that shapes the output files."""
-    cover_hash = (
-        hashlib.sha256(settings.cover.read_bytes()).hexdigest() if settings.cover else None
-    )
+    cover_hash = hashlib.sha256(settings.cover.read_bytes()).hexdigest() if settings.cover else None
     payload = {
         "version": __version__,
         "article": article.to_dict(),
@@ -180,8 +182,13 @@ def _fingerprint(article: Article, script: Script, engine: Engine, settings: Set
         "chapters": [mark.title for mark in script.chapters],
         "lead_in_ms": script.lead_in_ms,
         "engine": engine.identity(),
-        "audio": [settings.bitrate_kbps, settings.sample_rate, settings.target_lufs,
-                  settings.max_true_peak_db, settings.id3_version],  # fmt: skip
+        "audio": [
+            settings.bitrate_kbps,
+            settings.sample_rate,
+            settings.target_lufs,
+            settings.max_true_peak_db,
+            settings.id3_version,
+        ],
         "cover": cover_hash,
     }
     encoded = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
@@ -259,4 +266,3 @@ def _current_edition(paths: _EditionPaths, fingerprint: str, article: Article) -
         )
     except (KeyError, TypeError, ValueError):
         return None
-

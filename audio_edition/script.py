@@ -14,7 +14,7 @@ _UNTITLED_CHAPTER_WORDS = 6
 
 
 def byline_text(article: Article) -> str | None:
-    """"By Camilla Jessen. Published February 6, 2025.", from the parsed data, never raw text."""
+    """ "By Camilla Jessen. Published February 6, 2025.", from the parsed data, never raw text."""
     parts = []
     if article.authors:
         parts.append(f"By {join_names(article.authors)}.")

@@ -90,7 +90,7 @@ def chapter_frames(chapters: Sequence[Chapter]) -> list[Frame]:
             sub_frames=[TIT2(encoding=3, text="Chapters")],
         )
     ]
-    for element_id, chapter in zip(ids, chapters):
+    for element_id, chapter in zip(ids, chapters, strict=True):
         frames.append(
             CHAP(
                 element_id=element_id,
@@ -111,15 +111,17 @@ def cover_frame(cover: Path) -> APIC:
         data = cover.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read cover image: {exc.strerror or exc}", cover) from exc
-    sniffed = "image/png" if data.startswith(b"\x89PNG") else (
-        "image/jpeg" if data.startswith(b"\xff\xd8") else mime
+    sniffed = (
+        "image/png"
+        if data.startswith(b"\x89PNG")
+        else ("image/jpeg" if data.startswith(b"\xff\xd8") else mime)
     )
     if sniffed not in _COVER_TYPES:
         raise InputError("cover must be a JPEG or PNG image", cover)
     return APIC(encoding=3, mime=sniffed, type=PictureType.COVER_FRONT, desc="Cover", data=data)
 
 
-class _ChapterOrderedID3(ID3):  # type: ignore[misc]
+class _ChapterOrderedID3(ID3):
     """An ID3 tag that stores frames in a fixed order, chapters in time order.
 
     mutagen sorts frames by size, which scatters CHAP frames; readers that list chapters as
@@ -132,7 +134,7 @@ class _ChapterOrderedID3(ID3):  # type: ignore[misc]
 
         def position(frame: Frame) -> tuple[int, int]:
             if frame.FrameID == "CHAP":
-                return (2, frame.start_time)
+                return (2, int(getattr(frame, "start_time", 0)))
             rank = {"TIT2": 0, "CTOC": 1, "USLT": 3, "APIC": 4}.get(frame.FrameID, 0)
             return (rank, 0)
 
@@ -145,4 +147,6 @@ def write_tags(path: Path, frames: Sequence[Frame], id3_version: int = 3) -> Non
     tag = _ChapterOrderedID3()
     for frame in frames:
         tag.add(frame)
+    if id3_version == 3:
+        tag.update_to_v23()  # e.g. TDRC becomes TYER + TDAT + TIME; mutagen leaves this to us
     tag.save(path, v2_version=id3_version, v1=0)

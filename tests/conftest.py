@@ -85,7 +85,9 @@ def ebur128(path: Path) -> tuple[float, float]:
 
 def ffmpeg_info(path: Path) -> str:
     """What ``ffmpeg -i`` prints about a file."""
-    done = subprocess.run([ffmpeg_exe(), "-hide_banner", "-i", str(path)], capture_output=True, text=True)
+    done = subprocess.run(
+        [ffmpeg_exe(), "-hide_banner", "-i", str(path)], capture_output=True, text=True
+    )
     return done.stderr
 
 

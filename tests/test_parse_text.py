@@ -38,7 +38,10 @@ def read_aloud(article: Article) -> str:
         ("Written by Camille Vard", ("Camille Vard",)),
         ("By Camille Vard", ("Camille Vard",)),
         ("By Camille Vard and Pieter Hals", ("Camille Vard", "Pieter Hals")),
-        ("By Camille Vard, Pieter Hals & Ines Moura", ("Camille Vard", "Pieter Hals", "Ines Moura")),
+        (
+            "By Camille Vard, Pieter Hals & Ines Moura",
+            ("Camille Vard", "Pieter Hals", "Ines Moura"),
+        ),
         ("By Camille Vard, Transport Correspondent", ("Camille Vard",)),
         ("BY CAMILLE VARD", ("CAMILLE VARD",)),
         ("By Camille Vard | Feb. 3, 2025", ("Camille Vard",)),
@@ -59,7 +62,10 @@ def test_byline_forms(byline: str, authors: tuple[str, ...]) -> None:
         ("6 Feb 2025 09:00 GMT", dt.datetime(2025, 2, 6, 9, 0, tzinfo=dt.timezone.utc)),
         ("2025-02-06", dt.date(2025, 2, 6)),
         ("Published Thursday 6 February 2025", dt.date(2025, 2, 6)),
-        ("Feb 6, 2025, 4:05 pm EST", dt.datetime(2025, 2, 6, 16, 5, tzinfo=dt.timezone(dt.timedelta(hours=-5)))),
+        (
+            "Feb 6, 2025, 4:05 pm EST",
+            dt.datetime(2025, 2, 6, 16, 5, tzinfo=dt.timezone(dt.timedelta(hours=-5))),
+        ),
         ("2025-02-06T10:20:00+01:00", dt.datetime(2025, 2, 6, 10, 20, tzinfo=CET)),
     ],
 )
@@ -154,7 +160,10 @@ def test_single_newline_paragraphs() -> None:
 
 
 def test_split_authors_drops_roles_and_employers() -> None:
-    assert split_authors("Ana Ruiz, Senior Editor, and Bo Li for The Daily Planet") == ("Ana Ruiz", "Bo Li")
+    assert split_authors("Ana Ruiz, Senior Editor, and Bo Li for The Daily Planet") == (
+        "Ana Ruiz",
+        "Bo Li",
+    )
 
 
 def test_fixture_article_structure() -> None:
@@ -162,7 +171,9 @@ def test_fixture_article_structure() -> None:
     assert article.headline == "Rain Garden Opens on Mill Street"
     assert article.authors == ("Ada Lind",)
     assert article.published == dt.date(2025, 6, 3)
-    assert article.lede == "A new rain garden on Mill Street now soaks up water from the whole block."
+    assert (
+        article.lede == "A new rain garden on Mill Street now soaks up water from the whole block."
+    )
     assert [(s.heading, len(s.paragraphs)) for s in article.sections] == [
         (None, 1),
         ("Neighbours Take Over", 1),

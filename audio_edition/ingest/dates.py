@@ -85,9 +85,7 @@ def find_date(line: str) -> DateMatch | None:
         if not match:
             continue
         try:
-            day = dt.date(
-                int(match["year"]), MONTHS[match["month"][:3].lower()], int(match["day"])
-            )
+            day = dt.date(int(match["year"]), MONTHS[match["month"][:3].lower()], int(match["day"]))
         except ValueError:
             continue
         return _with_time(line, day, match.start(), match.end())

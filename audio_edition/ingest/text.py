@@ -215,7 +215,7 @@ def _is_label(unit: _Unit) -> bool:
 
 
 def split_authors(names: str) -> tuple[str, ...]:
-    """"Jane Doe, Science Editor and John Roe" -> ("Jane Doe", "John Roe")."""
+    """ "Jane Doe, Science Editor and John Roe" -> ("Jane Doe", "John Roe")."""
     names = re.split(r"\s+(?:for|at|in)\s+(?:the\s+)?[A-Z]", names, maxsplit=1)[0]
     names = re.split(r"\s*[|•·]\s*|\s+[-–—]\s+", names)[0]
     parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", names.strip(" ,;-–—"))
@@ -265,7 +265,11 @@ def _sections(units: list[_Unit]) -> tuple[str | None, tuple[Section, ...]]:
 def _is_heading(unit: _Unit, previous: _Unit | None, following: _Unit | None) -> bool:
     """A short title-like line that starts a run of paragraphs (not an item of a list)."""
     text = unit.text
-    if not unit.is_short or following is None or following.is_short and not following.ends_sentence:
+    if (
+        not unit.is_short
+        or following is None
+        or (following.is_short and not following.ends_sentence)
+    ):
         return False
     if not text[0].isupper() and not text[0].isdigit():
         return False

@@ -39,7 +39,8 @@ def to_pcm16(samples: np.ndarray) -> bytes:
 
 def from_pcm16(data: bytes) -> np.ndarray:
     """Little-endian 16-bit PCM -> float32 samples; exact inverse of ``to_pcm16``."""
-    return np.frombuffer(data, dtype="<i2").astype(np.float32) / np.float32(32767.0)
+    samples: np.ndarray = np.frombuffer(data, dtype="<i2").astype(np.float32) / np.float32(32767.0)
+    return samples
 
 
 class ClipCache:

@@ -1,0 +1,207 @@
+"""End to end with real parts: Piper speech, ffmpeg MP3, mutagen tags, transcripts, cache."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+import srt
+import webvtt
+from mutagen.id3 import ID3
+from mutagen.mp3 import MP3, BitrateMode
+
+from audio_edition import Edition, Settings, build, load_article
+from audio_edition.encode import decode_audio
+from audio_edition.tts import Engine
+
+from .conftest import FIXTURES, CountingEngine, decode_errors, ebur128, ffmpeg_info
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory, piper: Engine) -> tuple[Edition, Settings]:
+    """The short fixture article, built once for the checks of this module."""
+    root = tmp_path_factory.mktemp("build")
+    cover = root / "cover.png"
+    cover.write_bytes(_tiny_png())
+    settings = Settings(output_dir=root / "out", cache_dir=root / "cache", cover=cover)
+    return build(FIXTURES / "short-article.txt", settings, engine=piper), settings
+
+
+def test_files_are_named_from_date_and_headline(built: tuple[Edition, Settings]) -> None:
+    edition, settings = built
+    assert (
+        edition.mp3_path == settings.output_dir / "2025-06-03-rain-garden-opens-on-mill-street.mp3"
+    )
+    for path in (edition.mp3_path, edition.vtt_path, edition.srt_path, edition.manifest_path):
+        assert path.is_file() and path.stat().st_size > 0
+    leftovers = [p.name for p in settings.output_dir.iterdir() if p.name.startswith(".")]
+    assert leftovers == []
+
+
+def test_mp3_decodes_cleanly_and_duration_matches_manifest(built: tuple[Edition, Settings]) -> None:
+    edition, _ = built
+    assert decode_errors(edition.mp3_path) == ""
+    manifest = json.loads(edition.manifest_path.read_text())
+    info = MP3(edition.mp3_path).info
+    assert info.sample_rate == 44100 and info.channels == 1
+    assert info.bitrate == 64000 and info.bitrate_mode == BitrateMode.CBR
+    assert abs(info.length * 1000 - manifest["duration_ms"]) < 60
+    samples, rate = decode_audio(edition.mp3_path)
+    assert abs(len(samples) * 1000 / rate - manifest["duration_ms"]) < 60
+    assert manifest["size_bytes"] == edition.mp3_path.stat().st_size
+    assert manifest["cue_count"] == len(edition.cues)
+    assert manifest["article"]["headline"] == "Rain Garden Opens on Mill Street"
+
+
+def test_has_a_xing_lame_header_for_exact_duration(built: tuple[Edition, Settings]) -> None:
+    edition, _ = built
+    data = edition.mp3_path.read_bytes()
+    assert b"Info" in data[:8192] or b"Xing" in data[:8192]
+    assert b"LAME" in data[:8192] or b"Lavc" in data[:8192]
+
+
+def test_loudness_meets_the_podcast_standard(built: tuple[Edition, Settings]) -> None:
+    edition, _ = built
+    integrated, true_peak = ebur128(edition.mp3_path)
+    assert -17.0 <= integrated <= -15.0
+    assert true_peak <= -1.0
+
+
+def test_tags_read_back(built: tuple[Edition, Settings]) -> None:
+    edition, _ = built
+    tags = ID3(edition.mp3_path)
+    assert tags.version == (2, 3, 0)
+    assert str(tags["TIT2"]) == "Rain Garden Opens on Mill Street"
+    assert tags["TPE1"].text == ["Ada Lind"] and tags["TPE2"].text == ["Ada Lind"]
+    assert str(tags["TDRC"]) == "2025-06-03"
+    stored = ID3(edition.mp3_path, translate=False)  # as ID3v2.3 players read it
+    assert str(stored["TYER"]) == "2025" and str(stored["TDAT"]) == "0306"
+    assert str(tags["TCON"]) == "Podcast"
+    assert tags.getall("COMM")[0].text[0].startswith("A new rain garden")
+    assert "Neighbours Take Over" in tags.getall("USLT")[0].text
+    assert str(tags["TENC"]).startswith("audio-edition ")
+    assert str(tags["TLAN"]) == "eng"
+    cover = tags.getall("APIC")[0]
+    assert cover.mime == "image/png" and cover.data == _tiny_png()
+
+
+def test_chapters_match_sections_and_audio(built: tuple[Edition, Settings]) -> None:
+    edition, _ = built
+    tags = ID3(edition.mp3_path)
+    toc = tags.getall("CTOC")[0]
+    chapters = [tags[f"CHAP:{element}"] for element in toc.child_element_ids]
+    titles = [str(chapter.sub_frames["TIT2"]) for chapter in chapters]
+    assert titles == ["Rain Garden Opens on Mill Street", "Neighbours Take Over"]
+    starts = [chapter.start_time for chapter in chapters]
+    assert starts[0] == 0 and starts == sorted(starts)
+    duration_ms = MP3(edition.mp3_path).info.length * 1000
+    assert all(chapter.end_time <= duration_ms + 50 for chapter in chapters)
+    # The heading chapter starts where the heading's cue starts (within 50 ms).
+    heading_cue = next(c for c in edition.cues if c.text == "Neighbours Take Over")
+    assert abs(starts[1] - heading_cue.start_ms) <= 50
+    listing = ffmpeg_info(edition.mp3_path)
+    assert listing.index("Rain Garden Opens") < listing.index("Neighbours Take Over")
+    assert listing.count("Chapter #") == 2
+
+
+def test_transcripts_parse_and_follow_the_speech(built: tuple[Edition, Settings]) -> None:
+    edition, _ = built
+    captions = webvtt.read(str(edition.vtt_path))
+    texts = [caption.text for caption in captions]
+    assert texts[0] == "Rain Garden Opens on Mill Street"
+    assert "By Ada Lind." in texts and "Published June 3, 2025." in texts
+    assert "Workers planted 300 native shrubs in April." in texts
+    subtitles = list(srt.parse(edition.srt_path.read_text()))
+    assert [s.content for s in subtitles] == texts
+    samples, rate = decode_audio(edition.mp3_path, 22050)
+    duration_ms = len(samples) * 1000 // rate
+    ends = [c.end_ms for c in edition.cues]
+    assert edition.cues[-1].end_ms <= duration_ms and ends == sorted(ends)
+
+    def level(start_ms: int, end_ms: int) -> float:
+        chunk = samples[start_ms * rate // 1000 : end_ms * rate // 1000]
+        return float(np.sqrt(np.mean(np.square(chunk)))) if chunk.size else 0.0
+
+    # Within 50 ms: the pause between two cues is silent and each cue's first 200 ms is speech.
+    for previous, cue in itertools.pairwise(edition.cues):
+        assert level(previous.end_ms + 50, cue.start_ms - 50) < 0.003, cue.text
+        assert level(cue.start_ms, cue.start_ms + 200) > 0.01, cue.text
+
+
+def test_rebuild_synthesizes_nothing_and_edits_resynthesize_one_paragraph(
+    tmp_path: Path, counting: CountingEngine, article_copy: Path
+) -> None:
+    settings = Settings(output_dir=tmp_path / "a", cache_dir=tmp_path / "cache")
+    first = build(article_copy, settings, engine=counting)
+    assert len(counting.texts) == len(first.cues) and first.clips_synthesized == len(first.cues)
+
+    counting.texts.clear()
+    again = build(article_copy, settings, engine=counting)
+    assert again.up_to_date and counting.texts == []
+
+    elsewhere = Settings(output_dir=tmp_path / "b", cache_dir=tmp_path / "cache")
+    from_cache = build(article_copy, elsewhere, engine=counting)
+    assert counting.texts == [] and from_cache.clips_synthesized == 0
+    assert (
+        decode_audio(from_cache.mp3_path)[0].tobytes() == decode_audio(first.mp3_path)[0].tobytes()
+    )
+
+    edited = article_copy.read_text().replace(
+        "Residents will water the beds during dry weeks. The school will use",
+        "Residents will water the beds during hot weeks. The college will use",
+    )
+    article_copy.write_text(edited)
+    rebuilt = build(article_copy, settings, engine=counting)
+    assert counting.texts == [
+        "Residents will water the beds during hot weeks.",
+        "The college will use the garden for science lessons.",
+    ]
+    assert rebuilt.clips_synthesized == 2 and not rebuilt.up_to_date
+
+
+def test_no_cache_synthesizes_everything_and_stores_nothing(
+    tmp_path: Path, counting: CountingEngine
+) -> None:
+    settings = Settings(output_dir=tmp_path / "out", cache_dir=tmp_path / "cache", use_cache=False)
+    edition = build(FIXTURES / "short-article.txt", settings, engine=counting)
+    assert len(counting.texts) == len(edition.cues)
+    assert not (tmp_path / "cache").exists()
+
+
+def test_pathological_sentence_is_split_not_fed_whole(
+    tmp_path: Path, counting: CountingEngine
+) -> None:
+    words = " ".join(f"word{i % 50}" for i in range(3000))
+    article_path = tmp_path / "long.txt"
+    article_path.write_text(f"One Very Long Sentence\n\nBy Ada Lind\n\n{words}, the end.\n")
+    article = load_article(article_path)
+    assert article.lede is not None and len(article.lede) > 20_000
+    from audio_edition.config import ReadingStyle
+    from audio_edition.script import write_script
+
+    script = write_script(article, ReadingStyle(), "joe")
+    assert max(len(segment.spoken_text) for segment in script.segments) <= 400
+    assert (
+        " ".join(s.display_text for s in script.segments if s.kind == "lede").replace(" ,", ",")
+        == article.lede
+    )
+
+
+def _tiny_png() -> bytes:
+    """A valid 1x1 PNG, built here so no image file is needed."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\x00\xff\x80\x00")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )

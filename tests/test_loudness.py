@@ -1,0 +1,64 @@
+"""Our BS.1770 meter agrees with ffmpeg's, and the limiter holds the true-peak ceiling."""
+
+from __future__ import annotations
+
+import math
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from audio_edition.encode import ffmpeg_exe
+from audio_edition.loudness import integrated_loudness, normalize_loudness, true_peak_db
+from audio_edition.tts import Engine
+from audio_edition.tts.cache import to_pcm16
+
+from .conftest import ebur128
+
+
+def _speechlike(rate: int, seconds: float = 8.0, seed: int = 7) -> np.ndarray:
+    """Noise bursts shaped like syllables with gaps, peaks far above the average level."""
+    rng = np.random.default_rng(seed)
+    t = np.arange(int(rate * seconds)) / rate
+    envelope = np.clip(np.sin(2 * np.pi * 3.1 * t), 0, None) ** 3 * (
+        0.3 + 0.7 * (np.sin(2 * np.pi * 0.21 * t) > 0)
+    )
+    tone = np.sin(2 * np.pi * 180 * t) + 0.5 * np.sin(2 * np.pi * 2400 * t)
+    return (0.4 * envelope * (tone + 0.3 * rng.standard_normal(t.size))).astype(np.float32)
+
+
+def _wav(path: Path, samples: np.ndarray, rate: int) -> Path:
+    subprocess.run(
+        [ffmpeg_exe(), "-v", "error", "-f", "s16le", "-ar", str(rate), "-ac", "1", "-i", "pipe:0", "-y", str(path)],
+        input=to_pcm16(samples), check=True,
+    )  # fmt: skip
+    return path
+
+
+@pytest.mark.parametrize("rate", [22050, 44100, 48000])
+def test_meter_agrees_with_ffmpeg_ebur128(tmp_path: Path, rate: int) -> None:
+    samples = _speechlike(rate)
+    ours = integrated_loudness(samples, rate)
+    theirs, _ = ebur128(_wav(tmp_path / "signal.wav", samples, rate))
+    assert abs(ours - theirs) <= 0.15  # ffmpeg prints one decimal
+
+
+def test_silence_and_short_clips_have_no_loudness() -> None:
+    assert integrated_loudness(np.zeros(44100, dtype=np.float32), 44100) == -math.inf
+    assert integrated_loudness(np.ones(1000, dtype=np.float32) * 0.5, 44100) == -math.inf
+
+
+def test_normalize_reaches_target_and_holds_ceiling_on_real_speech(
+    tmp_path: Path, piper: Engine
+) -> None:
+    rate = piper.sample_rate
+    speech = piper.synthesize(
+        "The lamp turned again on Friday. Hundreds of people stood on the pier!"
+    )
+    for level in (0.05, 1.0):  # far too quiet, and peaking at full scale
+        result = normalize_loudness(speech * np.float32(level), rate, -16.0, -1.0)
+        assert abs(integrated_loudness(result, rate) + 16.0) <= 0.2
+        assert true_peak_db(result) <= -1.0
+        integrated, peak = ebur128(_wav(tmp_path / "mastered.wav", result, rate))
+        assert abs(integrated + 16.0) <= 0.3 and peak <= -1.0

@@ -1,0 +1,72 @@
+"""Article -> Script: what is said, in which order, with which pauses and chapters."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from audio_edition import Article, ReadingStyle, Section
+from audio_edition.script import byline_text, write_script
+
+ARTICLE = Article(
+    headline="Harbour Lights",
+    authors=("Maren Holt", "Tomas Eriksen"),
+    published=dt.datetime(2025, 3, 14, 8, 45, tzinfo=dt.timezone(dt.timedelta(hours=1))),
+    lede="The lamp turned again. Hundreds watched.",
+    sections=(
+        Section(None, ("The tower stood dark for years.",)),
+        Section("A Lens Found in a Barn", ("It came back in 84 pieces.", "Experts reset it.")),
+        Section(None, ("Visitors may climb it in summer.",)),
+    ),
+)
+
+
+def test_byline_is_spoken_from_parsed_data() -> None:
+    assert byline_text(ARTICLE) == "By Maren Holt and Tomas Eriksen. Published March 14, 2025."
+    assert byline_text(Article(headline="X")) is None
+
+
+def test_segments_in_reading_order_with_style_pauses() -> None:
+    style = ReadingStyle()
+    script = write_script(ARTICLE, style, "joe")
+    kinds = [(s.kind, s.display_text) for s in script.segments]
+    assert kinds[:5] == [
+        ("headline", "Harbour Lights"),
+        ("byline", "By Maren Holt and Tomas Eriksen."),
+        ("byline", "Published March 14, 2025."),
+        ("lede", "The lamp turned again."),
+        ("lede", "Hundreds watched."),
+    ]
+    pauses = {s.display_text: s.pause_after_ms for s in script.segments}
+    assert pauses["Harbour Lights"] == style.after_headline_ms
+    assert pauses["The lamp turned again."] == style.between_sentences_ms
+    assert pauses["Hundreds watched."] == style.after_lede_ms
+    assert pauses["The tower stood dark for years."] == style.before_heading_ms
+    assert pauses["A Lens Found in a Barn"] == style.after_heading_ms
+    assert pauses["It came back in 84 pieces."] == style.between_paragraphs_ms
+    assert script.segments[-1].pause_after_ms == style.tail_ms
+    assert style.before_heading_ms > style.between_paragraphs_ms > style.between_sentences_ms
+
+
+def test_chapters_first_covers_the_opening_and_untitled_sections_get_titles() -> None:
+    script = write_script(ARTICLE, ReadingStyle(), "joe")
+    assert [c.title for c in script.chapters] == [
+        "Harbour Lights",
+        "A Lens Found in a Barn",
+        "Visitors may climb it in summer…",
+    ]
+    chapter_of = {s.display_text: s.chapter for s in script.segments}
+    assert chapter_of["The tower stood dark for years."] == 0
+    assert chapter_of["Experts reset it."] == 1
+    assert chapter_of["Visitors may climb it in summer."] == 2
+
+
+def test_spoken_text_is_normalized_and_display_text_is_not() -> None:
+    article = Article(headline="Costs", sections=(Section(None, ("It cost $2bn in 1993.",)),))
+    segment = write_script(article, ReadingStyle(), "joe").segments[-1]
+    assert segment.display_text == "It cost $2bn in 1993."
+    assert segment.spoken_text == "It cost 2 billion dollars in nineteen ninety-three."
+
+
+def test_byline_can_be_left_out() -> None:
+    script = write_script(ARTICLE, ReadingStyle(read_byline=False), "joe")
+    assert all(s.kind != "byline" for s in script.segments)
