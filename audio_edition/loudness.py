@@ -20,6 +20,8 @@ _RELATIVE_GATE = -10.0
 _OVERSAMPLE = 4
 # Half the limiter's window, in seconds: the gain falls and recovers over this time around a peak.
 _LIMITER_WINDOW_S = 0.02
+# The limiter works out its gain per block of this many samples, then interpolates.
+_LIMITER_BLOCK = 32
 # The gain search stops this close to the target, or after this many steps.
 _LOUDNESS_PRECISION_LU = 0.05
 _MAX_GAIN_STEPS = 8
@@ -89,18 +91,26 @@ def true_peak_db(samples: np.ndarray) -> float:
 def limiter_gain(envelope: np.ndarray, rate: int, ceiling_db: float) -> np.ndarray | None:
     """Gain curve that brings a true-peak ``envelope`` under ``ceiling_db``; None if not needed.
 
-    The wanted gain at each sample is taken as the minimum over a window and then averaged over
-    the same window: the result never exceeds the wanted gain (every averaged value is a minimum
-    over a window containing the sample) and changes smoothly, without clicks.
+    The wanted gain is worked out per block of ``_LIMITER_BLOCK`` samples (the block's lowest),
+    taken as the minimum over a window one block wider on each side than the averaging window,
+    then averaged and interpolated back to samples. Each block's gain is then below the wanted
+    gain of its own and its neighbours' samples, so the interpolated curve never lets a peak
+    through, and it changes smoothly, without clicks.
     """
     ceiling = 10 ** (ceiling_db / 20)
     if float(envelope.max(initial=0.0)) <= ceiling:
         return None
-    wanted = np.minimum(np.float32(1.0), ceiling / np.maximum(envelope, np.float32(1e-9)))
-    window = max(1, round(_LIMITER_WINDOW_S * rate)) * 2 + 1
-    gain = ndimage.minimum_filter1d(wanted, window)
-    smooth: np.ndarray = ndimage.uniform_filter1d(gain, window).astype(np.float32)
-    return smooth
+    blocks = -(-envelope.size // _LIMITER_BLOCK)
+    padded = np.zeros(blocks * _LIMITER_BLOCK, dtype=np.float32)
+    padded[: envelope.size] = envelope
+    block_peak = padded.reshape(blocks, _LIMITER_BLOCK).max(axis=1)
+    wanted = np.minimum(np.float32(1.0), ceiling / np.maximum(block_peak, np.float32(1e-9)))
+    half = max(1, round(_LIMITER_WINDOW_S * rate / _LIMITER_BLOCK))
+    gain = ndimage.minimum_filter1d(wanted, 2 * half + 3, mode="nearest")
+    gain = ndimage.uniform_filter1d(gain, 2 * half + 1, mode="nearest")
+    centres = np.arange(blocks) * _LIMITER_BLOCK + (_LIMITER_BLOCK - 1) / 2
+    curve: np.ndarray = np.interp(np.arange(envelope.size), centres, gain).astype(np.float32)
+    return curve
 
 
 def normalize_loudness(
