@@ -199,7 +199,9 @@ def _progress(source: str, quiet: bool) -> Iterator[Callable[[int, int], None] |
     def update(done: int, total: int) -> None:
         nonlocal bar
         if bar is None:
-            bar = click.progressbar(length=total, label=Path(source).name, file=sys.stderr)
+            bar = click.progressbar(
+                length=total, label=Path(source).name, show_pos=True, file=sys.stderr
+            )
             bar.__enter__()
         bar.update(done - bar.pos)
 

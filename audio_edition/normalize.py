@@ -41,6 +41,10 @@ _MONEY = re.compile(
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|tn|k|m|b)\b)?",
     re.IGNORECASE,
 )
+_MONTH_DAY = re.compile(
+    r"\b(?P<month>January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?![.:]\d)"
+)
 _YEAR = re.compile(r"(?<![\d,.$€£¥])\b(?P<year>1[1-9]\d\d|20\d\d)\b(?!\s*(?:%|percent|[,.]\d))")
 _RANGE = re.compile(r"\b(\d+)\s*[–—-]\s*(\d+)\b")
 
@@ -70,6 +74,13 @@ def read_money(text: str) -> str:
 def read_ranges(text: str) -> str:
     """ "2020-2024" and "10–15" are ranges: "2020 to 2024"."""
     return _RANGE.sub(r"\1 to \2", text)
+
+
+def read_day_ordinals(text: str) -> str:
+    """ "February 6" is said "February sixth"."""
+    return _MONTH_DAY.sub(
+        lambda m: f"{m['month']} {num2words(int(m['day']), lang='en', to='ordinal')}", text
+    )
 
 
 def read_years(text: str) -> str:
@@ -110,6 +121,7 @@ RULES: tuple[Callable[[str], str], ...] = (
     expand_abbreviations,
     read_money,
     read_ranges,
+    read_day_ordinals,
     read_years,
     read_symbols,
     dashes_to_pauses,

@@ -23,6 +23,9 @@ from audio_edition.normalize import MAX_UTTERANCE_CHARS, normalize, split_senten
         ("Rock & roll at 5%", "Rock and roll at 5 percent"),
         ("A claim[1] and another[2].", "A claim and another."),
         ("Pyongyang’s forces", "Pyongyang's forces"),
+        ("Published February 6, 2025.", "Published February sixth, twenty twenty-five."),
+        ("On Feb. 21st the lamp turned.", "On February twenty-first the lamp turned."),
+        ("In May 2024 it rained.", "In May twenty twenty-four it rained."),
     ],
 )
 def test_normalize(written: str, spoken: str) -> None:
