@@ -168,13 +168,15 @@ def build(sources: tuple[str, ...], config_path: Path | None, no_cache: bool, qu
     """
     from .config import load_settings
     from .pipeline import build as build_edition
+    from .tts import engine_for
 
     settings = load_settings(config_path, use_cache=False if no_cache else None, **options)
+    engine = engine_for(settings.voice, settings.voices_dir)  # the voice loads once per run
     failures = 0
     for source in sources:
         try:
             with _progress(source, quiet) as on_progress:
-                edition = build_edition(source, settings, on_progress=on_progress)
+                edition = build_edition(source, settings, on_progress=on_progress, engine=engine)
         except AudioEditionError as exc:
             if len(sources) == 1:
                 raise

@@ -162,6 +162,26 @@ def test_rebuild_synthesizes_nothing_and_edits_resynthesize_one_paragraph(
     assert rebuilt.clips_synthesized == 2 and not rebuilt.up_to_date
 
 
+def test_bitrate_sample_rate_and_id3_version_are_honoured(
+    built: tuple[Edition, Settings], tmp_path: Path, counting: CountingEngine
+) -> None:
+    _, first = built
+    settings = Settings(
+        output_dir=tmp_path,
+        cache_dir=first.cache_dir,
+        bitrate_kbps=96,
+        sample_rate=48000,
+        id3_version=4,
+    )
+    edition = build(FIXTURES / "short-article.txt", settings, engine=counting)
+    assert counting.texts == []  # every clip came from the first build's cache
+    info = MP3(edition.mp3_path).info
+    assert (info.sample_rate, info.bitrate) == (48000, 96000)
+    assert ID3(edition.mp3_path).version == (2, 4, 0)
+    integrated, true_peak = ebur128(edition.mp3_path)
+    assert -17.0 <= integrated <= -15.0 and true_peak <= -1.0
+
+
 def test_no_cache_synthesizes_everything_and_stores_nothing(
     tmp_path: Path, counting: CountingEngine
 ) -> None:

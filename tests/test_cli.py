@@ -139,3 +139,13 @@ def test_build_prints_a_summary_and_no_progress_when_piped(tmp_path: Path) -> No
     quiet = run("build", str(FIXTURES / "short-article.txt"), "-o", str(tmp_path / "out"),
                 "--cache-dir", str(tmp_path / "cache"), "--quiet")  # fmt: skip
     assert quiet.returncode == 0 and quiet.stderr == ""
+
+
+def test_a_bad_file_in_a_batch_does_not_stop_the_others(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.txt"
+    result = run("build", str(missing), str(FIXTURES / "short-article.txt"), "-o", str(tmp_path / "out"),
+                 "--cache-dir", str(tmp_path / "cache"))  # fmt: skip
+    assert result.returncode == 1
+    assert f"audio-edition: error: {missing}: no such file" in result.stderr
+    assert "audio-edition: error: 1 of 2 articles failed" in result.stderr
+    assert (tmp_path / "out" / "2025-06-03-rain-garden-opens-on-mill-street.mp3").is_file()
