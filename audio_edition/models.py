@@ -58,6 +58,12 @@ class Article:
     source_path: Path | None = None
     """The file the article was read from, when it came from a file."""
 
+    image: str | None = None
+    """The lead image: a URL, a ``data:`` URI or a path relative to the source file."""
+
+    tags: tuple[str, ...] = ()
+    """Keywords or categories given by the source (front matter, page metadata)."""
+
     def to_dict(self) -> dict[str, Any]:
         """The article model as printed by ``audio-edition parse --json``."""
         return {

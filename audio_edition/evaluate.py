@@ -1,0 +1,160 @@
+"""Score the article parser on a corpus of real pages.
+
+    python -m audio_edition.evaluate ../shared/corpus [--form html|txt|both]
+
+A corpus folder holds ``html/<id>.html`` and/or ``txt/<id>.txt`` with the expected structure in
+``expected/<id>.json`` (``headline``, ``authors``, ``published``, ``section_headings``,
+``body_text``). Scoring: headline exact after normalization; author set equality; same published
+day; section-heading multiset precision and recall; body word-multiset precision and recall.
+Figures are macro-averaged over the items that have the label.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import AudioEditionError
+from .ingest import load_article
+from .models import Article
+
+FORMS = {"html": ("html", ".html"), "txt": ("txt", ".txt")}
+METRICS = ("headline", "authors", "date", "headings_f1", "body_recall", "body_precision")
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-"})
+
+
+def normalize_label(text: str) -> str:
+    """NFKC, straight quotes and dashes, collapsed whitespace, casefolded."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    return " ".join(text.split()).casefold()
+
+
+def _author_key(name: str) -> str:
+    return re.sub(r"^by\s+", "", normalize_label(name))
+
+
+def _words(text: str) -> Counter[str]:
+    return Counter(re.findall(r"\w+", text.lower()))
+
+
+def _overlap(found: Counter[str], expected: Counter[str]) -> tuple[float | None, float | None]:
+    """(precision, recall) of multisets; None where the denominator is empty."""
+    common = sum((found & expected).values())
+    precision = common / sum(found.values()) if found else None
+    recall = common / sum(expected.values()) if expected else None
+    return precision, recall
+
+
+@dataclass
+class ItemScore:
+    """Scores of one corpus item; None where the item has no label for the metric."""
+
+    item: str
+    scores: dict[str, float | None] = field(default_factory=dict)
+    error: str | None = None
+
+
+def score_article(article: Article, expected: dict[str, Any]) -> dict[str, float | None]:
+    """Compare a parsed article with its expected structure."""
+    scores: dict[str, float | None] = dict.fromkeys(METRICS)
+    if expected.get("headline"):
+        scores["headline"] = float(
+            normalize_label(article.headline) == normalize_label(expected["headline"])
+        )
+    if expected.get("authors"):
+        found = {_author_key(a) for a in article.authors}
+        scores["authors"] = float(found == {_author_key(a) for a in expected["authors"]})
+    if expected.get("published"):
+        published = article.published.isoformat() if article.published else ""
+        scores["date"] = float(published[:10] == str(expected["published"])[:10])
+    found_headings = Counter(normalize_label(s.heading) for s in article.sections if s.heading)
+    expected_headings = Counter(normalize_label(h) for h in expected.get("section_headings", []))
+    if found_headings or expected_headings:
+        precision, recall = _overlap(found_headings, expected_headings)
+        p, r = precision or 0.0, recall or 0.0
+        scores["headings_f1"] = 2 * p * r / (p + r) if p + r else 0.0
+    if expected.get("body_text"):
+        body = [article.lede or ""] + [p for s in article.sections for p in s.paragraphs]
+        precision, recall = _overlap(_words("\n".join(body)), _words(expected["body_text"]))
+        scores["body_precision"] = precision if precision is not None else 0.0
+        scores["body_recall"] = recall
+    return scores
+
+
+def score_corpus(corpus: Path, form: str) -> list[ItemScore]:
+    """Parse every item of ``form`` in ``corpus`` and score it."""
+    folder, suffix = FORMS[form]
+    results = []
+    for expected_path in sorted((corpus / "expected").glob("*.json")):
+        source = corpus / folder / f"{expected_path.stem}{suffix}"
+        if not source.exists():
+            continue
+        expected = json.loads(expected_path.read_text(encoding="utf-8"))
+        try:
+            article = load_article(source)
+        except AudioEditionError as exc:
+            results.append(ItemScore(expected_path.stem, dict.fromkeys(METRICS, 0.0), str(exc)))
+            continue
+        results.append(ItemScore(expected_path.stem, score_article(article, expected)))
+    return results
+
+
+def averages(results: Iterable[ItemScore]) -> dict[str, float | None]:
+    """Macro average of each metric over the items that have it."""
+    totals: dict[str, float | None] = {}
+    items = list(results)
+    for metric in METRICS:
+        values = [r.scores[metric] for r in items if r.scores.get(metric) is not None]
+        totals[metric] = sum(v for v in values if v is not None) / len(values) if values else None
+    return totals
+
+
+def _cell(value: float | None) -> str:
+    return "   -" if value is None else f"{value:4.2f}"
+
+
+def report(form: str, results: list[ItemScore]) -> str:
+    """A table: one row per item, then the macro averages."""
+    header = f"{form:<28}" + " ".join(f"{m[:13]:>13}" for m in METRICS)
+    lines = [header]
+    for result in results:
+        cells = " ".join(f"{_cell(result.scores.get(m)):>13}" for m in METRICS)
+        note = f"  ({result.error})" if result.error else ""
+        lines.append(f"{result.item[:28]:<28}{cells}{note}")
+    overall = averages(results)
+    lines.append(f"{'overall':<28}" + " ".join(f"{_cell(overall[m]):>13}" for m in METRICS))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", type=Path, help="corpus folder (with expected/)")
+    parser.add_argument("--form", choices=[*FORMS, "both"], default="both")
+    parser.add_argument("--json", action="store_true", help="print the averages as JSON")
+    args = parser.parse_args(argv)
+    if not (args.corpus / "expected").is_dir():
+        print(f"{args.corpus}: not a corpus folder (no expected/)", file=sys.stderr)
+        return 1
+    forms = list(FORMS) if args.form == "both" else [args.form]
+    summary = {}
+    for form in forms:
+        results = score_corpus(args.corpus, form)
+        summary[form] = averages(results)
+        if not args.json:
+            print(report(form, results) + "\n")
+    if args.json:
+        print(json.dumps(summary, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
