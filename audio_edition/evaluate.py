@@ -29,7 +29,9 @@ from .models import Article
 FORMS = {"html": ("html", ".html"), "txt": ("txt", ".txt")}
 METRICS = ("headline", "authors", "date", "headings_f1", "body_recall", "body_precision")
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-"})
+_QUOTES = str.maketrans(
+    {"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-"}
+)
 
 
 def normalize_label(text: str) -> str:

@@ -40,8 +40,17 @@ def test_unreadable_files_are_refused(tmp_path: Path, data: bytes, message: str)
     assert str(caught.value).startswith(f"{path}: {message}")
 
 
-def test_html_and_markdown_are_refused_until_their_readers_exist(tmp_path: Path) -> None:
+def test_declared_charset_of_an_html_page_is_honoured(tmp_path: Path) -> None:
+    page = (
+        '<html><head><meta charset="iso-8859-1"><title>Caf\xe9</title></head><body><article>'
+        "<h1>Caf\xe9 Terrace Reopens on the Quay</h1>"
+        "<p>The caf\xe9 on the quay reopened on Friday with its old menu and a new roof, "
+        "and the first guests queued in the rain for a table by the window.</p>"
+        "<p>Its owner said the roof had taken two winters, three builders and one storm.</p>"
+        "</article></body></html>"
+    )
     path = tmp_path / "page.html"
-    path.write_text("<html><body><h1>Title</h1></body></html>")
-    with pytest.raises(InputError, match="HTML input is not supported yet"):
-        load_article(path)
+    path.write_bytes(page.encode("latin-1"))
+    article = load_article(path)
+    assert article.headline == "Café Terrace Reopens on the Quay"
+    assert article.lede and article.lede.startswith("The café on the quay")

@@ -43,7 +43,7 @@ def read_aloud(article: Article) -> str:
             ("Camille Vard", "Pieter Hals", "Ines Moura"),
         ),
         ("By Camille Vard, Transport Correspondent", ("Camille Vard",)),
-        ("BY CAMILLE VARD", ("CAMILLE VARD",)),
+        ("BY CAMILLE VARD", ("Camille Vard",)),  # said as a name, not spelled out
         ("By Camille Vard | Feb. 3, 2025", ("Camille Vard",)),
         ("By Ludwig van der Berg", ("Ludwig van der Berg",)),
     ],

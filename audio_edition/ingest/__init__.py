@@ -1,11 +1,13 @@
 """Readers for every input form; ``load_article`` picks one.
 
 Each reader turns its form into the same ``Article``; the rest of the pipeline never sees the
-original form.
+original form. The form comes from ``input_format`` when given, else the file extension, else a
+look at the content.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -14,40 +16,90 @@ from pathlib import Path
 from ..errors import InputError
 from ..models import Article
 from .decode import decode_text
-from .text import parse_text
 
 Reader = Callable[[str, "str | Path"], Article]
 
-READERS: dict[str, Reader] = {"text": parse_text}
+
+def _text_reader(text: str, source: str | Path) -> Article:
+    from .text import parse_text
+
+    return parse_text(text, source)
+
+
+def _html_reader(text: str, source: str | Path) -> Article:
+    from .html import parse_html  # trafilatura and lxml load only for HTML
+
+    return parse_html(text, source)
+
+
+def _markdown_reader(text: str, source: str | Path) -> Article:
+    from .markdown import parse_markdown
+
+    return parse_markdown(text, source)
+
+
+READERS: dict[str, Reader] = {
+    "text": _text_reader,
+    "html": _html_reader,
+    "markdown": _markdown_reader,
+}
 """Input format name -> reader taking (decoded text, source) and returning an Article."""
 
-EXTENSIONS = {".txt": "text", ".text": "text", "": "text"}
+EXTENSIONS = {
+    ".txt": "text", ".text": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
+}  # fmt: skip
 """File extension -> input format."""
 
-# Forms a later reader will handle; refused clearly rather than read as plain text.
-_NOT_YET = {".html": "HTML", ".htm": "HTML", ".md": "Markdown", ".markdown": "Markdown"}
+FORMATS = tuple(READERS)
+
+_HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html|<head|<body|<article|<meta|<!--)", re.I)
+_MARKDOWN_HINTS = re.compile(r"^(?:---\s*$|\+\+\+\s*$|#{1,6}\s+\S)", re.MULTILINE)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w:.-]+)""", re.IGNORECASE)
+
+
+def sniff_format(text: str) -> str:
+    """Guess the form of ``text``: HTML, Markdown or plain text."""
+    if _HTML_START.match(text) or re.search(r"<(?:p|div|h1|article)[\s>]", text[:4000], re.I):
+        return "html"
+    head = text.lstrip()[:4000]
+    if head.startswith(("---\n", "+++\n", "---\r\n", "+++\r\n")) or _MARKDOWN_HINTS.match(head):
+        return "markdown"
+    return "text"
 
 
 def load_article(source: str | Path, *, input_format: str | None = None) -> Article:
-    """Read and parse the article at ``source`` (a path, or ``-`` for stdin)."""
+    """Read and parse the article at ``source``: a path, an http(s) URL, or ``-`` for stdin."""
+    if input_format is not None and input_format not in READERS:
+        known = ", ".join(FORMATS)
+        raise InputError(f"unknown input format {input_format!r} (known: {known})", source)
+    if isinstance(source, str) and re.match(r"^[a-z][a-z0-9+.-]*://", source, re.I):
+        return _load_url(source, input_format)
     data, subject = _read(source)
     suffix = Path(subject).suffix.lower() if subject != "<stdin>" else ""
     chosen = input_format or EXTENSIONS.get(suffix)
-    if chosen is None and suffix in _NOT_YET:
-        raise InputError(
-            f"{_NOT_YET[suffix]} input is not supported yet; paste the article into a .txt file",
-            subject,
-        )
-    if chosen is None:
-        chosen = "text"
-    reader = READERS.get(chosen)
-    if reader is None:
-        known = ", ".join(sorted(READERS))
-        raise InputError(f"unknown input format {chosen!r} (known: {known})", subject)
-    article = reader(decode_text(data, subject), subject)
+    text = decode_text(data, subject, declared=_declared_charset(data))
+    article = READERS[chosen or sniff_format(text)](text, subject)
     if str(source) != "-":
         article = replace(article, source_path=Path(source))
     return article
+
+
+def _load_url(url: str, input_format: str | None) -> Article:
+    from .fetch import fetch_url
+
+    page = fetch_url(url)
+    text = decode_text(page.data, url, declared=page.charset or _declared_charset(page.data))
+    chosen = input_format or {"text/plain": "text"}.get(page.content_type, "html")
+    article = READERS[chosen](text, url)
+    return replace(article, source_url=article.source_url or page.final_url)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a <meta> tag, if any."""
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii", "ignore") if match else None
 
 
 def _read(source: str | Path) -> tuple[bytes, str]:
@@ -66,4 +118,4 @@ def _read(source: str | Path) -> tuple[bytes, str]:
         raise InputError(f"cannot read: {exc.strerror or exc}", path) from exc
 
 
-__all__ = ["EXTENSIONS", "READERS", "load_article", "parse_text"]
+__all__ = ["EXTENSIONS", "FORMATS", "READERS", "load_article", "sniff_format"]

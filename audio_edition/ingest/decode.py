@@ -19,14 +19,22 @@ _BOMS = (
 _MAX_CONTROL_SHARE = 0.01
 
 
-def decode_text(data: bytes, subject: str | Path) -> str:
+# Labels that browsers read as Windows-1252, which is a superset of them.
+_WINDOWS_1252_ALIASES = frozenset(
+    {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "us-ascii", "ascii"}
+)
+
+
+def decode_text(data: bytes, subject: str | Path, *, declared: str | None = None) -> str:
     """Decode ``data`` as UTF-8 (with or without BOM), UTF-16/32 or Windows-1252.
 
-    Raises ``InputError`` naming ``subject`` for empty, binary or undecodable input.
+    A ``declared`` charset (from an HTTP header or an HTML <meta> tag) is tried first when the
+    data has no byte order mark. Raises ``InputError`` naming ``subject`` for empty, binary or
+    undecodable input.
     """
     if not data.strip():
         raise InputError("the file is empty", subject)
-    text = _decode(data, subject)
+    text = _decode_declared(data, declared) or _decode(data, subject)
     text = unicodedata.normalize("NFC", text)
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
     if controls > _MAX_CONTROL_SHARE * len(text):
@@ -34,6 +42,18 @@ def decode_text(data: bytes, subject: str | Path) -> str:
     if not text.strip():
         raise InputError("the file holds only whitespace", subject)
     return text
+
+
+def _decode_declared(data: bytes, declared: str | None) -> str | None:
+    if not declared or any(data.startswith(bom) for bom, _ in _BOMS):
+        return None
+    label = declared.strip().lower()
+    encoding = "cp1252" if label in _WINDOWS_1252_ALIASES else label
+    try:
+        codecs.lookup(encoding)
+        return data.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        return None  # a wrong declaration is common: fall back to detection
 
 
 def _decode(data: bytes, subject: str | Path) -> str:

@@ -15,40 +15,29 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..models import Article, Published, Section
+from .boilerplate import is_boilerplate, starts_link_list
 from .dates import find_date
 
-# Whole lines that are page furniture, compared casefolded without trailing punctuation.
-JUNK_LINES = frozenset(
-    {
-        "advertisement", "ad", "sponsored", "sponsored content", "trending now", "trending",
-        "read more", "read next", "read also", "see also", "more", "share", "shares",
-        "share this article", "share this story", "share on facebook", "share on twitter",
-        "tweet", "email", "print", "comments", "show comments", "view comments",
-        "subscribe", "sign up", "sign in", "log in", "newsletter", "most popular", "most read",
-        "related", "related articles", "related stories", "recommended", "recommended for you",
-        "follow us", "continue reading", "story continues below", "scroll to continue",
-        "skip advertisement", "listen to this article", "copy link", "link copied",
-        "image", "photo", "video", "gallery", "close", "menu", "loading", "loading...",
-    }
-)  # fmt: skip
-
-# Lines that start like a caption, a credit or a teaser for another article.
-JUNK_PREFIX = re.compile(
-    r"^(?:photo|photos|image|images|picture|photograph|credit|credits|source|video|watch"
-    r"|read more|read also|also read|related|see also|more|advertisement|sponsored"
-    r"|(?:photo|image|picture)s?\s+(?:by|credit|courtesy(?:\s+of)?))\s*[:|—–-]",
-    re.IGNORECASE,
-)
-# Short lines that are only a photo credit: "Getty Images", "(AP Photo/Jane Doe)".
-CREDIT_LINE = re.compile(
-    r"^\(?\s*(?:[\w.'’ -]+/)?\s*(?:getty images|ap photo|reuters|afp|shutterstock|epa|alamy"
-    r"|wikimedia commons|istock|pa images|bloomberg)\b[^.!?]{0,60}\)?$",
-    re.IGNORECASE,
-)
 BYLINE = re.compile(
     r"^(?:written\s+by|words\s+by|story\s+by|reporting\s+by|by|author)\s*:?\s+(?P<names>\S.*)$",
     re.IGNORECASE,
 )
+# A bare name line, optionally followed by " - date", " | role" or " @handle".
+BARE_NAME_LINE = re.compile(r"^(.*?)(?:\s+(-|–|—|\||/|@)\s*(.*))?$")
+RELATIVE_TIME = re.compile(
+    r"\b\d+\s+(?:minutes?|hours?|days?|weeks?)(?:\s+ago)?\b|\byesterday\b", re.I
+)
+GLUED_MONTH = re.compile(
+    r"([a-z])(?=(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d)"
+)
+# Kicker labels above an article that would otherwise pass for a two-word name.
+SECTION_LABELS = frozenset(
+    {
+        "world news", "local news", "breaking news", "top stories", "white house", "hong kong",
+        "new york", "real estate", "personal finance", "health care", "climate change",
+    }
+)  # fmt: skip
 UPDATED = re.compile(r"^(?:updated|last updated|modified)\b", re.IGNORECASE)
 PUBLISHED = re.compile(r"^(?:published|posted|first published)(?:\s+on)?\b[:\s]*", re.IGNORECASE)
 
@@ -76,6 +65,10 @@ _MAX_HEADING_WORDS = 15
 _MAX_HEADING_CHARS = 120
 # Byline and date are looked for among the first lines after the headline.
 _META_LINES = 12
+# Titles in a box of links to other articles are at most this long.
+_MAX_LINK_TITLE_WORDS = 20
+# A byline with a date and an "Updated" stamp can be this long.
+_MAX_BYLINE_WORDS = 30
 _SENTENCE_END = ".!?\"”’')]…"
 
 
@@ -100,8 +93,9 @@ def parse_text(text: str, source: str | Path | None = None) -> Article:
     units = _drop_junk(_units(text))
     if not units:
         raise InputError("no article text found (only page furniture)", source or "<text>")
-    headline = units[0].text
-    authors, published, body = _take_meta(units[1:])
+    start = _headline_index(units)
+    headline = units[start].text
+    authors, published, body = _take_meta(units[start + 1 :])
     lede, sections = _sections(body)
     return Article(
         headline=headline,
@@ -110,6 +104,17 @@ def parse_text(text: str, source: str | Path | None = None) -> Article:
         lede=lede,
         sections=sections,
     )
+
+
+def _headline_index(units: list[_Unit]) -> int:
+    """Skip site furniture pasted above the headline: short all-capitals lines ("DONATE",
+    "WHITE HOUSE") and search boxes, as long as something remains to be the headline."""
+    for index, unit in enumerate(units[:-1]):
+        text = unit.text
+        shouting = unit.words <= 6 and text.upper() == text and any(ch.isalpha() for ch in text)
+        if not (shouting or text.casefold().startswith("search ")):
+            return index
+    return 0
 
 
 def _units(text: str) -> list[_Unit]:
@@ -143,25 +148,28 @@ def _is_wrapped(previous: str, line: str) -> bool:
 
 
 def _drop_junk(units: list[_Unit]) -> list[_Unit]:
+    """Drop page furniture, repeated lines, and the links listed under "Most Popular" & co."""
     seen: set[str] = set()
-    kept = []
+    kept: list[_Unit] = []
+    in_link_list = False
     for unit in units:
         key = unit.text.casefold().rstrip(" .:!")
-        if key in seen or _is_junk(unit):
+        if starts_link_list(unit.text):
+            in_link_list = True
+            continue
+        if in_link_list and _is_link_title(unit):
+            continue
+        in_link_list = False
+        if key in seen or is_boilerplate(unit.text, headline=not kept):
             continue
         seen.add(key)
         kept.append(unit)
     return kept
 
 
-def _is_junk(unit: _Unit) -> bool:
-    text = unit.text
-    key = text.casefold().rstrip(" .:!›»>")
-    if key in JUNK_LINES:
-        return True
-    if JUNK_PREFIX.match(text):
-        return True
-    return unit.words <= 12 and bool(CREDIT_LINE.match(text))
+def _is_link_title(unit: _Unit) -> bool:
+    """A short line without a closing period, as the titles in a box of links are."""
+    return unit.words <= _MAX_LINK_TITLE_WORDS and not unit.text.endswith((".", ".”", '."'))
 
 
 def _take_meta(units: list[_Unit]) -> tuple[tuple[str, ...], Published | None, list[_Unit]]:
@@ -174,33 +182,54 @@ def _take_meta(units: list[_Unit]) -> tuple[tuple[str, ...], Published | None, l
         if index >= _META_LINES:
             body.extend(units[index:])
             break
-        text = unit.text
-        byline = BYLINE.match(text) if not authors and unit.is_short else None
-        if byline:
-            names = byline["names"]
-            date = find_date(names)
-            if date:
-                published = published or date.value
-                names = names[: date.start]  # what follows the date is a category or time
-            found = split_authors(names)
+        text = _unglue(unit.text)
+        if not authors and unit.words <= _MAX_BYLINE_WORDS:
+            found, date = _byline(text, before_body=not seen_body)
             if found:
                 authors = found
+                published = published or date
                 continue
         if unit.is_short and (UPDATED.match(text) or PUBLISHED.match(text)):
             if published is None and not UPDATED.match(text):
-                date = find_date(text)
-                published = date.value if date else None
+                date_match = find_date(text)
+                published = date_match.value if date_match else None
             continue
         if published is None and unit.words <= 14:
-            date = find_date(text)
-            if date and _is_date_line(text, date.start, date.end):
-                published = date.value
+            date_match = find_date(text)
+            if date_match and _is_date_line(text, date_match.start, date_match.end):
+                published = date_match.value
                 continue
         if not seen_body and _is_label(unit):
             continue
         seen_body = seen_body or unit.words >= _MIN_BODY_WORDS
         body.append(unit)
     return authors, published, body
+
+
+def _byline(text: str, before_body: bool) -> tuple[tuple[str, ...], Published | None]:
+    """Authors (and a date) from a byline: "By A and B", or, above the body, a bare name
+    line such as "Jane Doe", "Jane Doe - Nov 19, 2019" or "Jane Doe @janedoe / 2 days"."""
+    match = BYLINE.match(text)
+    if match:
+        names = match["names"]
+    elif before_body:
+        head, separator, tail = BARE_NAME_LINE.match(text).groups()  # type: ignore[union-attr]
+        if not _is_bare_name(head):
+            return (), None
+        if separator and not (find_date(tail) or RELATIVE_TIME.search(tail) or separator == "@"):
+            return (), None
+        names = head
+    else:
+        return (), None
+    date = find_date(names)
+    if date:
+        names = names[: date.start]  # what follows the date is a category or time
+    return split_authors(names), date.value if date else None
+
+
+def _unglue(line: str) -> str:
+    """Put back a space copy-paste lost: "SteinbuchNovember 19" -> "Steinbuch November 19"."""
+    return GLUED_MONTH.sub(r"\1 ", line)
 
 
 def _is_date_line(text: str, start: int, end: int) -> bool:
@@ -221,10 +250,25 @@ def split_authors(names: str) -> tuple[str, ...]:
     parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", names.strip(" ,;-–—"))
     authors = []
     for part in parts:
-        part = part.strip(" .")
+        # "GarberFOXBusiness": the site's name glued to the author's by a lost space.
+        part = re.split(r"(?<=[a-z])(?=[A-Z]{2,})", part.strip(" ."))[0]
         if part and _looks_like_name(part):
-            authors.append(part)
+            authors.append(part.title() if part.isupper() else part)
     return tuple(authors)
+
+
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*|[A-Z]\.|Mc[A-Z][a-z]+)$")
+
+
+def _is_bare_name(text: str) -> bool:
+    """A line that can only be a person's name: two to four capitalized words, nothing else."""
+    words = text.split()
+    return (
+        2 <= len(words) <= 4
+        and text.casefold() not in SECTION_LABELS
+        and all(_NAME_WORD.match(w) or w in NAME_PARTICLES for w in words)
+        and not any(w.casefold() in ROLE_WORDS or w.casefold() in TITLE_SMALL_WORDS for w in words)
+    )
 
 
 def _looks_like_name(part: str) -> bool:

@@ -1,0 +1,101 @@
+"""Page furniture that a listener must never hear, whatever form the article came in."""
+
+from __future__ import annotations
+
+import re
+
+# Whole lines that are page furniture, compared casefolded without trailing punctuation.
+JUNK_LINES = frozenset(
+    {
+        "advertisement", "ad", "sponsored", "sponsored content", "trending now", "trending",
+        "read more", "read next", "read also", "see also", "more", "share", "shares",
+        "share this article", "share this story", "share on facebook", "share on twitter",
+        "tweet", "email", "print", "comments", "show comments", "view comments",
+        "subscribe", "sign up", "sign in", "log in", "newsletter", "most popular", "most read",
+        "related", "related articles", "related stories", "recommended", "recommended for you",
+        "follow us", "continue reading", "story continues below", "scroll to continue",
+        "skip advertisement", "listen to this article", "copy link", "link copied",
+        "image", "photo", "video", "gallery", "close", "menu", "loading", "loading...",
+        "enlarge image", "enlarge", "expand", "search", "search text", "donate", "buffer", "pin",
+        "submit", "share tweet submit", "don't miss", "dont miss", "latest", "latest news",
+        "whatsapp", "facebook", "twitter", "linkedin", "reddit",
+    }
+)  # fmt: skip
+
+# Lines that start like a caption, a credit or a teaser for another article.
+JUNK_PREFIX = re.compile(
+    r"^(?:photo|photos|image|images|picture|photograph|credit|credits|source|video|watch"
+    r"|read more|read also|also read|related|see also|see more|more on|more|advertisement"
+    r"|sponsored|filed to|share on|follow|tags"
+    r"|(?:photo|image|picture)s?\s+(?:by|credit|courtesy(?:\s+of)?))\s*[:|—–-]",
+    re.IGNORECASE,
+)
+# Short lines that are only a photo credit: "Getty Images", "(AP Photo/Jane Doe)".
+CREDIT_LINE = re.compile(
+    r"^\(?\s*(?:[\w.'’ -]+/)?\s*(?:getty images|ap photo|reuters|afp|shutterstock|epa|alamy"
+    r"|wikimedia commons|istock|pa images|bloomberg)\b[^.!?]{0,60}\)?$",
+    re.IGNORECASE,
+)
+# Calls to action and teasers for other pages, each checked on lines up to a length in words.
+PROMOTIONS = (
+    (re.compile(r"\bclick(?:ing)? here\b|\btap here\b", re.IGNORECASE), 25),
+    (re.compile(r"^if you (?:enjoyed|liked|value|appreciate)\b", re.IGNORECASE), 60),
+    (re.compile(r"^(?:join|subscribe to|sign up (?:for|to)|follow us|download (?:the|our) app"
+                r"|get (?:our|the) (?:free )?newsletter|support our journalism)\b", re.I), 30),
+    # "Story title [VIDEO]|Other title [PICTURES]": link lists with section tags.
+    (re.compile(r"\[(?:[A-Z]{3,} ?){1,3}\]"), 80),
+)  # fmt: skip
+# Lines this short or shorter may be a bare photo credit.
+_MAX_CREDIT_WORDS = 12
+# An all-capitals line this long or longer is a promoted link, not prose.
+_MIN_SHOUTING_WORDS = 4
+
+
+# A caption: any text that ends with its photo credit in brackets.
+CAPTION_CREDIT = re.compile(
+    r"[(\[]\s*(?:(?:image|photo|picture|photograph|credit|video)s?\s*:|©|(?:ap|afp|reuters|getty)\b)"
+    r"[^()\[\]]{0,80}[)\]]\s*$",
+    re.IGNORECASE,
+)
+# Headers of boxes that list links to other articles; the short lines after them are links.
+LINK_LIST_HEADERS = frozenset(
+    {
+        "related", "related articles", "related stories", "related content", "more on",
+        "most popular", "most read", "trending", "trending now", "don't miss", "dont miss",
+        "recommended", "recommended for you", "you may also like", "you might also like",
+        "see also", "read more", "read next", "more stories", "latest", "latest news",
+        "top stories",
+    }
+)  # fmt: skip
+# Counters left by share widgets: "258 Shares", "84.1K", "195Shares", "0".
+COUNTER_LINE = re.compile(r"^[\d.,]+\s*[KkMm]?\s*(?:shares?|comments?|views?)?$", re.IGNORECASE)
+
+
+def is_boilerplate(line: str, *, headline: bool = False) -> bool:
+    """True for a line that is page furniture: a share button, an ad label, a photo credit.
+
+    ``headline`` marks a line that may be the headline, which some sites set in capitals.
+    """
+    key = line.casefold().rstrip(" .:!›»>")
+    if key in JUNK_LINES or JUNK_PREFIX.match(line) or COUNTER_LINE.match(line):
+        return True
+    if CAPTION_CREDIT.search(line):
+        return True
+    words = len(line.split())
+    if words <= _MAX_CREDIT_WORDS and CREDIT_LINE.match(line):
+        return True
+    if any(words <= limit and pattern.search(line) for pattern, limit in PROMOTIONS):
+        return True
+    if headline or line[:3].casefold() == "by ":  # "By JANE DOE" is a byline, not a promotion
+        return False
+    return words >= _MIN_SHOUTING_WORDS and _is_shouting(line)
+
+
+def starts_link_list(line: str) -> bool:
+    """True for the header of a box of links to other articles ("Most Popular", "Related")."""
+    return line.casefold().rstrip(" .:!›»>") in LINK_LIST_HEADERS
+
+
+def _is_shouting(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 12 and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
