@@ -43,6 +43,8 @@ FURNITURE_HEADINGS = re.compile(
     re.IGNORECASE,
 )
 _MAX_HEADING_WORDS = 18
+# A repeated passage this long or longer is a pull quote; shorter ones may be legitimate.
+_MIN_QUOTE_WORDS = 6
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|»)\s+")
 
 
@@ -343,7 +345,6 @@ def _extract_body(text: str) -> tuple[list[_Block], dict[str, Any]]:
         include_images=False,
         include_formatting=False,
         include_links=False,
-        deduplicate=True,
     )
     if document is None:
         return [], {}
@@ -383,6 +384,17 @@ def _as_sentence(text: str) -> str:
     return text if text[-1] in '.!?:;…"”’)' else text + "."
 
 
+def _pull_quotes(blocks: list[_Block]) -> set[str]:
+    """Paragraphs that repeat a passage of a longer paragraph: pull quotes, teasers."""
+    paragraphs = [block.text for block in blocks if block.kind == "paragraph"]
+    return {
+        text
+        for text in paragraphs
+        if len(text.split()) >= _MIN_QUOTE_WORDS
+        and any(text in other and text != other for other in paragraphs)
+    }
+
+
 def _reads_as_heading(text: str) -> bool:
     """Pages mark up standfirsts as h2 too; a heading is short and not a full sentence."""
     return len(text.split()) <= _MAX_HEADING_WORDS and not text.endswith(".")
@@ -391,6 +403,7 @@ def _reads_as_heading(text: str) -> bool:
 def _sections(blocks: list[_Block], headline: str) -> tuple[str | None, tuple[Section, ...]]:
     """Lede (the first paragraph), then sections at headings; furniture and repeats dropped."""
     seen: set[str] = {headline.casefold()}
+    repeats = _pull_quotes(blocks)
     lede: str | None = None
     sections: list[Section] = []
     heading: str | None = None
@@ -406,7 +419,7 @@ def _sections(blocks: list[_Block], headline: str) -> tuple[str | None, tuple[Se
             skipping = bool(FURNITURE_HEADINGS.match(block.text))
             heading, paragraphs = (None if skipping else block.text), []
             continue
-        if skipping or key in seen or is_boilerplate(block.text):
+        if skipping or key in seen or block.text in repeats or is_boilerplate(block.text):
             continue
         seen.add(key)
         if lede is None and heading is None and not sections:

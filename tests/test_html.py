@@ -1,0 +1,131 @@
+"""HTML pages -> Article: page metadata beats guesses, and page furniture is never read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from audio_edition import InputError, load_article
+from audio_edition.ingest import sniff_format
+
+from .conftest import FIXTURES
+
+HTML = FIXTURES / "html"
+
+
+def read_aloud(path: Path) -> str:
+    article = load_article(path)
+    parts = [article.headline, article.lede or ""]
+    for section in article.sections:
+        parts += [section.heading or "", *section.paragraphs]
+    return "\n".join(parts)
+
+
+def test_json_ld_news_page_metadata() -> None:
+    article = load_article(HTML / "news-jsonld.html")
+    assert article.headline == "Ferry Timetable Doubles for the Summer"  # no " | The Fjord Courier"
+    assert article.authors == ("Sigrid Aune", "Leo Varga")
+    assert article.published == dt.datetime(
+        2025, 5, 2, 7, 15, tzinfo=dt.timezone(dt.timedelta(hours=2))
+    )
+    assert article.publication == "The Fjord Courier"
+    assert article.source_url == "https://courier.example/news/ferry-timetable-doubles"
+    assert article.image == "https://courier.example/images/ferry.jpg"
+    assert article.language == "en"
+    assert article.tags == ("ferries", "transport", "summer")
+
+
+def test_sections_come_from_headings_in_the_article() -> None:
+    article = load_article(HTML / "news-jsonld.html")
+    assert article.lede is not None and article.lede.startswith("The ferry between the island")
+    assert [s.heading for s in article.sections] == [
+        None,
+        "Two Boats Instead of One",
+        "What It Costs",
+    ]
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "SCRIPT TEXT MUST NOT BE READ",
+        "STYLE TEXT MUST NOT BE READ",
+        "Photo: Kari Lund",
+        "morning ferry leaves the harbour",  # the figure caption
+        "Related articles",
+        "Bridge plan shelved again",
+        "Sign up for our newsletter",
+        "Advertisement",
+        "Share on Facebook",
+        "All rights reserved",
+        "Crossword Corner",
+    ],
+)
+def test_page_furniture_is_never_read(furniture: str) -> None:
+    assert furniture.casefold() not in read_aloud(HTML / "news-jsonld.html").casefold()
+
+
+def test_pull_quote_repeated_from_the_body_is_read_once() -> None:
+    text = read_aloud(HTML / "news-jsonld.html")
+    assert text.count("Queues of cars often reach the bakery") == 1
+
+
+def test_page_without_json_ld_uses_meta_tags_time_and_title() -> None:
+    article = load_article(HTML / "blog-meta.html")
+    assert article.headline == "Why Our Orchard Switched to Old Apple Varieties"
+    assert article.authors == ("Helga Brandt",)
+    assert article.published == dt.date(2024, 10, 12)
+    assert article.publication == "Orchard Notes"
+    assert article.image is not None and article.image.startswith("data:image/png;base64,")
+    assert [s.heading for s in article.sections] == [None, "Fewer Sprays, More Work"]
+
+
+def test_lists_are_read_as_sentences_and_comments_are_dropped() -> None:
+    article = load_article(HTML / "blog-meta.html")
+    paragraphs = [p for s in article.sections for p in s.paragraphs]
+    assert (
+        "Early varieties go to the farm shop. Mid-season fruit is pressed for juice. Late keepers are stored in the cellar until March."
+        in paragraphs
+    )
+    assert "Great post" not in read_aloud(HTML / "blog-meta.html")
+
+
+def test_format_is_sniffed_without_an_extension(tmp_path: Path) -> None:
+    page = tmp_path / "download"
+    page.write_bytes((HTML / "blog-meta.html").read_bytes())
+    assert load_article(page).headline == "Why Our Orchard Switched to Old Apple Varieties"
+    assert sniff_format("<!DOCTYPE html><html>") == "html"
+    assert sniff_format("---\ntitle: x\n---\nbody") == "markdown"
+    assert sniff_format("A Headline\n\nBy Someone\n\nText.") == "text"
+
+
+def test_forced_format_reads_html_as_text(tmp_path: Path) -> None:
+    article = load_article(HTML / "blog-meta.html", input_format="html")
+    assert article.authors == ("Helga Brandt",)
+    with pytest.raises(InputError, match="unknown input format 'pdf'"):
+        load_article(HTML / "blog-meta.html", input_format="pdf")
+
+
+def test_page_with_no_article_is_a_clear_error(tmp_path: Path) -> None:
+    page = tmp_path / "empty.html"
+    page.write_text("<html><head><title></title></head><body><nav>Home</nav></body></html>")
+    with pytest.raises(InputError) as caught:
+        load_article(page)
+    assert str(caught.value).startswith(f"{page}: no article")
+
+
+def test_xml_external_entities_are_never_resolved(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET CONTENT")
+    page = tmp_path / "xxe.html"
+    page.write_text(
+        f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret}">]>'
+        "<html><body><article><h1>Entity Test Page Title</h1>"
+        "<p>This paragraph mentions &xxe; and goes on long enough to count as the article body text.</p>"
+        "<p>A second paragraph keeps the extractor happy with a little more text to read aloud.</p>"
+        "</article></body></html>"
+    )
+    article = load_article(page)
+    assert "TOP SECRET" not in str(article.to_dict())
