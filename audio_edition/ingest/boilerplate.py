@@ -38,7 +38,7 @@ CREDIT_LINE = re.compile(
 )
 # Calls to action and teasers for other pages, each checked on lines up to a length in words.
 PROMOTIONS = (
-    (re.compile(r"\bclick(?:ing)? here\b|\btap here\b", re.IGNORECASE), 25),
+    (re.compile(r"\bclick(?:ing)? here\b|\btap here\b|\bclick to tweet\b", re.IGNORECASE), 40),
     (re.compile(r"^if you (?:enjoyed|liked|value|appreciate)\b", re.IGNORECASE), 60),
     (re.compile(r"^(?:join|subscribe to|sign up (?:for|to)|follow us|download (?:the|our) app"
                 r"|get (?:our|the) (?:free )?newsletter|support our journalism)\b", re.I), 30),

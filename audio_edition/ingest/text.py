@@ -70,6 +70,8 @@ _MAX_LINK_TITLE_WORDS = 20
 # A byline with a date and an "Updated" stamp can be this long.
 _MAX_BYLINE_WORDS = 30
 _SENTENCE_END = ".!?\"”’')]…"
+# Closing punctuation, after which only quotes, brackets, emoji or symbols may follow.
+_CLOSES_SENTENCE = re.compile(r"[.!?…:;,][\"”’')\]]*[^\w\s]*$")
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,7 @@ class _Unit:
 
     @property
     def ends_sentence(self) -> bool:
-        return self.text.endswith(tuple(_SENTENCE_END)) or self.text.endswith((":", ";", ","))
+        return bool(_CLOSES_SENTENCE.search(self.text))
 
 
 def parse_text(text: str, source: str | Path | None = None) -> Article:
@@ -317,8 +319,11 @@ def _is_heading(unit: _Unit, previous: _Unit | None, following: _Unit | None) ->
         return False
     if not text[0].isupper() and not text[0].isdigit():
         return False
-    if text.endswith("?") or text.endswith("!"):
-        return unit.words <= 12 and _is_title_case(text)
+    if text.endswith(("?", "!")):
+        # A short question between paragraphs reads as a subheading ("Will It Work?").
+        return unit.words <= 12 and (
+            previous is None or not previous.is_short or _is_title_case(text)
+        )
     if unit.ends_sentence:
         return False
     # A line after a colon or after another unpunctuated short line is a list item.
