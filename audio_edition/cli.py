@@ -68,6 +68,15 @@ def _article_argument(command: F) -> F:
     return click.argument("source", type=str, metavar="FILE")(command)
 
 
+def _format_option(command: F) -> F:
+    return click.option(
+        "--format",
+        "input_format",
+        type=click.Choice(["text", "html", "markdown"]),
+        help="How to read FILE (default: by extension, else by looking at the content).",
+    )(command)
+
+
 def _config_option(command: F) -> F:
     return click.option(
         "--config",
@@ -80,19 +89,21 @@ def _config_option(command: F) -> F:
 @main.command()
 @_article_argument
 @click.option("--json", "as_json", is_flag=True, help="Print the article model as JSON.")
+@_format_option
 @_guarded
-def parse(source: str, as_json: bool) -> None:
-    """Show the structure found in an article, before building it.
+def parse(source: str, as_json: bool, input_format: str | None) -> None:
+    """Show the structure found in an article (a file, a URL, or - for stdin).
 
     \b
     Example:
       audio-edition parse article.txt
-      audio-edition parse article.txt --json
+      audio-edition parse https://example.com/news/story --json
+      pbpaste | audio-edition parse - --format text
     """
     from .ingest import load_article
     from .outline import outline
 
-    article = load_article(source)
+    article = load_article(source, input_format=input_format)
     if as_json:
         click.echo(json.dumps(article.to_dict(), indent=2, ensure_ascii=False))
     else:
@@ -154,17 +165,20 @@ def parse(source: str, as_json: bool) -> None:
     metavar="MS",
     help="Pause after the headline, in ms.",
 )
+@_format_option
 @_config_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @_guarded
 def build(sources: tuple[str, ...], config_path: Path | None, no_cache: bool, quiet: bool,
-          **options: Any) -> None:  # fmt: skip
-    """Build the audio edition of each article: MP3, transcripts and manifest.
+          input_format: str | None, **options: Any) -> None:  # fmt: skip
+    """Build the audio edition of each article (files, URLs, or - for stdin): MP3,
+    transcripts and manifest.
 
     \b
     Example:
       audio-edition build article.txt
-      audio-edition build article.txt -o public --cover cover.jpg
+      audio-edition build post.md page.html -o public --cover cover.jpg
+      audio-edition build https://example.com/news/story
     """
     from .config import load_settings
     from .pipeline import build as build_edition
@@ -176,7 +190,13 @@ def build(sources: tuple[str, ...], config_path: Path | None, no_cache: bool, qu
     for source in sources:
         try:
             with _progress(source, quiet) as on_progress:
-                edition = build_edition(source, settings, on_progress=on_progress, engine=engine)
+                edition = build_edition(
+                    source,
+                    settings,
+                    on_progress=on_progress,
+                    engine=engine,
+                    input_format=input_format,
+                )
         except AudioEditionError as exc:
             if len(sources) == 1:
                 raise

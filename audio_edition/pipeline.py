@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .config import Settings
+from .cover import CoverImage, choose_cover
 from .files import replacing, write_text
 from .ingest import load_article
 from .models import Article, Chapter, Edition, Script
@@ -41,23 +42,26 @@ def build(
     *,
     on_progress: Progress | None = None,
     engine: Engine | None = None,
+    input_format: str | None = None,
 ) -> Edition:
-    """Build the audio edition of ``source`` (a path, ``-`` for stdin, or an Article).
+    """Build the audio edition of ``source``: a path, an http(s) URL, ``-`` for stdin, or an
+    Article. ``input_format`` forces how the source is read (text, html, markdown).
 
     ``engine`` overrides the engine of ``settings.voice`` (used to count or observe synthesis).
     """
     # Engine and tagging modules load only when a build runs, so `parse` starts fast.
-    from .tags import cover_frame, episode_frames, write_tags
+    from .tags import episode_frames, write_tags
     from .tts import ClipCache, Synthesizer, default_cache_dir, engine_for
 
     settings = settings or Settings()
-    article = source if isinstance(source, Article) else load_article(source)
-    if settings.cover is not None:
-        cover_frame(settings.cover)  # a bad cover fails now, not after minutes of synthesis
+    article = (
+        source if isinstance(source, Article) else load_article(source, input_format=input_format)
+    )
+    cover = choose_cover(settings.cover, article)  # a bad cover fails before any synthesis
     engine = engine or engine_for(settings.voice, settings.voices_dir)
     script = write_script(article, settings.style, settings.voice)
     paths = _EditionPaths(settings.output_dir, edition_stem(article))
-    fingerprint = _fingerprint(article, script, engine, settings)
+    fingerprint = _fingerprint(article, script, engine, settings, cover)
     current = _current_edition(paths, fingerprint, article)
     if current is not None:
         return current
@@ -73,9 +77,7 @@ def build(
             on_progress(done, total)
     programme = assemble(script, clips)
 
-    frames = episode_frames(
-        article, programme.chapters, f"audio-edition {__version__}", settings.cover
-    )
+    frames = episode_frames(article, programme.chapters, f"audio-edition {__version__}", cover)
     with replacing(paths.mp3) as temp_mp3:
         loudness = _encode_to_standard(programme.samples, programme.sample_rate, settings, temp_mp3)
         write_tags(temp_mp3, frames, settings.id3_version)
@@ -94,7 +96,7 @@ def build(
         voice=settings.voice,
         clips_synthesized=synthesizer.engine_calls,
     )
-    manifest = manifest_dict(edition, settings, engine, fingerprint, loudness)
+    manifest = manifest_dict(edition, settings, engine, fingerprint, loudness, cover)
     # The manifest goes last: it marks the edition complete.
     write_text(paths.manifest, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
     return edition
@@ -174,9 +176,11 @@ def edition_stem(article: Article) -> str:
     return f"{day.isoformat()}-{slug}"
 
 
-def _fingerprint(article: Article, script: Script, engine: Engine, settings: Settings) -> str:
+def _fingerprint(
+    article: Article, script: Script, engine: Engine, settings: Settings, cover: CoverImage | None
+) -> str:
     """A hash of everything that shapes the output files."""
-    cover_hash = hashlib.sha256(settings.cover.read_bytes()).hexdigest() if settings.cover else None
+    cover_hash = hashlib.sha256(cover.data).hexdigest() if cover else None
     payload = {
         "version": __version__,
         "article": article.to_dict(),
@@ -204,6 +208,7 @@ def manifest_dict(
     engine: Engine,
     fingerprint: str,
     loudness: dict[str, float],
+    cover: CoverImage | None,
 ) -> dict[str, Any]:
     """The episode manifest: what the feed and later tools read."""
     article = edition.article
@@ -212,7 +217,12 @@ def manifest_dict(
         "generator": f"audio-edition {__version__}",
         "built_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
         "fingerprint": fingerprint,
-        "article": {**article.to_dict(), "source_url": article.source_url},
+        "article": {
+            **article.to_dict(),
+            "source_url": article.source_url,
+            "image": None if (article.image or "").startswith("data:") else article.image,
+            "tags": list(article.tags),
+        },
         "files": {
             "mp3": edition.mp3_path.name,
             "vtt": edition.vtt_path.name,
@@ -230,7 +240,7 @@ def manifest_dict(
             "target_lufs": settings.target_lufs,
             "max_true_peak_db": settings.max_true_peak_db,
             "id3_version": settings.id3_version,
-            "cover": settings.cover.name if settings.cover else None,
+            "cover": cover.origin if cover else None,
             "style": asdict(settings.style),
         },
     }

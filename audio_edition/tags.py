@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import mimetypes
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -28,14 +27,13 @@ from mutagen.id3 import (
     PictureType,
 )
 
-from .errors import InputError
+from .cover import CoverImage
 from .models import Article, Chapter
 
 # ISO 639-2 codes for the TLAN frame and the language of COMM/USLT.
 LANGUAGES = {"en": "eng", "de": "deu", "fr": "fra", "es": "spa", "it": "ita", "nl": "nld",
              "pt": "por", "da": "dan", "sv": "swe", "no": "nor", "fi": "fin", "pl": "pol",
              "uk": "ukr", "ru": "rus"}  # fmt: skip
-_COVER_TYPES = {"image/jpeg", "image/png"}
 
 
 def _clean(text: str) -> str:
@@ -44,9 +42,9 @@ def _clean(text: str) -> str:
 
 
 def episode_frames(
-    article: Article, chapters: Sequence[Chapter], encoder: str, cover: Path | None
+    article: Article, chapters: Sequence[Chapter], encoder: str, cover: CoverImage | None
 ) -> list[Frame]:
-    """Every frame of the episode's tag. Pure: reads only the cover file."""
+    """Every frame of the episode's tag."""
     language = LANGUAGES.get(article.language.split("-")[0].lower(), "und")
     frames: list[Frame] = [
         TIT2(encoding=3, text=_clean(article.headline)),
@@ -104,21 +102,11 @@ def chapter_frames(chapters: Sequence[Chapter]) -> list[Frame]:
     return frames
 
 
-def cover_frame(cover: Path) -> APIC:
-    """The front cover picture; JPEG or PNG."""
-    mime = mimetypes.guess_type(cover.name)[0] or ""
-    try:
-        data = cover.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read cover image: {exc.strerror or exc}", cover) from exc
-    sniffed = (
-        "image/png"
-        if data.startswith(b"\x89PNG")
-        else ("image/jpeg" if data.startswith(b"\xff\xd8") else mime)
+def cover_frame(cover: CoverImage) -> APIC:
+    """The front cover picture."""
+    return APIC(
+        encoding=3, mime=cover.mime, type=PictureType.COVER_FRONT, desc="Cover", data=cover.data
     )
-    if sniffed not in _COVER_TYPES:
-        raise InputError("cover must be a JPEG or PNG image", cover)
-    return APIC(encoding=3, mime=sniffed, type=PictureType.COVER_FRONT, desc="Cover", data=data)
 
 
 class _ChapterOrderedID3(ID3):

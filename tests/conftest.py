@@ -98,3 +98,20 @@ def decode_errors(path: Path) -> str:
         capture_output=True, text=True,
     )  # fmt: skip
     return done.stderr.strip() if done.returncode == 0 else f"exit {done.returncode}: {done.stderr}"
+
+
+def tiny_png() -> bytes:
+    """A valid 1x1 PNG, built here so no image file is needed."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\x00\xff\x80\x00")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )

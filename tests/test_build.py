@@ -17,7 +17,7 @@ from audio_edition import Edition, Settings, build, load_article
 from audio_edition.encode import decode_audio
 from audio_edition.tts import Engine
 
-from .conftest import FIXTURES, CountingEngine, decode_errors, ebur128, ffmpeg_info
+from .conftest import FIXTURES, CountingEngine, decode_errors, ebur128, ffmpeg_info, tiny_png
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +25,7 @@ def built(tmp_path_factory: pytest.TempPathFactory, piper: Engine) -> tuple[Edit
     """The short fixture article, built once for the checks of this module."""
     root = tmp_path_factory.mktemp("build")
     cover = root / "cover.png"
-    cover.write_bytes(_tiny_png())
+    cover.write_bytes(tiny_png())
     settings = Settings(output_dir=root / "out", cache_dir=root / "cache", cover=cover)
     return build(FIXTURES / "short-article.txt", settings, engine=piper), settings
 
@@ -85,7 +85,7 @@ def test_tags_read_back(built: tuple[Edition, Settings]) -> None:
     assert str(tags["TENC"]).startswith("audio-edition ")
     assert str(tags["TLAN"]) == "eng"
     cover = tags.getall("APIC")[0]
-    assert cover.mime == "image/png" and cover.data == _tiny_png()
+    assert cover.mime == "image/png" and cover.data == tiny_png()
 
 
 def test_chapters_match_sections_and_audio(built: tuple[Edition, Settings]) -> None:
@@ -207,21 +207,4 @@ def test_pathological_sentence_is_split_not_fed_whole(
     assert (
         " ".join(s.display_text for s in script.segments if s.kind == "lede").replace(" ,", ",")
         == article.lede
-    )
-
-
-def _tiny_png() -> bytes:
-    """A valid 1x1 PNG, built here so no image file is needed."""
-    import struct
-    import zlib
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-        )
-
-    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
-    pixels = zlib.compress(b"\x00\xff\x80\x00")
-    return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
     )
