@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -195,3 +196,37 @@ def test_shared_sample_structure() -> None:
     text = str(article.to_dict()).casefold()
     for junk in ("trending now", "photo:", "wikimedia", "'news'", "feb.06"):
         assert junk not in text
+
+
+@pytest.mark.parametrize(
+    ("first_paragraph", "read_as"),
+    [
+        (
+            "KYIV, Ukraine (AP) — The city council met on Tuesday.",
+            "Kyiv, Ukraine — The city council met on Tuesday.",
+        ),
+        (
+            "BUFFALO, N.Y. — Hours before the game, the coach spoke.",
+            "Buffalo, N.Y. — Hours before the game, the coach spoke.",
+        ),
+        ("LONDON (Reuters) - Prices rose in March.", "London — Prices rose in March."),
+        (
+            "NATO leaders met in Brussels on Tuesday to talk.",
+            "NATO leaders met in Brussels on Tuesday to talk.",
+        ),
+    ],
+)
+def test_datelines_are_read_as_places_without_the_agency(
+    first_paragraph: str, read_as: str
+) -> None:
+    article = parse_text(f"Council Meets\n\nBy Ana Ruiz\n\n{first_paragraph}\n\n{BODY}")
+    assert article.lede == read_as
+
+
+def test_mojibake_is_repaired_before_parsing(tmp_path: Path) -> None:
+    path = tmp_path / "mojibake.txt"
+    text = "Café Terrace Reopens\n\nBy Zoë Brandt\n\nThe café on the quay — it’s open again after a long winter of repairs.\n"
+    path.write_bytes(text.encode("utf-8").decode("cp1252", errors="replace").encode("utf-8"))
+    article = load_article(path)
+    assert article.headline == "Café Terrace Reopens"
+    assert article.lede == "The café on the quay — it’s open again after a long winter of repairs."

@@ -6,6 +6,8 @@ import codecs
 import unicodedata
 from pathlib import Path
 
+import ftfy
+
 from ..errors import InputError
 
 _BOMS = (
@@ -35,6 +37,8 @@ def decode_text(data: bytes, subject: str | Path, *, declared: str | None = None
     if not data.strip():
         raise InputError("the file is empty", subject)
     text = _decode_declared(data, declared) or _decode(data, subject)
+    # UTF-8 that went through a Windows-1252 decoder on its way ("itâ€™s") is repaired, never read.
+    text = ftfy.fix_encoding(text)
     text = unicodedata.normalize("NFC", text)
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
     if controls > _MAX_CONTROL_SHARE * len(text):

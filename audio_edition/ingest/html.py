@@ -20,7 +20,7 @@ from ..errors import InputError
 from ..models import Article, Published, Section
 from .boilerplate import is_boilerplate
 from .dates import find_date
-from .text import split_authors
+from .text import split_authors, tidy_dateline
 
 ARTICLE_TYPES = frozenset(
     {
@@ -423,7 +423,7 @@ def _sections(blocks: list[_Block], headline: str) -> tuple[str | None, tuple[Se
             continue
         seen.add(key)
         if lede is None and heading is None and not sections:
-            lede = block.text
+            lede = tidy_dateline(block.text)
         else:
             paragraphs.append(block.text)
     if paragraphs or heading:

@@ -285,6 +285,23 @@ def _looks_like_name(part: str) -> bool:
     )
 
 
+# "KYIV, Ukraine (AP) — Text": a dateline in capitals, then the wire agency.
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’ -]{2,40})(?P<region>(?:,\s*[A-Z][\w.'’ -]{1,30})?)\s*"
+    r"(?:\((?:AP|Reuters|AFP|UPI|dpa|Bloomberg|CNN)\)\s*)?[—–-]{1,2}\s+(?=\S)"
+)
+
+
+def tidy_dateline(paragraph: str) -> str:
+    """ "KYIV, Ukraine (AP) — Text" -> "Kyiv, Ukraine — Text": the place is read as a word
+    (not spelled out letter by letter) and the wire agency's name is not read."""
+    match = DATELINE.match(paragraph)
+    if not match or not any(ch.isalpha() for ch in match["place"]):
+        return paragraph
+    place = match["place"].strip().title()
+    return f"{place}{match['region'].rstrip()} — {paragraph[match.end() :]}"
+
+
 def _sections(units: list[_Unit]) -> tuple[str | None, tuple[Section, ...]]:
     """Lede (the first body paragraph), then sections split at subheadings."""
     lede: str | None = None
@@ -295,14 +312,16 @@ def _sections(units: list[_Unit]) -> tuple[str | None, tuple[Section, ...]]:
         previous = units[index - 1] if index else None
         following = units[index + 1] if index + 1 < len(units) else None
         if lede is None and not _is_heading(unit, previous, following):
-            lede = unit.text
+            lede = tidy_dateline(unit.text)
             continue
         if _is_heading(unit, previous, following):
             if paragraphs or heading:
                 sections.append(Section(heading, tuple(paragraphs)))
             heading, paragraphs = unit.text, []
             continue
-        paragraphs.append(unit.text)
+        paragraphs.append(
+            tidy_dateline(unit.text) if not sections and not paragraphs else unit.text
+        )
     if paragraphs or heading:
         sections.append(Section(heading, tuple(paragraphs)))
     return lede, tuple(s for s in sections if s.paragraphs)
