@@ -8,9 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import numpy as np
+if TYPE_CHECKING:  # NumPy loads only with the audio stages, so `parse` and `--help` start fast
+    import numpy as np
 
 Published = dt.datetime | dt.date
 """A publication moment: a timezone-aware datetime when the time is known, else a date."""
