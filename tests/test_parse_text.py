@@ -230,3 +230,25 @@ def test_mojibake_is_repaired_before_parsing(tmp_path: Path) -> None:
     article = load_article(path)
     assert article.headline == "Café Terrace Reopens"
     assert article.lede == "The café on the quay — it’s open again after a long winter of repairs."
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Mayor Ana Ruiz (left) and her deputy open the new bridge on Tuesday morning",
+        "The ferry leaves the harbour at dawn (Image: Kari Lund)",
+        "Workers on the dock in spring (Photo: City archive)",
+        "Supporters gather outside the hall © Jo Smith",
+    ],
+)
+def test_captions_inside_the_body_are_dropped(caption: str) -> None:
+    article = parse_text(
+        f"Bridge Opens\n\nBy Ana Ruiz\n\n{BODY}\n{caption}\n\nThe bridge carries two lanes and a cycle path across the river to the station.\n"
+    )
+    assert caption not in read_aloud(article)
+
+
+def test_party_labels_are_not_mistaken_for_captions() -> None:
+    line = "Sen. Jo Smith (R) said the bridge was long overdue and thanked the crews."
+    article = parse_text(f"Bridge Opens\n\nBy Ana Ruiz\n\n{BODY}\n{line}\n")
+    assert line in read_aloud(article)

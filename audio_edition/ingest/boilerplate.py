@@ -57,6 +57,12 @@ CAPTION_CREDIT = re.compile(
     r"[^()\[\]]{0,80}[)\]]\s*$",
     re.IGNORECASE,
 )
+# A caption ending in a bare copyright credit: "Supporters outside the hall © Jo Smith".
+COPYRIGHT_CREDIT = re.compile(r"(?:^|\s)©\s*[\w.'’ /-]{2,40}$")
+# Caption language: who is where in the picture.
+CAPTION_POSITION = re.compile(
+    r"\((?:left|right|center|centre|top|bottom|pictured|from left)\)", re.I
+)
 # Headers of boxes that list links to other articles; the short lines after them are links.
 LINK_LIST_HEADERS = frozenset(
     {
@@ -77,11 +83,13 @@ def is_boilerplate(line: str, *, headline: bool = False) -> bool:
     ``headline`` marks a line that may be the headline, which some sites set in capitals.
     """
     key = line.casefold().rstrip(" .:!›»>")
+    words = len(line.split())
     if key in JUNK_LINES or JUNK_PREFIX.match(line) or COUNTER_LINE.match(line):
         return True
-    if CAPTION_CREDIT.search(line):
+    if CAPTION_CREDIT.search(line) or COPYRIGHT_CREDIT.search(line):
         return True
-    words = len(line.split())
+    if words <= 40 and CAPTION_POSITION.search(line):
+        return True
     if words <= _MAX_CREDIT_WORDS and CREDIT_LINE.match(line):
         return True
     if any(words <= limit and pattern.search(line) for pattern, limit in PROMOTIONS):
