@@ -1,8 +1,11 @@
 """Display text -> spoken text, and text -> sentences.
 
-The rules are small ``str -> str`` functions applied in order (``RULES``); each says why it
-exists. Big rule sets live in tables. Only the spoken text changes: transcripts, tags and the
-feed keep the text as written.
+News is dense exactly where speech engines read badly: numbers, dates, money, units,
+abbreviations and acronyms. The rules below turn display text into what a careful human reader
+would say. Each rule is a small ``str -> str`` function with a docstring saying why it exists;
+they run in the order of ``RULES``, and the vocabulary they use lives in the tables of
+``speech_tables``. Only the spoken text changes: transcripts, tags and the feed keep the text as
+written. Rules are English; another language adds its own tables and rule tuple.
 """
 
 from __future__ import annotations
@@ -12,136 +15,515 @@ from collections.abc import Callable
 
 from num2words import num2words
 
-# Abbreviations that end in a period without ending the sentence, with how they are said.
-ABBREVIATIONS = {
-    "Mr.": "Mister", "Mrs.": "Missus", "Ms.": "Miz", "Dr.": "Doctor", "Prof.": "Professor",
-    "Gen.": "General", "Lt.": "Lieutenant", "Col.": "Colonel", "Maj.": "Major",
-    "Capt.": "Captain", "Sgt.": "Sergeant", "Adm.": "Admiral", "Gov.": "Governor",
-    "Sen.": "Senator", "Rep.": "Representative", "Rev.": "Reverend", "Jr.": "Junior",
-    "Sr.": "Senior", "Inc.": "Incorporated", "Corp.": "Corporation", "Ltd.": "Limited",
-    "Co.": "Company", "vs.": "versus", "approx.": "approximately", "etc.": "et cetera",
-    "e.g.": "for example", "i.e.": "that is", "No.": "number", "St.": "Saint",
-    "Jan.": "January", "Feb.": "February", "Mar.": "March", "Apr.": "April",
-    "Jun.": "June", "Jul.": "July", "Aug.": "August", "Sep.": "September",
-    "Sept.": "September", "Oct.": "October", "Nov.": "November", "Dec.": "December",
-    "U.S.": "U S", "U.K.": "U K", "U.N.": "U N", "E.U.": "E U", "D.C.": "D C",
-}  # fmt: skip
-
-CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
-SCALES = {"k": "thousand", "m": "million", "bn": "billion", "b": "billion", "tn": "trillion"}
-SYMBOLS = {"&": " and ", "%": " percent", "+": " plus ", "°": " degrees", "§": " section "}
-
-_ABBREVIATION = re.compile(
-    r"(?<![\w.])("
-    + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
-    + r")"
+from .speech_tables import (
+    ABBREVIATIONS,
+    CURRENCIES,
+    EMOJI,
+    LETTER_NAMES,
+    MONTHS,
+    REGNAL_NAMES,
+    ROMAN_CARDINAL_CONTEXT,
+    SCALE_WORDS,
+    SPELLED_ACRONYMS,
+    SYMBOL_WORDS,
+    TIME_ZONES,
+    UNITS,
+    WORD_ACRONYMS,
 )
-_MONEY = re.compile(
-    r"(?P<symbol>[$€£¥])\s?(?P<amount>\d[\d,]*(?:\.\d+)?)"
-    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|tn|k|m|b)\b)?",
+
+# --- number words -----------------------------------------------------------------------------
+
+
+def cardinal(number: int | float | str) -> str:
+    """ "1300" -> "one thousand three hundred" (num2words, without its commas)."""
+    value: int | float = float(number) if "." in str(number) else int(str(number))
+    return str(num2words(value, lang="en")).replace(",", "")
+
+
+def ordinal(number: int | str) -> str:
+    """ "21" -> "twenty-first"."""
+    return str(num2words(int(number), lang="en", to="ordinal")).replace(",", "")
+
+
+def year(number: int | str) -> str:
+    """ "1999" -> "nineteen ninety-nine", "2025" -> "twenty twenty-five"."""
+    return str(num2words(int(number), lang="en", to="year")).replace(",", "")
+
+
+def decimal(text: str) -> str:
+    """ "3.50" -> "three point five zero": digits after the point are read one by one."""
+    whole, _, fraction = text.replace(",", "").partition(".")
+    words = cardinal(whole or "0")
+    if fraction:
+        words += " point " + " ".join(cardinal(digit) for digit in fraction)
+    return words
+
+
+def digits(text: str) -> str:
+    """ "0142" -> "zero one four two"."""
+    return " ".join(cardinal(digit) for digit in text if digit.isdigit())
+
+
+# --- rules ------------------------------------------------------------------------------------
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_URL = re.compile(
+    r"\b(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)]|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|io|co|uk|de|eu|info|news)\b(?:/[^\s<>\"']*)?",
     re.IGNORECASE,
 )
-_MONTH_DAY = re.compile(
-    r"\b(?P<month>January|February|March|April|May|June|July|August|September|October"
-    r"|November|December)\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?![.:]\d)"
-)
-_YEAR = re.compile(r"(?<![\d,.$€£¥])\b(?P<year>1[1-9]\d\d|20\d\d)\b(?!\s*(?:%|percent|[,.]\d))")
-_RANGE = re.compile(r"\b(\d+)\s*[–—-]\s*(\d+)\b")
+_EMAIL = re.compile(r"\b([\w.+-]+)@([\w-]+(?:\.[\w-]+)+)\b")
 
 
 def strip_footnote_markers(text: str) -> str:
-    """Footnote and citation markers like [1] or [citation needed] are never read."""
-    return re.sub(r"\[(?:\d+|[a-z ]+needed)\]", "", text)
+    """Citation and footnote markers ("[1]", "[citation needed]") are never read."""
+    return re.sub(r"\[(?:\d+|[a-z]|[a-z ]+needed)\]", "", text)
 
 
-def expand_abbreviations(text: str) -> str:
-    """Titles and abbreviations: "Dr." is "Doctor", and its period must not end a sentence."""
-    return _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
+def drop_emoji(text: str) -> str:
+    """Emoji and pictographs have no place in a reading; they are dropped."""
+    return EMOJI.sub("", text)
+
+
+def read_emails(text: str) -> str:
+    """ "jo@example.com" is said "jo at example dot com"."""
+    return _EMAIL.sub(lambda m: f"{m[1]} at {m[2].replace('.', ' dot ')}", text)
+
+
+def read_urls(text: str) -> str:
+    """A web address is said as its site: "https://www.example.com/a/b" -> "example dot com"."""
+
+    def site(match: re.Match[str]) -> str:
+        address = re.sub(r"^(?:https?://)?(?:www\.)?", "", match[0], flags=re.IGNORECASE)
+        host = re.split(r"[/?#]", address, maxsplit=1)[0].rstrip(".")
+        return host.replace(".", " dot ")
+
+    return _URL.sub(site, text)
+
+
+def drop_urls(text: str) -> str:
+    """The alternative to ``read_urls``: web addresses are said as "a link"."""
+    return _URL.sub("a link", text)
+
+
+def drop_emails(text: str) -> str:
+    """The alternative to ``read_emails``: an address is said as "an email address"."""
+    return _EMAIL.sub("an email address", text)
+
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_MONTH_DAY_YEAR = re.compile(
+    rf"\b({_MONTH})\.?\s*(\d{{1,2}})(?:st|nd|rd|th)?\b(?:(,?\s*|\s*-\s*)(\d{{4}})\b)?(?![:.]\d)"
+)
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\b\.?(?:,?\s+(\d{{4}})\b)?"
+)
+
+
+def read_dates(text: str) -> str:
+    """Dates as a reader says them: "February sixth, twenty twenty-five", "the sixth of
+    February"; "Feb.06", "Feb. 6" and "2025-02-06" included."""
+
+    def iso(match: re.Match[str]) -> str:
+        month = int(match[2])
+        if not 1 <= month <= 12 or not 1 <= int(match[3]) <= 31:
+            return match[0]
+        name = list(dict.fromkeys(MONTHS.values()))[month - 1]
+        return f"{name} {ordinal(match[3])}, {year(match[1])}"
+
+    def month_first(match: re.Match[str]) -> str:
+        day = int(match[2])
+        if not 1 <= day <= 31:
+            return match[0]
+        spoken = f"{MONTHS[match[1]]} {ordinal(day)}"
+        return f"{spoken}, {year(match[4])}" if match[4] else spoken
+
+    def day_first(match: re.Match[str]) -> str:
+        day = int(match[1])
+        if not 1 <= day <= 31:
+            return match[0]
+        spoken = f"the {ordinal(day)} of {MONTHS[match[2]]}"
+        return f"{spoken}, {year(match[3])}" if match[3] else spoken
+
+    text = _ISO_DATE.sub(iso, text)
+    text = _MONTH_DAY_YEAR.sub(month_first, text)
+    return _DAY_MONTH_YEAR.sub(day_first, text)
+
+
+_ZONE = "|".join(sorted(TIME_ZONES, key=len, reverse=True))
+_CLOCK = re.compile(
+    rf"\b([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*([ap])\.?\s?m\b\.?)?(?:\s+({_ZONE})\b)?", re.IGNORECASE
+)
+_HOUR_AMPM = re.compile(rf"\b(1[0-2]|[1-9])\s*([ap])\.?\s?m\b\.?(?:\s+({_ZONE})\b)?", re.IGNORECASE)
+
+
+def read_times(text: str) -> str:
+    """Clock times: "10:20 AM CET" -> "ten twenty A M Central European Time", "9:00" ->
+    "nine o'clock", "10:05" -> "ten oh five"; "24/7" -> "twenty-four seven"."""
+
+    def clock(match: re.Match[str]) -> str:
+        hour, minute = int(match[1]), int(match[2])
+        if match[0][len(match[1])] == "." and not match[3]:
+            return match[0]  # "3.50" is a decimal number, not a time
+        if minute == 0:
+            spoken = f"{cardinal(hour)}" + ("" if match[3] else " o'clock")
+        elif minute < 10:
+            spoken = f"{cardinal(hour)} oh {cardinal(minute)}"
+        else:
+            spoken = f"{cardinal(hour)} {cardinal(minute)}"
+        return _with_meridiem_and_zone(spoken, match[3], match[4]) + _keeps_full_stop(match)
+
+    def hour_only(match: re.Match[str]) -> str:
+        return _with_meridiem_and_zone(cardinal(match[1]), match[2], match[3]) + _keeps_full_stop(
+            match
+        )
+
+    text = re.sub(r"\b24/7\b", "twenty-four seven", text)
+    text = _CLOCK.sub(clock, text)
+    return _HOUR_AMPM.sub(hour_only, text)
+
+
+def _keeps_full_stop(match: re.Match[str]) -> str:
+    """ "." when ``match`` swallowed the full stop that ends its sentence ("... at 9 a.m.")."""
+    rest = match.string[match.end() :]
+    ends_sentence = not rest.strip() or re.match(r"\s+[\"“(]?[A-Z]", rest) is not None
+    return "." if match[0].endswith(".") and ends_sentence else ""
+
+
+def _with_meridiem_and_zone(spoken: str, meridiem: str | None, zone: str | None) -> str:
+    if meridiem:
+        spoken += f" {meridiem.upper()} M"
+    if zone:
+        spoken += f" {TIME_ZONES[zone.upper() if zone.upper() in TIME_ZONES else zone]}"
+    return spoken
+
+
+_CURRENCY = "".join(re.escape(symbol) for symbol in CURRENCIES)
+_MONEY = re.compile(
+    rf"(?P<symbol>[{_CURRENCY}])\s?(?P<amount>{_NUMBER})"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|tn|k|m|b)\b)?",
+    re.IGNORECASE,
+)
 
 
 def read_money(text: str) -> str:
-    """ "$1.5bn" is "1.5 billion dollars": the currency is said after the amount."""
+    """ "$1.5bn" -> "one point five billion dollars", "$5.99" -> "five dollars and ninety-nine
+    cents": the currency is said after the amount, in the singular for one."""
 
     def spoken(match: re.Match[str]) -> str:
-        scale = (match["scale"] or "").lower()
-        scale_word = SCALES.get(scale, scale)
-        noun = CURRENCIES[match["symbol"]]
-        return " ".join(part for part in (match["amount"], scale_word, noun) if part)
+        singular, plural, cents = CURRENCIES[match["symbol"]]
+        amount = match["amount"].replace(",", "")
+        scale = SCALE_WORDS.get((match["scale"] or "").lower())
+        if scale:
+            return f"{decimal(amount)} {scale} {plural}"
+        whole, _, fraction = amount.partition(".")
+        words = f"{cardinal(whole)} {singular if whole == '1' else plural}"
+        if fraction and len(fraction) == 2 and cents and int(fraction):
+            words += f" and {cardinal(int(fraction))} {cents if fraction != '01' else cents[:-1]}"
+        elif fraction and int(fraction):
+            words = f"{decimal(amount)} {plural}"
+        return words
 
     return _MONEY.sub(spoken, text)
 
 
+def read_percentages(text: str) -> str:
+    """ "5%" -> "five percent"; "3.2 percent" gets its number read by ``read_numbers``."""
+    return re.sub(rf"({_NUMBER})\s?%", lambda m: f"{decimal(m[1])} percent", text)
+
+
+_UNIT = "|".join(re.escape(unit) for unit in sorted(UNITS, key=len, reverse=True))
+_MEASURE = re.compile(rf"(?<![\w.])(-?)({_NUMBER})\s?({_UNIT})(?![\w²³])")
+
+
+def read_units(text: str) -> str:
+    """Measurements: "5km" -> "five kilometers", "12 km/h", "30°C", "100 m²", "1 kg"."""
+
+    def spoken(match: re.Match[str]) -> str:
+        singular, plural = UNITS[match[3]]
+        amount = match[2].replace(",", "")
+        sign = "minus " if match[1] else ""
+        return f"{sign}{decimal(amount)} {singular if amount == '1' else plural}"
+
+    return _MEASURE.sub(spoken, text)
+
+
 def read_ranges(text: str) -> str:
-    """ "2020-2024" and "10–15" are ranges: "2020 to 2024"."""
-    return _RANGE.sub(r"\1 to \2", text)
+    """ "2020-2024" -> "2020 to 2024", "10–15 people" -> "10 to 15 people"."""
+    return re.sub(r"(?<![\d.,-])(\d+)\s?[–—-]\s?(\d+)(?![\d-])", r"\1 to \2", text)
 
 
-def read_day_ordinals(text: str) -> str:
-    """ "February 6" is said "February sixth"."""
-    return _MONTH_DAY.sub(
-        lambda m: f"{m['month']} {num2words(int(m['day']), lang='en', to='ordinal')}", text
-    )
+def read_decades(text: str) -> str:
+    """ "the 1990s" -> "the nineteen nineties", "'90s" -> "nineties"."""
+
+    def full(match: re.Match[str]) -> str:
+        spoken = year(match[1])
+        return re.sub(r"y$", "ies", spoken) if spoken.endswith("y") else spoken + "s"
+
+    def short(match: re.Match[str]) -> str:
+        return cardinal(match[1]).replace("y", "ies")
+
+    text = re.sub(r"\b(1[0-9][0-9]0|20[0-9]0)'?s\b", full, text)
+    return re.sub(r"(?<!\w)['’]?([2-9]0)s\b", short, text)
+
+
+def read_ordinals(text: str) -> str:
+    """ "1st", "21st", "the 3rd brigade" -> "first", "twenty-first", "the third brigade"."""
+    return re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", lambda m: ordinal(m[1]), text)
+
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_ROMAN = re.compile(
+    r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?) ((?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))\b(?!['’-]\w)"
+)
+
+
+def roman_value(numeral: str) -> int:
+    """ "XIV" -> 14."""
+    total = 0
+    for index, letter in enumerate(numeral):
+        value = _ROMAN_VALUES[letter]
+        following = _ROMAN_VALUES[numeral[index + 1]] if index + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total
+
+
+def read_roman_numerals(text: str) -> str:
+    """ "World War II" -> "World War Two", "Charles III" -> "Charles the Third", "Super Bowl
+    LIX" -> "Super Bowl fifty-nine". A lone "I" is read only after a monarch's or pope's name,
+    so the pronoun is never misread."""
+
+    def spoken(match: re.Match[str]) -> str:
+        name, numeral = match[1], match[2]
+        if not numeral:
+            return match[0]
+        last_word = name.split()[-1]
+        if last_word in ROMAN_CARDINAL_CONTEXT:
+            return f"{name} {cardinal(roman_value(numeral)).capitalize()}"
+        if last_word in REGNAL_NAMES and (len(numeral) > 1 or numeral in ("I", "V")):
+            return f"{name} the {ordinal(roman_value(numeral)).capitalize()}"
+        return match[0]
+
+    return _ROMAN.sub(spoken, text)
+
+
+def read_model_numbers(text: str) -> str:
+    """Names with numbers: "F-16s" -> "F sixteens", "Su-34" -> "S U thirty-four",
+    "COVID-19" -> "covid nineteen", "G7" -> "G seven"."""
+
+    def spoken(match: re.Match[str]) -> str:
+        letters, number, plural = match[1], match[2], match[3] or ""
+        name = WORD_ACRONYMS.get(letters.upper()) if letters.isupper() else None
+        if name is None and ((letters.isupper() and len(letters) <= 4) or len(letters) <= 2):
+            name = " ".join(LETTER_NAMES.get(ch.upper(), ch.upper()) for ch in letters)
+        name = name or letters
+        words = cardinal(number)
+        if plural:
+            words = words[:-1] + "ies" if words.endswith("y") else words + "s"
+        return f"{name} {words}"
+
+    return re.sub(r"\b([A-Za-z]{1,5})-?(\d{1,3})(s)?\b(?![.,]\d)", _model_guard(spoken), text)
+
+
+def _model_guard(spoken: Callable[[re.Match[str]], str]) -> Callable[[re.Match[str]], str]:
+    """Only letter groups that are names of things (capitals, or a known acronym) are models."""
+
+    def guarded(match: re.Match[str]) -> str:
+        letters = match[1]
+        if letters[0].islower() or (letters.istitle() and len(letters) > 2 and "-" not in match[0]):
+            return match[0]
+        return spoken(match)
+
+    return guarded
+
+
+def read_number_signs(text: str) -> str:
+    """ "#1" -> "number one", "No. 10" -> "number ten", "§ 5" -> "section five"."""
+    text = re.sub(r"(?<!\w)#\s?(\d+)", lambda m: f"number {cardinal(m[1])}", text)
+    text = re.sub(r"\bNo\.\s?(\d+)", lambda m: f"number {cardinal(m[1])}", text)
+    return re.sub(r"§\s?(\d+)", lambda m: f"section {cardinal(m[1])}", text)
+
+
+def read_fractions(text: str) -> str:
+    """ "1/2" -> "one half", "3/4" -> "three quarters", "2/3" -> "two thirds"."""
+
+    def spoken(match: re.Match[str]) -> str:
+        numerator, denominator = int(match[1]), int(match[2])
+        if denominator == 0 or denominator > 20:
+            return match[0]
+        if denominator == 2:
+            name = "half" if numerator == 1 else "halves"
+        elif denominator == 4:
+            name = "quarter" if numerator == 1 else "quarters"
+        else:
+            name = ordinal(denominator) + ("" if numerator == 1 else "s")
+        return f"{cardinal(numerator)} {name}"
+
+    return re.sub(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])", spoken, text)
+
+
+_PHONE = re.compile(
+    r"(?<![\w.])(?:(\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?)?\d{2,4}(?:[\s.-]\d{2,4}){2,3}|\d{3}-\d{4})(?![\w-]|\.\d)"
+)
+
+
+def read_digit_strings(text: str) -> str:
+    """Phone numbers and long codes are read digit by digit, in their groups."""
+
+    def grouped(match: re.Match[str]) -> str:
+        groups = re.findall(r"\+?\d+", match[0])
+        spoken = [("plus " if g.startswith("+") else "") + digits(g) for g in groups]
+        return ", ".join(spoken)
+
+    text = _PHONE.sub(grouped, text)
+    return re.sub(r"(?<![\d,.])\d{6,}(?![\d,.])", lambda m: digits(m[0]), text)
 
 
 def read_years(text: str) -> str:
-    """ "2019" in running text is a year: "twenty nineteen", not "two thousand nineteen"."""
-    return _YEAR.sub(lambda m: num2words(int(m["year"]), lang="en", to="year"), text)
+    """A four-digit number 1100-2099 in running text is a year: "twenty nineteen"."""
+    return re.sub(
+        r"(?<![\d,.$€£¥-])\b(1[0-9]\d\d|20\d\d)\b(?![,.]\d|\s?%)",
+        lambda m: cardinal(m[1]) if m[1] == "1000" else year(m[1]),
+        text,
+    )
+
+
+def read_numbers(text: str) -> str:
+    """ "40,000" -> "forty thousand", "3.5" -> "three point five", "-5" -> "minus five"."""
+
+    def spoken(match: re.Match[str]) -> str:
+        sign = "minus " if match[1] else ""
+        return sign + decimal(match[2])
+
+    return re.sub(rf"(?<![\w.,])(-|−)?({_NUMBER})(?![\w,]|\.\d)", spoken, text)
+
+
+def read_acronyms(text: str) -> str:
+    """Acronyms: "FBI" -> "F B I" (letter by letter), "NATO" stays a word; an unknown
+    capitalized word of five or more letters is emphasis ("SURRENDER") and read as a word."""
+
+    def spoken(match: re.Match[str]) -> str:
+        word, plural = match[1], match[2] or ""
+        if word in WORD_ACRONYMS:
+            return WORD_ACRONYMS[word] + plural
+        if word in SPELLED_ACRONYMS or len(word) <= 4 or not re.search(r"[AEIOUY]", word):
+            letters = " ".join(LETTER_NAMES.get(ch, ch) for ch in word)
+            return letters + ("'s" if plural else "")
+        return word.lower() + plural
+
+    return re.sub(r"\b([A-Z]{2,})(s)?\b", spoken, text)
+
+
+def expand_abbreviations(text: str) -> str:
+    """Titles and abbreviations: "Dr." is "Doctor", and its period must not end a sentence.
+    "St." is "Saint" before a name and "Street" after one."""
+    text = re.sub(r"\b([A-Z][a-z]+|\d+(?:st|nd|rd|th)?) St\.(?!\s?[A-Z][a-z])", r"\1 Street", text)
+    text = re.sub(r"\b([A-Z][a-z]+) v\. (?=[A-Z])", r"\1 versus ", text)  # "Roe v. Wade"
+
+    def spoken(match: re.Match[str]) -> str:
+        full_stop = _keeps_full_stop(match) if match[1] in _MAY_CLOSE_SENTENCE else ""
+        return ABBREVIATIONS[match[1]] + full_stop
+
+    return _ABBREVIATION.sub(spoken, text)
+
+
+_ABBREVIATION = re.compile(
+    r"(?<![\w.])("
+    + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
+    + r")(?!\w)"
+)
 
 
 def read_symbols(text: str) -> str:
-    """Symbols the engine skips or misreads become words."""
-    for symbol, word in SYMBOLS.items():
-        text = text.replace(symbol, word)
-    return text
+    """Symbols the engine skips or misreads become words: "&" "and", "+" "plus", "=" "equals"."""
+    for symbol, word in SYMBOL_WORDS.items():
+        text = text.replace(symbol, f" {word} ")
+    text = re.sub(r"\band/or\b", "and or", text)
+    return re.sub(r"(?<=[A-Za-z])/(?=[A-Za-z])", " or ", text)
 
 
-def dashes_to_pauses(text: str) -> str:
-    """Em and en dashes between words are pauses, not silence-free run-ons."""
-    return re.sub(r"\s*[—–]\s*|\s+-\s+", ", ", text)
-
-
-def drop_quotes(text: str) -> str:
-    """Quotation marks and brackets are not read; apostrophes inside words stay."""
+def punctuation_as_pauses(text: str) -> str:
+    """Dashes, parentheses and ellipses are pauses, not silence-free run-ons; quotation marks
+    and brackets are not read; apostrophes inside words stay."""
+    text = re.sub(r"\s*(?:\.\.\.|…)\s*(?=[.!?]|$)", ".", text)
+    text = re.sub(r"\s*(?:\.\.\.|…)\s*", ", ", text)
+    text = re.sub(r"\s*[—–]\s*|\s+-\s+", ", ", text)
     text = re.sub(r"(?<=\w)[’`](?=\w)", "'", text)
     text = re.sub(r"[\"“”„«»‘’`]|(?<!\w)'|'(?!\w)", "", text)
-    return re.sub(r"[()\[\]{}]", ", ", text)
+    return re.sub(r"\s*[()\[\]{}]\s*", ", ", text)
+
+
+def drop_stray_symbols(text: str) -> str:
+    """Anything left that is neither a word nor punctuation a voice pauses at is dropped."""
+    return re.sub(r"[^\w\s.,;:!?'-]", " ", text)
 
 
 def tidy_spacing(text: str) -> str:
     """Collapse the spaces and doubled commas earlier rules may leave."""
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
-    text = re.sub(r",(\s*,)+", ",", text)
-    text = re.sub(r"^[,\s]+|[,\s]+$", "", text)
-    return re.sub(r",([.!?])", r"\1", text)
+    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
+    text = re.sub(r"^[,;:\s]+|[,;:\s]+$", "", text)
+    return re.sub(r"[,;:]([.!?])", r"\1", text)
 
 
-RULES: tuple[Callable[[str], str], ...] = (
+Rule = Callable[[str], str]
+
+RULES: tuple[Rule, ...] = (
     strip_footnote_markers,
+    drop_emoji,
+    read_emails,
+    read_urls,
+    read_dates,
+    read_times,
+    read_number_signs,
     expand_abbreviations,
     read_money,
+    read_percentages,
+    read_units,
+    read_decades,
+    read_ordinals,
+    read_roman_numerals,
+    read_fractions,
+    read_digit_strings,
     read_ranges,
-    read_day_ordinals,
+    read_model_numbers,
     read_years,
+    read_numbers,
+    read_acronyms,
     read_symbols,
-    dashes_to_pauses,
-    drop_quotes,
+    punctuation_as_pauses,
+    drop_stray_symbols,
     tidy_spacing,
 )
-"""Normalization rules, applied in this order."""
+"""English normalization rules, applied in this order."""
 
 
-def normalize(text: str) -> str:
-    """Display text -> the text the engine should read."""
+def normalize(text: str, *, urls: str = "read") -> str:
+    """Display text -> the text the engine should read.
+
+    ``urls`` is "read" (say the site: "example dot com") or "drop" (say "a link").
+    """
+    swaps: dict[Rule, Rule] = (
+        {read_urls: drop_urls, read_emails: drop_emails} if urls == "drop" else {}
+    )
     for rule in RULES:
-        text = rule(text)
+        text = swaps.get(rule, rule)(text)
     return text
 
+
+# --- sentences --------------------------------------------------------------------------------
 
 # A sentence ends at . ! ? or … (optionally followed by a closing quote or bracket), before a
 # space and something that can start a sentence.
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘'(\[]*[A-Z0-9])")
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
+# Abbreviations that may end a sentence ("... and so on, etc. Then ...").
+_SENTENCE_FINAL_ABBREVIATIONS = frozenset(
+    {"etc.", "Inc.", "Ltd.", "Co.", "Corp.", "Jr.", "Sr.", "a.m.", "p.m."}
+)
+# Abbreviations whose period may also close the sentence, for the normalizer to keep.
+_MAY_CLOSE_SENTENCE = _SENTENCE_FINAL_ABBREVIATIONS | {"U.S.", "U.K.", "U.N.", "E.U.", "D.C."}
 # Longest utterance handed to the engine in one piece; longer sentences are split at commas.
 MAX_UTTERANCE_CHARS = 400
 
@@ -151,19 +533,21 @@ def split_sentences(text: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for match in _SENTENCE_BREAK.finditer(text):
-        candidate = text[start : match.start()].rstrip() + text[match.start() : match.end()].strip()
         before = text[start : match.start()]
-        last_word = before.split()[-1] if before.split() else ""
-        if (last_word in ABBREVIATIONS and last_word not in ("etc.",)) or _INITIAL.search(before):
+        words = before.split()
+        last_word = words[-1] if words else ""
+        if (
+            last_word in ABBREVIATIONS and last_word not in _SENTENCE_FINAL_ABBREVIATIONS
+        ) or _INITIAL.search(before):
             continue
-        pieces.append(candidate.strip())
+        pieces.append((before.rstrip() + match[0].strip()).strip())
         start = match.end()
     pieces.append(text[start:].strip())
     return [piece for sentence in pieces if sentence for piece in _bounded(sentence)]
 
 
 def _bounded(sentence: str, limit: int = MAX_UTTERANCE_CHARS) -> list[str]:
-    """Split an over-long sentence at commas, then at spaces, then anywhere, below ``limit``."""
+    """Split an over-long sentence at semicolons, commas, then spaces, then anywhere."""
     if len(sentence) <= limit:
         return [sentence]
     for separator in ("; ", ", ", " "):
@@ -187,3 +571,14 @@ def _pack(parts: list[str], separator: str, limit: int) -> list[str]:
     if current:
         chunks.append(current)
     return [piece for chunk in chunks for piece in _bounded(chunk.strip(), limit)]
+
+
+__all__ = [
+    "MAX_UTTERANCE_CHARS",
+    "RULES",
+    "cardinal",
+    "normalize",
+    "ordinal",
+    "split_sentences",
+    "year",
+]

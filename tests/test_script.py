@@ -64,7 +64,7 @@ def test_spoken_text_is_normalized_and_display_text_is_not() -> None:
     article = Article(headline="Costs", sections=(Section(None, ("It cost $2bn in 1993.",)),))
     segment = write_script(article, ReadingStyle(), "joe").segments[-1]
     assert segment.display_text == "It cost $2bn in 1993."
-    assert segment.spoken_text == "It cost 2 billion dollars in nineteen ninety-three."
+    assert segment.spoken_text == "It cost two billion dollars in nineteen ninety-three."
 
 
 def test_byline_can_be_left_out() -> None:
