@@ -66,6 +66,16 @@ def decode_audio(path: Path, sample_rate: int | None = None) -> tuple[np.ndarray
     return from_pcm16(pcm), rate
 
 
+def decode_audio_bytes(data: bytes, sample_rate: int, *, subject: str) -> tuple[np.ndarray, int]:
+    """Decode an audio file held in memory (e.g. MP3 from an online engine) to mono float32."""
+    pcm = run_ffmpeg(
+        ["-i", "pipe:0", "-ac", "1", "-ar", str(sample_rate), "-f", "s16le", "pipe:1"],
+        input_bytes=data,
+        subject=subject,
+    )
+    return from_pcm16(pcm), sample_rate
+
+
 def _probe_rate(path: Path) -> int:
     from mutagen import File as MutagenFile
 
