@@ -61,6 +61,7 @@ def main(debug: bool) -> None:
     Example:
       audio-edition parse article.txt
       audio-edition build article.txt -o output
+      audio-edition say "Talks in Kyiv resumed."
     """
 
 
@@ -74,6 +75,21 @@ def _format_option(command: F) -> F:
         "input_format",
         type=click.Choice(["text", "html", "markdown"]),
         help="How to read FILE (default: by extension, else by looking at the content).",
+    )(command)
+
+
+def _voice_option(command: F) -> F:
+    return click.option(
+        "--voice",
+        help="Voice preset (see `audio-edition voices`; default: joe).",
+    )(command)
+
+
+def _lexicon_option(command: F) -> F:
+    return click.option(
+        "--lexicon",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Pronunciation lexicon (TOML) merged over the built-in one.",
     )(command)
 
 
@@ -118,7 +134,8 @@ def parse(source: str, as_json: bool, input_format: str | None) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder for the MP3 and its companions (default: output).",
 )
-@click.option("--voice", help="Voice preset (see `audio-edition voices`; default: joe).")
+@_voice_option
+@_lexicon_option
 @click.option(
     "--voices-dir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -178,7 +195,7 @@ def build(sources: tuple[str, ...], config_path: Path | None, no_cache: bool, qu
     Example:
       audio-edition build article.txt
       audio-edition build post.md page.html -o public --cover cover.jpg
-      audio-edition build https://example.com/news/story
+      audio-edition build https://example.com/news/story --lexicon names.toml
     """
     from .config import load_settings
     from .pipeline import build as build_edition
@@ -242,6 +259,71 @@ def _summary(edition: Any) -> str:
     else:
         note = f"{edition.clips_synthesized} of {len(edition.cues)} clips synthesized"
     return f"{edition.mp3_path}  {minutes}:{seconds:02d}  {size_mb:.1f} MB  ({note})"
+
+
+@main.command()
+@click.argument("text")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("say.wav"),
+    show_default=True,
+    help="Audio file to write: .wav, or .mp3.",
+)
+@_voice_option
+@_lexicon_option
+@_config_option
+@_guarded
+def say(text: str, output: Path, config_path: Path | None, **options: Any) -> None:
+    """Say TEXT with a voice into a WAV or MP3 file, to hear how a name or phrase comes out.
+
+    The text is normalized and the pronunciation lexicon applied, as in `build`; the spoken
+    text is printed on stderr.
+
+    \b
+    Example:
+      audio-edition say "Zelenskyy met Erdoğan in Kyiv."
+      audio-edition say "Niamh Keir" -o names.mp3 --lexicon names.toml
+    """
+    from .config import load_settings
+    from .pipeline import say as say_text
+
+    utterance = say_text(text, output, load_settings(config_path, **options))
+    click.echo(f"{utterance.path}  {utterance.duration_ms / 1000:.1f} s", err=True)
+    click.echo(f"spoken: {utterance.spoken_text}", err=True)
+
+
+@main.command("normalize")
+@_article_argument
+@click.option(
+    "--plain", is_flag=True, help="FILE is plain prose: print each line as spoken, one by one."
+)
+@_format_option
+@_voice_option
+@_lexicon_option
+@_config_option
+@_guarded
+def normalize_command(
+    source: str, plain: bool, input_format: str | None, config_path: Path | None, **options: Any
+) -> None:
+    """Print what the voice will read for an article (a file, or - for stdin): one line per
+    utterance, KIND<TAB>spoken text, an empty line between paragraphs. Nothing is synthesized.
+
+    \b
+    Example:
+      audio-edition normalize article.txt
+      echo "Xi Jinping met Scholz." | audio-edition normalize - --plain
+      audio-edition normalize post.md --lexicon names.toml --voice joe
+    """
+    from .config import load_settings
+    from .pipeline import spoken_lines
+
+    if plain and input_format:
+        raise click.UsageError("--plain reads plain prose; --format does not apply to it")
+    settings = load_settings(config_path, **options)
+    for line in spoken_lines(source, settings, plain=plain, input_format=input_format):
+        click.echo(line)
 
 
 @main.command()

@@ -70,6 +70,9 @@ class Settings:
     cover: Path | None = None
     """Cover image embedded in the MP3."""
 
+    lexicon: Path | None = None
+    """Pronunciation lexicon (TOML) merged over the built-in one; None means the built-in only."""
+
     cache_dir: Path | None = None
     """Clip cache folder; None means the user cache directory."""
 
@@ -97,7 +100,7 @@ class Settings:
 
 _SETTINGS_KEYS = {f.name for f in fields(Settings)} - {"style"}
 _STYLE_KEYS = {f.name for f in fields(ReadingStyle)}
-_PATH_KEYS = {"output_dir", "voices_dir", "cover", "cache_dir"}
+_PATH_KEYS = {"output_dir", "voices_dir", "cover", "cache_dir", "lexicon"}
 
 
 def load_settings(config_path: Path | None = None, **overrides: Any) -> Settings:

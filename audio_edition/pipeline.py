@@ -10,18 +10,22 @@ import hashlib
 import json
 import re
 import unicodedata
+import wave
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .config import Settings
 from .cover import CoverImage, choose_cover
+from .errors import ConfigError, InputError
 from .files import replacing, write_text
-from .ingest import load_article
+from .ingest import load_article, read_source
+from .ingest.decode import decode_text
+from .lexicon import Lexicon, load_lexicon
 from .models import Article, Chapter, Edition, Script
-from .script import write_script
+from .script import script_lines, speak_lines, spoken_text, write_script
 from .transcript import parse_vtt, to_srt, to_vtt
 
 if TYPE_CHECKING:
@@ -59,7 +63,10 @@ def build(
     )
     cover = choose_cover(settings.cover, article)  # a bad cover fails before any synthesis
     engine = engine or engine_for(settings.voice, settings.voices_dir)
-    script = write_script(article, settings.style, settings.voice)
+    lexicon = settings_lexicon(settings)
+    script = write_script(
+        article, settings.style, settings.voice, lexicon, accepts_phonemes=engine.accepts_phonemes
+    )
     paths = _EditionPaths(settings.output_dir, edition_stem(article))
     fingerprint = _fingerprint(article, script, engine, settings, cover)
     current = _current_edition(paths, fingerprint, article)
@@ -100,6 +107,100 @@ def build(
     # The manifest goes last: it marks the edition complete.
     write_text(paths.manifest, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
     return edition
+
+
+def settings_lexicon(settings: Settings) -> Lexicon:
+    """The built-in lexicon with the settings' lexicon file, if any, merged over it."""
+    return load_lexicon([settings.lexicon] if settings.lexicon else [])
+
+
+def spoken_lines(
+    source: str | Path,
+    settings: Settings | None = None,
+    *,
+    plain: bool = False,
+    input_format: str | None = None,
+    engine: Engine | None = None,
+) -> list[str]:
+    """What the voice would read for ``source`` (a path or ``-``), without synthesizing.
+
+    An article gives one ``kind<TAB>spoken text`` line per segment and an empty line between
+    paragraphs; ``plain`` prose gives each input line's spoken form (empty lines stay empty).
+    """
+    from .tts import engine_for
+
+    settings = settings or Settings()
+    engine = engine or engine_for(settings.voice, settings.voices_dir)  # no model loading
+    lexicon = settings_lexicon(settings)
+    if plain:
+        data, subject = read_source(source)
+        lines = decode_text(data, subject).splitlines()
+        return speak_lines(lines, lexicon, phonemes=engine.accepts_phonemes)
+    article = load_article(source, input_format=input_format)
+    script = write_script(
+        article, settings.style, settings.voice, lexicon, accepts_phonemes=engine.accepts_phonemes
+    )
+    return list(script_lines(script))
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """A phrase said by ``say`` and written to a file."""
+
+    path: Path
+    """The WAV or MP3 file written."""
+
+    spoken_text: str
+    """What the engine read: normalized, with the lexicon's names."""
+
+    duration_ms: int
+    """Length of the speech, in milliseconds."""
+
+
+SAY_FORMATS = (".wav", ".mp3")
+"""File suffixes ``say`` writes."""
+
+
+def say(
+    text: str, output: Path, settings: Settings | None = None, *, engine: Engine | None = None
+) -> Utterance:
+    """Speak ``text`` (normalized, with the lexicon) with the settings' voice into ``output``:
+    16-bit WAV at the voice's rate, or MP3 at the settings' rate and bitrate. No clip cache."""
+    from .tts import Synthesizer, engine_for
+
+    settings = settings or Settings()
+    if output.suffix.lower() not in SAY_FORMATS:
+        raise ConfigError(f"output must end in {' or '.join(SAY_FORMATS)}", output)
+    engine = engine or engine_for(settings.voice, settings.voices_dir)
+    spoken = spoken_text(text, settings_lexicon(settings), phonemes=engine.accepts_phonemes)
+    if not spoken:
+        raise InputError("nothing to say: the text is empty once normalized", repr(text))
+    clip = Synthesizer(engine, None).clip(spoken)
+    if output.suffix.lower() == ".wav":
+        write_wav(output, clip.samples, clip.sample_rate)
+    else:
+        from .assemble import resample
+        from .encode import encode_mp3
+
+        with replacing(output) as temp:
+            encode_mp3(
+                resample(clip.samples, clip.sample_rate, settings.sample_rate),
+                settings.sample_rate,
+                settings.bitrate_kbps,
+                temp,
+            )
+    return Utterance(output, spoken, clip.duration_ms)
+
+
+def write_wav(path: Path, samples: np.ndarray, sample_rate: int) -> None:
+    """Write mono float samples as a 16-bit PCM WAV file, atomically."""
+    from .tts.cache import to_pcm16
+
+    with replacing(path) as temp, wave.open(str(temp), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(sample_rate)
+        out.writeframes(to_pcm16(samples))
 
 
 # How close to the loudness target the encoded file must come before a second encode is tried.

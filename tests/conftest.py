@@ -33,6 +33,7 @@ class CountingEngine:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.offline = engine.offline
+        self.accepts_phonemes = engine.accepts_phonemes
         self.texts: list[str] = []
 
     @property

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
+import wave
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from audio_edition.cli import main
+from audio_edition.encode import decode_audio
 
 from .conftest import FIXTURES
 
@@ -22,7 +25,7 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
     return subprocess.run([*CLI, *args], capture_output=True, text=True, cwd=cwd, check=False)
 
 
-@pytest.mark.parametrize("command", [[], ["build"], ["parse"], ["voices"]])
+@pytest.mark.parametrize("command", [[], ["build"], ["parse"], ["voices"], ["say"], ["normalize"]])
 def test_every_command_has_help_with_an_example(command: list[str]) -> None:
     result = CliRunner().invoke(main, [*command, "--help"])
     assert result.exit_code == 0
@@ -108,7 +111,8 @@ def test_unknown_voice_and_bad_cover_fail_before_synthesis(tmp_path: Path) -> No
     result = run(
         "build", str(FIXTURES / "short-article.txt"), "--voice", "nobody", "-o", str(tmp_path)
     )
-    assert result.returncode == 1 and "nobody: unknown voice (available: joe" in result.stderr
+    assert result.returncode == 1 and "nobody: unknown voice (available: " in result.stderr
+    assert re.search(r"\(available: [^)]*\bjoe\b", result.stderr)
     cover = tmp_path / "cover.gif"
     cover.write_bytes(b"GIF89a....")
     result = run(
@@ -149,3 +153,105 @@ def test_a_bad_file_in_a_batch_does_not_stop_the_others(tmp_path: Path) -> None:
     assert f"audio-edition: error: {missing}: no such file" in result.stderr
     assert "audio-edition: error: 1 of 2 articles failed" in result.stderr
     assert (tmp_path / "out" / "2025-06-03-rain-garden-opens-on-mill-street.mp3").is_file()
+
+
+def _speech_seconds(samples: object, rate: int) -> float:
+    import numpy as np
+
+    assert isinstance(samples, np.ndarray)
+    loud = np.flatnonzero(np.abs(samples) > 0.02)
+    return float(loud[-1] - loud[0]) / rate if loud.size else 0.0
+
+
+def test_say_writes_a_wav_by_default_and_an_mp3_of_the_same_speech(tmp_path: Path) -> None:
+    text = "Talks in Kyiv resumed on Monday."
+    result = run("say", text, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    wav = tmp_path / "say.wav"
+    assert result.stderr.splitlines()[0].startswith("say.wav")
+    assert "spoken: Talks in [[ kˈiːɪv ]] resumed on Monday." in result.stderr
+    assert result.stdout == ""
+    with wave.open(str(wav)) as reader:
+        assert (reader.getnchannels(), reader.getsampwidth(), reader.getframerate()) == (
+            1,
+            2,
+            22050,
+        )
+    samples, rate = decode_audio(wav)
+    seconds = len(samples) / rate
+    assert 1.2 < seconds < 4.0  # six words of speech
+    assert 0.8 * seconds < _speech_seconds(samples, rate) <= seconds
+    mp3 = tmp_path / "out" / "kyiv.mp3"
+    result = run("say", text, "-o", str(mp3))
+    assert result.returncode == 0, result.stderr
+    decoded, mp3_rate = decode_audio(mp3)
+    assert mp3_rate == 44100
+    assert abs(len(decoded) / mp3_rate - seconds) < 0.1
+    assert abs(_speech_seconds(decoded, mp3_rate) - _speech_seconds(samples, rate)) < 0.1
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["kyiv.mp3", "say.wav"]
+
+
+def test_say_refuses_an_unknown_audio_format_before_synthesis(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["say", "Hello.", "-o", str(tmp_path / "hello.ogg")])
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'hello.ogg'}: output must end in .wav or .mp3" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+_LINE = re.compile(r"^(headline|byline|lede|heading|paragraph)\t\S.*$")
+
+
+def test_normalize_prints_the_spoken_script_part_by_part() -> None:
+    result = CliRunner().invoke(main, ["normalize", str(FIXTURES / "short-article.txt")])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "headline\tRain Garden Opens on Mill Street"
+    assert lines[1] == "" and lines[2] == "byline\tBy Ada Lind."
+    assert all(_LINE.match(line) for line in lines if line)
+    assert "" not in (lines[0], lines[-1]) and "\n\n\n" not in result.stdout
+    blocks = result.stdout.strip().split("\n\n")
+    assert [block.split("\t")[0] for block in blocks] == [
+        "headline", "byline", "lede", "paragraph", "heading", "paragraph"
+    ]  # fmt: skip
+    assert blocks[3].count("\n") == 1  # a paragraph of two sentences: two lines
+    assert "Photo:" not in result.stdout and "300" not in result.stdout
+
+
+def test_normalize_plain_reads_stdin_line_by_line_with_the_lexicon(tmp_path: Path) -> None:
+    text = "Zelenskyy met Erdoğan in Kyiv.\n\nIt cost $2bn. Nice!\n"
+    result = CliRunner().invoke(main, ["normalize", "-", "--plain"], input=text)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "[[ zɛlˈɛnski ]] met [[ ˈɛɹdoʊˌɑːn ]] in [[ kˈiːɪv. ]]"
+    assert lines[1] == ""
+    assert "billion dollars" in lines[2] and lines[2].endswith("Nice!") and len(lines) == 3
+    names = tmp_path / "names.toml"
+    names.write_text('[words]\n"Nice" = "NEESS"\n"Kyiv" = "kih-YEEF"\n', encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["normalize", "-", "--plain", "--lexicon", str(names)], input=text
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    # A user entry without phonemes replaces the built-in one: its respelling is read.
+    assert lines[0] == "[[ zɛlˈɛnski ]] met [[ ˈɛɹdoʊˌɑːn ]] in kiyeef."
+    assert lines[2].endswith("neess!")
+
+
+def test_normalize_takes_the_lexicon_from_the_config_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "names.toml").write_text('[words]\n"Mill Street" = "MILL STREET"\n')
+    (tmp_path / "audio-edition.toml").write_text('[build]\nlexicon = "names.toml"\n')
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["normalize", str(FIXTURES / "short-article.txt")])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == "headline\tRain Garden Opens on mill street"
+    (tmp_path / "names.toml").write_text('[words]\n"Mill Street" = 7\n')
+    result = CliRunner().invoke(main, ["normalize", str(FIXTURES / "short-article.txt")])
+    assert result.exit_code == 1
+    assert "names.toml: entry 'Mill Street': must be a respelling string" in result.output
+
+
+def test_normalize_plain_and_format_do_not_mix() -> None:
+    result = CliRunner().invoke(main, ["normalize", "-", "--plain", "--format", "html"], input="x")
+    assert result.exit_code == 2 and "--format does not apply" in result.output

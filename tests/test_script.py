@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from audio_edition import Article, ReadingStyle, Section
-from audio_edition.script import byline_text, write_script
+from audio_edition.lexicon import Entry, Lexicon
+from audio_edition.script import byline_text, script_lines, write_script
 
 ARTICLE = Article(
     headline="Harbour Lights",
@@ -70,3 +71,44 @@ def test_spoken_text_is_normalized_and_display_text_is_not() -> None:
 def test_byline_can_be_left_out() -> None:
     script = write_script(ARTICLE, ReadingStyle(read_byline=False), "joe")
     assert all(s.kind != "byline" for s in script.segments)
+
+
+NAMES = Lexicon(
+    (
+        Entry("Kyiv", respelling="KEE-iv", phonemes="kˈiːɪv"),
+        Entry("Holt", respelling="HOHLT"),
+    )
+)
+
+
+def test_lexicon_applies_to_spoken_text_after_normalizing_and_never_to_display_text() -> None:
+    article = Article(
+        headline="Kyiv Costs",
+        authors=("Maren Holt",),
+        sections=(Section(None, ("Kyiv's bill: $2bn.",)),),
+    )
+    with_phonemes = write_script(article, ReadingStyle(), "joe", NAMES, accepts_phonemes=True)
+    spoken = {s.display_text: s.spoken_text for s in with_phonemes.segments}
+    assert spoken["Kyiv Costs"] == "[[ kˈiːɪv ]] Costs"
+    assert spoken["By Maren Holt."] == "By Maren hohlt."
+    bill = spoken["Kyiv's bill: $2bn."]
+    assert bill.startswith("[[ kˈiːɪvz ]] bill:") and "dollars" in bill and "$" not in bill
+    assert [c.title for c in with_phonemes.chapters] == ["Kyiv Costs"]
+    respelled = write_script(article, ReadingStyle(), "joe", NAMES, accepts_phonemes=False)
+    assert respelled.segments[0].spoken_text == "keeiv Costs"
+    plain = write_script(article, ReadingStyle(), "joe")
+    assert plain.segments[0].spoken_text == "Kyiv Costs"
+    assert [s.display_text for s in plain.segments] == [s.display_text for s in respelled.segments]
+
+
+def test_script_lines_are_kind_tab_spoken_with_a_blank_line_between_paragraphs() -> None:
+    lines = list(script_lines(write_script(ARTICLE, ReadingStyle(read_byline=False), "joe")))
+    assert lines[:4] == [
+        "headline\tHarbour Lights",
+        "",
+        "lede\tThe lamp turned again.",
+        "lede\tHundreds watched.",
+    ]
+    assert lines[4:7] == ["", "paragraph\tThe tower stood dark for years.", ""]
+    assert lines[7] == "heading\tA Lens Found in a Barn"
+    assert lines[-1] == "paragraph\tVisitors may climb it in summer."

@@ -76,7 +76,7 @@ def load_article(source: str | Path, *, input_format: str | None = None) -> Arti
         raise InputError(f"unknown input format {input_format!r} (known: {known})", source)
     if isinstance(source, str) and re.match(r"^[a-z][a-z0-9+.-]*://", source, re.I):
         return _load_url(source, input_format)
-    data, subject = _read(source)
+    data, subject = read_source(source)
     suffix = Path(subject).suffix.lower() if subject != "<stdin>" else ""
     chosen = input_format or EXTENSIONS.get(suffix)
     text = decode_text(data, subject, declared=_declared_charset(data))
@@ -102,7 +102,8 @@ def _declared_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii", "ignore") if match else None
 
 
-def _read(source: str | Path) -> tuple[bytes, str]:
+def read_source(source: str | Path) -> tuple[bytes, str]:
+    """The bytes of a file (or of stdin for ``-``) and the name to use for it in messages."""
     if str(source) == "-":
         return sys.stdin.buffer.read(), "<stdin>"
     path = Path(source)
@@ -118,4 +119,4 @@ def _read(source: str | Path) -> tuple[bytes, str]:
         raise InputError(f"cannot read: {exc.strerror or exc}", path) from exc
 
 
-__all__ = ["EXTENSIONS", "FORMATS", "READERS", "load_article", "sniff_format"]
+__all__ = ["EXTENSIONS", "FORMATS", "READERS", "load_article", "read_source", "sniff_format"]

@@ -20,6 +20,9 @@ class Engine(Protocol):
     offline: bool
     """True when the engine needs no network."""
 
+    accepts_phonemes: bool
+    """True when ``synthesize`` reads inline IPA in Piper's form: ``"in [[ kˈiːɪv ]] today"``."""
+
     @property
     def ready(self) -> bool:
         """True when the engine can synthesize now (model present...)."""

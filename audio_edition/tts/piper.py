@@ -27,6 +27,8 @@ class PiperEngine:
     """Synthesizes with one Piper voice; the model is loaded once, on first use."""
 
     offline = True
+    accepts_phonemes = True
+    """Piper speaks ``[[ ... ]]`` in the text as the IPA phonemes inside, not as words."""
 
     def __init__(self, preset: VoicePreset) -> None:
         unknown = set(preset.parameters) - set(PARAMETERS)
@@ -78,6 +80,12 @@ class PiperEngine:
         self._syn_config = SynthesisConfig(
             **{PARAMETERS[key]: value for key, value in self.preset.parameters.items()}
         )
+
+    def phonemize(self, text: str) -> list[str]:
+        """The phonemes Piper speaks for ``text``, one string per sentence (``[[ ]]`` blocks
+        included as given): what a lexicon entry must change."""
+        self.load()
+        return ["".join(sentence) for sentence in self._voice.phonemize(text)]
 
     def synthesize(self, text: str) -> np.ndarray:
         """Speech for ``text`` as mono float32 samples at ``sample_rate``."""
