@@ -134,12 +134,40 @@ def parse(source: str, as_json: bool, input_format: str | None) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder for the MP3 and its companions (default: output).",
 )
-@_voice_option
+@click.option(
+    "--voice",
+    "voice_choices",
+    multiple=True,
+    metavar="[ROLE=]NAME",
+    help="Voice preset, or a voice for one role (headline, byline, heading, body, quote, "
+    "intro, outro); may be repeated: --voice joe --voice headline=google-uk.",
+)
 @_lexicon_option
 @click.option(
     "--voices-dir",
     type=click.Path(file_okay=False, path_type=Path),
     help="Extra folder of voice presets.",
+)
+@click.option("--intro", metavar="TEMPLATE", help='Spoken intro, e.g. "This is {publication}."')
+@click.option("--outro", metavar="TEMPLATE", help="Spoken outro, with the same fields.")
+@click.option(
+    "--intro-music",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Music under the start (any format ffmpeg reads).",
+)
+@click.option(
+    "--outro-music",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Music under the end.",
+)
+@click.option(
+    "--sting",
+    "section_sting",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Short sound played before each section heading.",
+)
+@click.option(
+    "--urls", type=click.Choice(["read", "drop"]), help="Say web addresses, or say 'a link'."
 )
 @click.option(
     "--cover",
@@ -186,8 +214,15 @@ def parse(source: str, as_json: bool, input_format: str | None) -> None:
 @_config_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @_guarded
-def build(sources: tuple[str, ...], config_path: Path | None, no_cache: bool, quiet: bool,
-          input_format: str | None, **options: Any) -> None:  # fmt: skip
+def build(
+    sources: tuple[str, ...],
+    config_path: Path | None,
+    no_cache: bool,
+    quiet: bool,
+    input_format: str | None,
+    voice_choices: tuple[str, ...],
+    **options: Any,
+) -> None:
     """Build the audio edition of each article (files, URLs, or - for stdin): MP3,
     transcripts and manifest.
 
@@ -196,13 +231,17 @@ def build(sources: tuple[str, ...], config_path: Path | None, no_cache: bool, qu
       audio-edition build article.txt
       audio-edition build post.md page.html -o public --cover cover.jpg
       audio-edition build https://example.com/news/story --lexicon names.toml
+      audio-edition build article.txt --voice joe --voice headline=google-uk
     """
     from .config import load_settings
     from .pipeline import build as build_edition
-    from .tts import engine_for
+    from .tts import EngineSet
 
-    settings = load_settings(config_path, use_cache=False if no_cache else None, **options)
-    engine = engine_for(settings.voice, settings.voices_dir)  # the voice loads once per run
+    voice, cast = _voice_choices(voice_choices)
+    settings = load_settings(
+        config_path, use_cache=False if no_cache else None, voice=voice, cast=cast, **options
+    )
+    engines = EngineSet(settings.voices_dir)  # each voice loads once per run
     failures = 0
     for source in sources:
         try:
@@ -211,7 +250,7 @@ def build(sources: tuple[str, ...], config_path: Path | None, no_cache: bool, qu
                     source,
                     settings,
                     on_progress=on_progress,
-                    engine=engine,
+                    engines=engines,
                     input_format=input_format,
                 )
         except AudioEditionError as exc:
@@ -225,6 +264,19 @@ def build(sources: tuple[str, ...], config_path: Path | None, no_cache: bool, qu
     if failures:
         _fail(f"{failures} of {len(sources)} articles failed")
         sys.exit(1)
+
+
+def _voice_choices(choices: tuple[str, ...]) -> tuple[str | None, tuple[tuple[str, str], ...]]:
+    """ "--voice joe --voice headline=google-uk" -> ("joe", (("headline", "google-uk"),))."""
+    voice = None
+    cast = []
+    for choice in choices:
+        role, separator, name = choice.partition("=")
+        if separator:
+            cast.append((role.strip(), name.strip()))
+        else:
+            voice = choice.strip()
+    return voice, tuple(cast)
 
 
 @contextmanager
@@ -326,20 +378,25 @@ def normalize_command(
         click.echo(line)
 
 
-@main.command()
+@main.group(invoke_without_command=True)
 @click.option(
     "--voices-dir",
     type=click.Path(file_okay=False, path_type=Path),
     help="Extra folder of voice presets.",
 )
+@click.pass_context
 @_guarded
-def voices(voices_dir: Path | None) -> None:
+def voices(context: click.Context, voices_dir: Path | None) -> None:
     """List the voices: engine, language, offline use and readiness.
 
     \b
     Example:
       audio-edition voices
+      audio-edition voices add ~/piper/en_GB-alan-medium.onnx
+      audio-edition voices preview google-uk "Good evening from the harbour."
     """
+    if context.invoked_subcommand is not None:
+        return
     from .tts import ENGINES, load_presets
 
     rows = [("NAME", "ENGINE", "LANGUAGE", "OFFLINE", "READY", "DESCRIPTION")]
@@ -350,7 +407,8 @@ def voices(voices_dir: Path | None) -> None:
             continue
         try:
             engine = factory(preset)
-            offline, ready = ("yes" if engine.offline else "no"), ("yes" if engine.ready else "no")
+            offline = "yes" if engine.offline else "no"
+            ready = ("yes" if engine.offline else "needs network") if engine.ready else "no"
         except AudioEditionError as exc:
             offline, ready = "?", f"no: {exc.message}"
         rows.append((name, preset.engine, preset.language, offline, ready, preset.display_name))
@@ -359,6 +417,66 @@ def voices(voices_dir: Path | None) -> None:
         click.echo(
             "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         )
+
+
+@voices.command("add")
+@click.argument("model", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--voices-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("voices"),
+    show_default=True,
+    help="Folder to write the preset into.",
+)
+@click.option("--name", help="Preset name (default: from the model's file name).")
+@_guarded
+def voices_add(model: Path, voices_dir: Path, name: str | None) -> None:
+    """Add a Piper voice you have on disk (MODEL.onnx with MODEL.onnx.json beside it).
+
+    \b
+    Example:
+      audio-edition voices add ~/piper/en_GB-alan-medium.onnx
+      audio-edition build article.txt --voice en-gb-alan-medium
+    """
+    from .tts.voices import write_piper_preset
+
+    path = write_piper_preset(model, voices_dir, name)
+    click.echo(f"wrote {path}; use it with --voice {path.stem}", err=True)
+
+
+@voices.command("preview")
+@click.argument("name")
+@click.argument("text", required=False)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--voices-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Extra folder of voice presets.",
+)
+@_guarded
+def voices_preview(
+    name: str, text: str | None, output: Path | None, voices_dir: Path | None
+) -> None:
+    """Write a short sample of a voice (default: preview-NAME.wav).
+
+    \b
+    Example:
+      audio-edition voices preview joe
+      audio-edition voices preview google-uk "Good evening." -o uk.mp3
+    """
+    from .config import Settings
+    from .pipeline import say
+
+    sample = text or PREVIEW_TEXT
+    target = output or Path(f"preview-{name}.wav")
+    result = say(sample, target, Settings(voice=name, voices_dir=voices_dir))
+    click.echo(f"{result.path}  ({result.duration_ms / 1000:.1f} s)", err=True)
+
+
+PREVIEW_TEXT = (
+    "This is the audio edition. The ferry sails at 6:30 in the morning, and 1,300 people "
+    "rode it on Friday."
+)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -53,6 +53,16 @@ class ReadingStyle:
     read_byline: bool = True
     """Read "By ... Published ..." after the headline."""
 
+    urls: str = "read"
+    """Web addresses in the text: "read" says the site ("example dot com"), "drop" says "a link"."""
+
+    intro: str | None = None
+    """Spoken intro template, e.g. "This is the audio edition of {publication}. {headline},
+    by {authors}." Fields: headline, authors, publication, date."""
+
+    outro: str | None = None
+    """Spoken outro template, e.g. "You've been listening to {headline}, from {publication}."."""
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -69,6 +79,18 @@ class Settings:
 
     cover: Path | None = None
     """Cover image embedded in the MP3."""
+
+    cast: tuple[tuple[str, str], ...] = ()
+    """(role, voice) pairs giving roles their own voice; see ``script.ROLES``."""
+
+    intro_music: Path | None = None
+    """Music under the start: alone for a moment, then ducked under the first words."""
+
+    outro_music: Path | None = None
+    """Music under the end: starts under the last words and plays out after them."""
+
+    section_sting: Path | None = None
+    """A short sound played in the pause before each section heading."""
 
     lexicon: Path | None = None
     """Pronunciation lexicon (TOML) merged over the built-in one; None means the built-in only."""
@@ -100,7 +122,12 @@ class Settings:
 
 _SETTINGS_KEYS = {f.name for f in fields(Settings)} - {"style"}
 _STYLE_KEYS = {f.name for f in fields(ReadingStyle)}
-_PATH_KEYS = {"output_dir", "voices_dir", "cover", "cache_dir", "lexicon"}
+_PATH_KEYS = {
+    "output_dir", "voices_dir", "cover", "cache_dir", "lexicon", "intro_music", "outro_music",
+    "section_sting",
+}  # fmt: skip
+CAST_ROLES = ("headline", "byline", "heading", "body", "quote", "intro", "outro")
+"""Parts of an edition that a cast can give their own voice."""
 
 
 def load_settings(config_path: Path | None = None, **overrides: Any) -> Settings:
@@ -113,13 +140,24 @@ def load_settings(config_path: Path | None = None, **overrides: Any) -> Settings
     table = _read_toml(path) if config_path or path.exists() else {}
     build_table = dict(table.get("build", {}))
     style_table = dict(table.get("style", {}))
+    cast_table = table.get("cast", {})
+    if not isinstance(cast_table, dict) or not all(isinstance(v, str) for v in cast_table.values()):
+        raise ConfigError("[cast] must map roles to voice names", path)
+    _check_roles(cast_table, path)
+    if cast_table:
+        build_table["cast"] = tuple(sorted(cast_table.items()))
     unknown = (set(table) - {"build", "style", "feed", "cast"}) | (
         set(build_table) - _SETTINGS_KEYS
     )
     unknown |= set(style_table) - _STYLE_KEYS
     if unknown:
         raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}", path)
-    given = {k: v for k, v in overrides.items() if v is not None}
+    given = {k: v for k, v in overrides.items() if v is not None and v != ()}
+    if "cast" in given:  # roles given as flags replace the file's for those roles only
+        given["cast"] = tuple(
+            sorted({**dict(build_table.get("cast", ())), **dict(given["cast"])}.items())
+        )
+        _check_roles(dict(given["cast"]), "--voice")
     style_values = {**style_table, **{k: v for k, v in given.items() if k in _STYLE_KEYS}}
     build_values = {**build_table, **{k: v for k, v in given.items() if k in _SETTINGS_KEYS}}
     stray = set(given) - _STYLE_KEYS - _SETTINGS_KEYS
@@ -132,6 +170,15 @@ def load_settings(config_path: Path | None = None, **overrides: Any) -> Settings
         return _checked(replace(Settings(), **build_values, style=style), path)
     except TypeError as exc:  # pragma: no cover - unknown keys are caught above
         raise ConfigError(str(exc), path) from exc
+
+
+def _check_roles(cast: dict[str, str], subject: str | Path) -> None:
+    unknown = set(cast) - set(CAST_ROLES)
+    if unknown:
+        roles = ", ".join(CAST_ROLES)
+        raise ConfigError(
+            f"unknown cast role(s): {', '.join(sorted(unknown))} (roles: {roles})", subject
+        )
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -154,6 +201,8 @@ def _checked(value: _Checked, path: Path) -> _Checked:
         current = getattr(value, f.name)
         if f.name.endswith("_ms") and (not isinstance(current, int) or current < 0):
             raise ConfigError(f"{f.name} must be a whole number of milliseconds >= 0", path)
+    if isinstance(value, ReadingStyle) and value.urls not in ("read", "drop"):
+        raise ConfigError('urls must be "read" or "drop"', path)
     if isinstance(value, Settings):
         if value.bitrate_kbps not in (
             32,

@@ -76,6 +76,12 @@ def decode_audio_bytes(data: bytes, sample_rate: int, *, subject: str) -> tuple[
     return from_pcm16(pcm), sample_rate
 
 
+def probe_duration_ms(path: Path) -> int:
+    """Length of an audio file, in milliseconds (decoded, so exact for any format)."""
+    samples, rate = decode_audio(path, 8000)
+    return len(samples) * 1000 // rate
+
+
 def _probe_rate(path: Path) -> int:
     from mutagen import File as MutagenFile
 

@@ -101,7 +101,9 @@ def join_names(names: tuple[str, ...] | list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-SegmentKind = Literal["headline", "byline", "lede", "heading", "paragraph"]
+SegmentKind = Literal[
+    "intro", "headline", "byline", "lede", "heading", "paragraph", "quote", "outro"
+]
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ import json
 import re
 import unicodedata
 import wave
-from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,14 +24,14 @@ from .files import replacing, write_text
 from .ingest import load_article, read_source
 from .ingest.decode import decode_text
 from .lexicon import Lexicon, load_lexicon
-from .models import Article, Chapter, Edition, Script
-from .script import script_lines, speak_lines, spoken_text, write_script
+from .models import Article, Chapter, Cue, Edition, Script
+from .script import Cast, script_lines, speak_lines, spoken_text, write_script
 from .transcript import parse_vtt, to_srt, to_vtt
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from .tts import Engine
+    from .tts import Engine, EngineSet
 
 MANIFEST_FORMAT = 1
 _MAX_SLUG_CHARS = 60
@@ -46,47 +46,61 @@ def build(
     *,
     on_progress: Progress | None = None,
     engine: Engine | None = None,
+    engines: EngineSet | None = None,
     input_format: str | None = None,
 ) -> Edition:
     """Build the audio edition of ``source``: a path, an http(s) URL, ``-`` for stdin, or an
     Article. ``input_format`` forces how the source is read (text, html, markdown).
 
-    ``engine`` overrides the engine of ``settings.voice`` (used to count or observe synthesis).
+    ``engines`` holds the engines of a run (so a batch loads each voice once); ``engine``
+    overrides the engine of ``settings.voice`` (used to count or observe synthesis).
     """
     # Engine and tagging modules load only when a build runs, so `parse` starts fast.
     from .tags import episode_frames, write_tags
-    from .tts import ClipCache, Synthesizer, default_cache_dir, engine_for
+    from .tts import ClipCache, EngineSet, Synthesizer, default_cache_dir
 
     settings = settings or Settings()
     article = (
         source if isinstance(source, Article) else load_article(source, input_format=input_format)
     )
     cover = choose_cover(settings.cover, article)  # a bad cover fails before any synthesis
-    engine = engine or engine_for(settings.voice, settings.voices_dir)
-    lexicon = settings_lexicon(settings)
+    engines = engines or EngineSet(settings.voices_dir)
+    if engine is not None:
+        engines = EngineSet(settings.voices_dir, {settings.voice: engine})
+    cast = Cast(settings.voice, settings.cast)
+    voices = {voice: engines[voice] for voice in cast.voices}  # unknown voices fail here
     script = write_script(
-        article, settings.style, settings.voice, lexicon, accepts_phonemes=engine.accepts_phonemes
+        article,
+        settings.style,
+        cast,
+        settings_lexicon(settings),
+        phoneme_voices={name for name, voice in voices.items() if voice.accepts_phonemes},
     )
+    music = _music_files(settings)
+    script = _make_room_for_music(script, settings)
     paths = _EditionPaths(settings.output_dir, edition_stem(article))
-    fingerprint = _fingerprint(article, script, engine, settings, cover)
+    fingerprint = _fingerprint(article, script, voices, settings, cover, music)
     current = _current_edition(paths, fingerprint, article)
     if current is not None:
         return current
     from .assemble import assemble  # NumPy and SciPy: not needed when the output is current
 
     cache = ClipCache(settings.cache_dir or default_cache_dir()) if settings.use_cache else None
-    synthesizer = Synthesizer(engine, cache)
+    synthesizers = {name: Synthesizer(voice, cache) for name, voice in voices.items()}
     clips = []
     total = len(script.segments)
     for done, segment in enumerate(script.segments, 1):
-        clips.append(synthesizer.clip(segment.spoken_text))
+        clips.append(synthesizers[segment.voice].clip(segment.spoken_text))
         if on_progress:
             on_progress(done, total)
     programme = assemble(script, clips)
+    samples = _with_music(
+        programme.samples, programme.sample_rate, script, programme.cues, settings
+    )
 
     frames = episode_frames(article, programme.chapters, f"audio-edition {__version__}", cover)
     with replacing(paths.mp3) as temp_mp3:
-        loudness = _encode_to_standard(programme.samples, programme.sample_rate, settings, temp_mp3)
+        loudness = _encode_to_standard(samples, programme.sample_rate, settings, temp_mp3)
         write_tags(temp_mp3, frames, settings.id3_version)
     write_text(paths.vtt, to_vtt(programme.cues))
     write_text(paths.srt, to_srt(programme.cues))
@@ -101,12 +115,92 @@ def build(
         chapters=programme.chapters,
         cues=programme.cues,
         voice=settings.voice,
-        clips_synthesized=synthesizer.engine_calls,
+        clips_synthesized=sum(s.engine_calls for s in synthesizers.values()),
     )
-    manifest = manifest_dict(edition, settings, engine, fingerprint, loudness, cover)
+    manifest = manifest_dict(edition, settings, voices, fingerprint, loudness, cover)
     # The manifest goes last: it marks the edition complete.
     write_text(paths.manifest, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
     return edition
+
+
+# Music under the intro plays alone this long before the first word.
+INTRO_MUSIC_LEAD_MS = 3000
+# Music under the outro plays on this long after the last word.
+OUTRO_MUSIC_TAIL_MS = 5000
+# Outro music starts this long before the outro's first word.
+OUTRO_MUSIC_EARLY_MS = 1000
+# The section sting sits this far into the pause before a heading, and leaves as much after it.
+STING_MARGIN_MS = 300
+
+
+def _music_files(settings: Settings) -> dict[str, str]:
+    """Hashes of the music files in use (they shape the output), by their role."""
+    files = {
+        "intro": settings.intro_music,
+        "outro": settings.outro_music,
+        "sting": settings.section_sting,
+    }
+    hashes = {}
+    for role, path in files.items():
+        if path is None:
+            continue
+        try:
+            hashes[role] = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError as exc:
+            raise InputError(f"cannot read music file: {exc.strerror or exc}", path) from exc
+    return hashes
+
+
+def _make_room_for_music(script: Script, settings: Settings) -> Script:
+    """Longer silences where music plays alone: before the first word, after the last, and
+    around each section sting."""
+    from .encode import probe_duration_ms
+
+    lead_in = script.lead_in_ms
+    if settings.intro_music:
+        lead_in = max(lead_in, INTRO_MUSIC_LEAD_MS)
+    segments = list(script.segments)
+    if settings.outro_music and segments:
+        last = segments[-1]
+        segments[-1] = replace(last, pause_after_ms=max(last.pause_after_ms, OUTRO_MUSIC_TAIL_MS))
+    if settings.section_sting:
+        sting_ms = probe_duration_ms(settings.section_sting)
+        needed = sting_ms + 2 * STING_MARGIN_MS
+        for index, segment in enumerate(segments[1:], 1):
+            if segment.kind == "heading" and segments[index - 1].kind != "heading":
+                before = segments[index - 1]
+                segments[index - 1] = replace(
+                    before, pause_after_ms=max(before.pause_after_ms, needed)
+                )
+    return replace(script, segments=tuple(segments), lead_in_ms=lead_in)
+
+
+def _with_music(
+    samples: np.ndarray, rate: int, script: Script, cues: tuple[Cue, ...], settings: Settings
+) -> np.ndarray:
+    """The programme with intro and outro music and section stings mixed under the speech."""
+    if not (settings.intro_music or settings.outro_music or settings.section_sting):
+        return samples
+    from .music import MusicCue, load_music, mix_music
+
+    placed: list[MusicCue] = []
+    spoken = list(zip(script.segments, cues, strict=True))
+    if settings.intro_music:
+        opening = [cue for segment, cue in spoken if segment.kind in ("intro", "headline")]
+        end_ms = (opening[-1].end_ms if opening else INTRO_MUSIC_LEAD_MS) + INTRO_MUSIC_LEAD_MS
+        placed.append(MusicCue(load_music(settings.intro_music, rate), 0, end_ms))
+    if settings.outro_music:
+        closing = [cue for segment, cue in spoken if segment.kind == "outro"] or [cues[-1]]
+        start_ms = max(0, closing[0].start_ms - OUTRO_MUSIC_EARLY_MS)
+        placed.append(MusicCue(load_music(settings.outro_music, rate), start_ms))
+    if settings.section_sting:
+        sting = load_music(settings.section_sting, rate)
+        for index, (segment, cue) in enumerate(spoken[1:], 1):
+            if segment.kind == "heading" and spoken[index - 1][0].kind != "heading":
+                start_ms = spoken[index - 1][1].end_ms + STING_MARGIN_MS
+                placed.append(MusicCue(sting, start_ms, cue.start_ms - STING_MARGIN_MS // 2))
+    speech_spans = [(cue.start_ms, cue.end_ms) for cue in cues]
+    return mix_music(samples, rate, placed, speech_spans)
 
 
 def settings_lexicon(settings: Settings) -> Lexicon:
@@ -137,8 +231,9 @@ def spoken_lines(
         lines = decode_text(data, subject).splitlines()
         return speak_lines(lines, lexicon, phonemes=engine.accepts_phonemes)
     article = load_article(source, input_format=input_format)
+    phoneme_voices = {settings.voice} if engine.accepts_phonemes else set()
     script = write_script(
-        article, settings.style, settings.voice, lexicon, accepts_phonemes=engine.accepts_phonemes
+        article, settings.style, settings.voice, lexicon, phoneme_voices=phoneme_voices
     )
     return list(script_lines(script))
 
@@ -278,7 +373,12 @@ def edition_stem(article: Article) -> str:
 
 
 def _fingerprint(
-    article: Article, script: Script, engine: Engine, settings: Settings, cover: CoverImage | None
+    article: Article,
+    script: Script,
+    voices: Mapping[str, Engine],
+    settings: Settings,
+    cover: CoverImage | None,
+    music: dict[str, str],
 ) -> str:
     """A hash of everything that shapes the output files."""
     cover_hash = hashlib.sha256(cover.data).hexdigest() if cover else None
@@ -289,7 +389,8 @@ def _fingerprint(
         "segments": [asdict(segment) for segment in script.segments],
         "chapters": [mark.title for mark in script.chapters],
         "lead_in_ms": script.lead_in_ms,
-        "engine": engine.identity(),
+        "engines": {name: engine.identity() for name, engine in sorted(voices.items())},
+        "music": music,
         "audio": [
             settings.bitrate_kbps,
             settings.sample_rate,
@@ -306,7 +407,7 @@ def _fingerprint(
 def manifest_dict(
     edition: Edition,
     settings: Settings,
-    engine: Engine,
+    voices: Mapping[str, Engine],
     fingerprint: str,
     loudness: dict[str, float],
     cover: CoverImage | None,
@@ -333,7 +434,8 @@ def manifest_dict(
         "size_bytes": edition.size_bytes,
         "chapters": [asdict(chapter) for chapter in edition.chapters],
         "cue_count": len(edition.cues),
-        "voice": {"name": edition.voice, **engine.identity()},
+        "voice": {"name": edition.voice, **voices[edition.voice].identity()},
+        "cast": {role: voice for role, voice in settings.cast},
         "loudness": loudness,
         "settings": {
             "bitrate_kbps": settings.bitrate_kbps,

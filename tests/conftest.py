@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 import shutil
 import subprocess
@@ -14,6 +15,7 @@ import pytest
 
 from audio_edition.encode import ffmpeg_exe
 from audio_edition.tts import Engine, engine_for
+from audio_edition.tts.cache import to_pcm16
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -116,3 +118,25 @@ def tiny_png() -> bytes:
     return (
         b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
     )
+
+
+# Google Translate's TTS endpoint for the British voice, as the gtts package calls it.
+ENDPOINT = re.compile(r"https://translate\.google\.co\.uk/_/TranslateWebserverUi/data/batchexecute")
+
+
+@pytest.fixture(scope="session")
+def google_mp3(piper: Engine) -> bytes:
+    """An MP3 shaped like Google's (24 kHz mono), made from real speech by our own voice."""
+    speech = piper.synthesize("The ferry sails at dawn.")
+    done = subprocess.run(
+        [ffmpeg_exe(), "-v", "error", "-f", "s16le", "-ar", str(piper.sample_rate), "-ac", "1",
+         "-i", "pipe:0", "-ar", "24000", "-c:a", "libmp3lame", "-b:a", "32k", "-f", "mp3", "pipe:1"],
+        input=to_pcm16(speech), capture_output=True, check=True,
+    )  # fmt: skip
+    return done.stdout
+
+
+def batchexecute_body(mp3: bytes) -> str:
+    """A batchexecute answer in the shape Google Translate sends (as gtts parses it)."""
+    encoded = base64.b64encode(mp3).decode("ascii")
+    return f')]}}\'\n\n{len(encoded) + 60}\n[["wrb.fr","jQ1olc","[\\"{encoded}\\"]",null,null,null,"generic"]]\n'

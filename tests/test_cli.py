@@ -9,6 +9,7 @@ import sys
 import wave
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -25,7 +26,18 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
     return subprocess.run([*CLI, *args], capture_output=True, text=True, cwd=cwd, check=False)
 
 
-@pytest.mark.parametrize("command", [[], ["build"], ["parse"], ["voices"], ["say"], ["normalize"]])
+def every_command(group: click.Group = main, path: tuple[str, ...] = ()) -> list[list[str]]:
+    """Every command and subcommand of the CLI, found by walking it (so none can be missed)."""
+    found = [list(path)]
+    for name, command in sorted(group.commands.items()):
+        if isinstance(command, click.Group):
+            found += every_command(command, (*path, name))
+        else:
+            found.append([*path, name])
+    return found
+
+
+@pytest.mark.parametrize("command", every_command())
 def test_every_command_has_help_with_an_example(command: list[str]) -> None:
     result = CliRunner().invoke(main, [*command, "--help"])
     assert result.exit_code == 0

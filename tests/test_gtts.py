@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import base64
-import re
 import socket
-import subprocess
 from pathlib import Path
 
 import numpy as np
@@ -13,31 +10,10 @@ import pytest
 import responses
 
 from audio_edition import AudioEditionError, ConfigError, EngineError
-from audio_edition.encode import ffmpeg_exe
-from audio_edition.tts import Engine
-from audio_edition.tts.cache import to_pcm16
 from audio_edition.tts.gtts import GttsEngine, RetryPolicy
 from audio_edition.tts.voices import VoicePreset
 
-ENDPOINT = re.compile(r"https://translate\.google\.co\.uk/_/TranslateWebserverUi/data/batchexecute")
-
-
-@pytest.fixture(scope="module")
-def google_mp3(piper: Engine) -> bytes:
-    """An MP3 shaped like Google's (24 kHz mono), made from real speech by our own voice."""
-    speech = piper.synthesize("The ferry sails at dawn.")
-    done = subprocess.run(
-        [ffmpeg_exe(), "-v", "error", "-f", "s16le", "-ar", str(piper.sample_rate), "-ac", "1",
-         "-i", "pipe:0", "-ar", "24000", "-c:a", "libmp3lame", "-b:a", "32k", "-f", "mp3", "pipe:1"],
-        input=to_pcm16(speech), capture_output=True, check=True,
-    )  # fmt: skip
-    return done.stdout
-
-
-def batchexecute_body(mp3: bytes) -> str:
-    """A batchexecute answer in the shape Google Translate sends (as gtts parses it)."""
-    encoded = base64.b64encode(mp3).decode("ascii")
-    return f')]}}\'\n\n{len(encoded) + 60}\n[["wrb.fr","jQ1olc","[\\"{encoded}\\"]",null,null,null,"generic"]]\n'
+from .conftest import ENDPOINT, batchexecute_body
 
 
 def preset(name: str = "google-uk", **parameters: object) -> VoicePreset:

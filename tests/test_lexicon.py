@@ -250,7 +250,7 @@ def test_piper_receives_the_lexicon_phonemes(piper: Engine) -> None:
         headline="Talks Resume",
         sections=(Section(None, ("Officials in Kyiv's centre met Erdoğan, then left.",)),),
     )
-    script = write_script(article, ReadingStyle(), "joe", load_lexicon(), accepts_phonemes=True)
+    script = write_script(article, ReadingStyle(), "joe", load_lexicon(), phoneme_voices={"joe"})
     segment = script.segments[-1]
     assert segment.display_text == "Officials in Kyiv's centre met Erdoğan, then left."
     received = " ".join(voice.phonemize(segment.spoken_text))

@@ -87,14 +87,14 @@ def test_lexicon_applies_to_spoken_text_after_normalizing_and_never_to_display_t
         authors=("Maren Holt",),
         sections=(Section(None, ("Kyiv's bill: $2bn.",)),),
     )
-    with_phonemes = write_script(article, ReadingStyle(), "joe", NAMES, accepts_phonemes=True)
+    with_phonemes = write_script(article, ReadingStyle(), "joe", NAMES, phoneme_voices={"joe"})
     spoken = {s.display_text: s.spoken_text for s in with_phonemes.segments}
     assert spoken["Kyiv Costs"] == "[[ kˈiːɪv ]] Costs"
     assert spoken["By Maren Holt."] == "By Maren hohlt."
     bill = spoken["Kyiv's bill: $2bn."]
     assert bill.startswith("[[ kˈiːɪvz ]] bill:") and "dollars" in bill and "$" not in bill
     assert [c.title for c in with_phonemes.chapters] == ["Kyiv Costs"]
-    respelled = write_script(article, ReadingStyle(), "joe", NAMES, accepts_phonemes=False)
+    respelled = write_script(article, ReadingStyle(), "joe", NAMES, phoneme_voices=())
     assert respelled.segments[0].spoken_text == "keeiv Costs"
     plain = write_script(article, ReadingStyle(), "joe")
     assert plain.segments[0].spoken_text == "Kyiv Costs"

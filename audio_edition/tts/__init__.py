@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -44,7 +44,13 @@ def _piper(preset: VoicePreset) -> Engine:
     return PiperEngine(preset)
 
 
-ENGINES: dict[str, Callable[[VoicePreset], Engine]] = {"piper": _piper}
+def _gtts(preset: VoicePreset) -> Engine:
+    from .gtts import GttsEngine
+
+    return GttsEngine(preset)
+
+
+ENGINES: dict[str, Callable[[VoicePreset], Engine]] = {"piper": _piper, "gtts": _gtts}
 """Engine name -> factory taking a preset. Engines import their heavy modules lazily."""
 
 
@@ -60,6 +66,21 @@ def engine_for(name: str, voices_dir: Path | None = None) -> Engine:
         known = ", ".join(sorted(ENGINES))
         raise ConfigError(f"unknown engine {preset.engine!r} (known: {known})", preset.path)
     return factory(preset)
+
+
+class EngineSet:
+    """Engines by voice name, each created once per run (so each model loads once)."""
+
+    def __init__(
+        self, voices_dir: Path | None = None, given: Mapping[str, Engine] | None = None
+    ) -> None:
+        self.voices_dir = voices_dir
+        self._engines: dict[str, Engine] = dict(given or {})
+
+    def __getitem__(self, voice: str) -> Engine:
+        if voice not in self._engines:
+            self._engines[voice] = engine_for(voice, self.voices_dir)
+        return self._engines[voice]
 
 
 # Level below the clip's peak under which leading and trailing audio counts as silence.
@@ -118,6 +139,7 @@ __all__ = [
     "ENGINES",
     "ClipCache",
     "Engine",
+    "EngineSet",
     "Synthesizer",
     "VoicePreset",
     "default_cache_dir",

@@ -6,6 +6,7 @@ user names; a later folder overrides a voice of the same name.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,6 +69,36 @@ def load_presets(extra: Path | None = None) -> dict[str, VoicePreset]:
             preset = read_preset(path)
             presets[preset.name] = preset
     return presets
+
+
+def write_piper_preset(model: Path, folder: Path, name: str | None = None) -> Path:
+    """Write a preset for a Piper model on disk (``.onnx`` with its ``.onnx.json`` beside it)."""
+    import json
+
+    from ..files import write_text
+
+    config = Path(f"{model}.json")
+    if model.suffix != ".onnx" or not model.is_file():
+        raise ConfigError("not a Piper model: give the path of a .onnx file", model)
+    try:
+        details = json.loads(config.read_text(encoding="utf-8"))
+        language = str(details.get("language", {}).get("code") or details["espeak"]["voice"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ConfigError(f"missing or unreadable voice config {config.name}", model) from exc
+    name = name or re.sub(r"[^a-z0-9]+", "-", model.stem.lower()).strip("-")
+    language = language.replace("_", "-")
+    dataset = details.get("dataset") or model.stem
+    preset = folder / f"{name}.toml"
+    text = (
+        f"# Piper voice from {model.name}, added with `audio-edition voices add`.\n"
+        f"display_name = {json.dumps(f'{dataset} ({language}, Piper)')}\n"
+        f'engine = "piper"\n'
+        f"language = {json.dumps(language)}\n"
+        f"model = {json.dumps(str(model.resolve()))}\n\n"
+        "[parameters]\nlength_scale = 1.0\n"
+    )
+    write_text(preset, text)
+    return preset
 
 
 def read_preset(path: Path) -> VoicePreset:
