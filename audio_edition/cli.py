@@ -212,6 +212,9 @@ def parse(source: str, as_json: bool, input_format: str | None) -> None:
 )
 @_format_option
 @_config_option
+@click.option(
+    "--feed", "update_feed", is_flag=True, help="Rebuild feed.xml and index.html afterwards."
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @_guarded
 def build(
@@ -221,6 +224,7 @@ def build(
     quiet: bool,
     input_format: str | None,
     voice_choices: tuple[str, ...],
+    update_feed: bool,
     **options: Any,
 ) -> None:
     """Build the audio edition of each article (files, URLs, or - for stdin): MP3,
@@ -241,6 +245,10 @@ def build(
     settings = load_settings(
         config_path, use_cache=False if no_cache else None, voice=voice, cast=cast, **options
     )
+    if update_feed:
+        from .publish import load_show
+
+        show = load_show(config_path)  # missing feed settings fail before any synthesis
     engines = EngineSet(settings.voices_dir)  # each voice loads once per run
     failures = 0
     for source in sources:
@@ -261,6 +269,12 @@ def build(
             continue
         if not quiet:
             click.echo(_summary(edition), err=True)
+    if update_feed:
+        from .publish import publish
+
+        publication = publish(settings.output_dir, show)
+        if not quiet:
+            click.echo(f"{publication.feed_path}  ({publication.episodes} episodes)", err=True)
     if failures:
         _fail(f"{failures} of {len(sources)} articles failed")
         sys.exit(1)
@@ -417,6 +431,80 @@ def voices(context: click.Context, voices_dir: Path | None) -> None:
         click.echo(
             "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         )
+
+
+@main.command()
+@click.argument(
+    "folder", required=False, type=click.Path(file_okay=False, path_type=Path), metavar="[DIR]"
+)
+@click.option("--title", help="Show title (else [feed] title in audio-edition.toml).")
+@click.option("--base-url", help="Where DIR will be hosted, e.g. https://example.com/audio/.")
+@click.option("--description", help="Show description.")
+@click.option("--author", help="Show author.")
+@click.option("--owner-name", help="iTunes owner name.")
+@click.option("--owner-email", help="iTunes owner email.")
+@click.option("--language", help="Show language (default: en).")
+@click.option("--category", help="iTunes category (default: News).")
+@click.option("--image", help="Show artwork: a URL or a file (default: drawn from the title).")
+@click.option("--limit", type=click.IntRange(min=1), help="Only the newest N episodes.")
+@click.option(
+    "--episode-covers",
+    is_flag=True,
+    default=None,
+    help="Draw a cover from each episode's headline.",
+)
+@_config_option
+@_guarded
+def feed(folder: Path | None, config_path: Path | None, **options: Any) -> None:
+    """Write feed.xml (a podcast feed) and index.html (a listening page) for the built
+    editions in DIR (default: output).
+
+    \b
+    Example:
+      audio-edition feed --title "Harbour Reports" --base-url https://example.com/audio/
+      audio-edition feed public --limit 20
+    """
+    from .config import load_settings
+    from .publish import load_show, publish
+
+    show = load_show(config_path, **options)
+    target = folder or load_settings(config_path).output_dir
+    publication = publish(target, show)
+    click.echo(f"{publication.feed_path}  ({publication.episodes} episodes)", err=True)
+    click.echo(f"{publication.page_path}", err=True)
+
+
+@main.command()
+@click.argument(
+    "folder", required=False, type=click.Path(file_okay=False, path_type=Path), metavar="[DIR]"
+)
+@click.option("--port", type=int, default=8000, show_default=True)
+@_guarded
+def serve(folder: Path | None, port: int) -> None:
+    """Preview DIR (default: output) on http://127.0.0.1:PORT/, with seeking in the player.
+
+    \b
+    Example:
+      audio-edition serve output --port 8000
+    """
+    from .publish.serve import make_server
+
+    target = folder or Path("output")
+    if not target.is_dir():
+        raise AudioEditionError("no such folder", target)
+    try:
+        server = make_server(target, port)
+    except OSError as exc:
+        raise AudioEditionError(f"cannot listen on port {port}: {exc.strerror or exc}") from exc
+    click.echo(
+        f"serving {target} at http://127.0.0.1:{server.server_port}/ (Ctrl-C stops)", err=True
+    )
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
 
 
 @voices.command("add")

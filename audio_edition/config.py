@@ -137,7 +137,7 @@ def load_settings(config_path: Path | None = None, **overrides: Any) -> Settings
     Keys of ``ReadingStyle`` may be given as overrides too.
     """
     path = config_path or Path(CONFIG_FILE)
-    table = _read_toml(path) if config_path or path.exists() else {}
+    table = read_toml(path) if config_path or path.exists() else {}
     build_table = dict(table.get("build", {}))
     style_table = dict(table.get("style", {}))
     cast_table = table.get("cast", {})
@@ -181,7 +181,7 @@ def _check_roles(cast: dict[str, str], subject: str | Path) -> None:
         )
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
             table: dict[str, Any] = tomllib.load(handle)

@@ -26,7 +26,7 @@ from .ingest.decode import decode_text
 from .lexicon import Lexicon, load_lexicon
 from .models import Article, Chapter, Cue, Edition, Script
 from .script import Cast, script_lines, speak_lines, spoken_text, write_script
-from .transcript import parse_vtt, to_srt, to_vtt
+from .transcript import parse_vtt, to_chapters_json, to_srt, to_vtt
 
 if TYPE_CHECKING:
     import numpy as np
@@ -104,6 +104,8 @@ def build(
         write_tags(temp_mp3, frames, settings.id3_version)
     write_text(paths.vtt, to_vtt(programme.cues))
     write_text(paths.srt, to_srt(programme.cues))
+    chapters_json = to_chapters_json(programme.chapters, article.headline)
+    write_text(paths.chapters, json.dumps(chapters_json, indent=2, ensure_ascii=False) + "\n")
     edition = Edition(
         article=article,
         mp3_path=paths.mp3,
@@ -344,6 +346,7 @@ class _EditionPaths:
         self.vtt = folder / f"{stem}.vtt"
         self.srt = folder / f"{stem}.srt"
         self.manifest = folder / f"{stem}.json"
+        self.chapters = folder / f"{stem}.chapters.json"
 
 
 def slugify(text: str, limit: int = _MAX_SLUG_CHARS) -> str:
@@ -429,6 +432,7 @@ def manifest_dict(
             "mp3": edition.mp3_path.name,
             "vtt": edition.vtt_path.name,
             "srt": edition.srt_path.name,
+            "chapters": f"{edition.mp3_path.stem}.chapters.json",
         },
         "duration_ms": edition.duration_ms,
         "size_bytes": edition.size_bytes,
@@ -460,7 +464,7 @@ def _current_edition(paths: _EditionPaths, fingerprint: str, article: Article) -
         not isinstance(manifest, dict)
         or manifest.get("fingerprint") != fingerprint
         or manifest.get("size_bytes") != size
-        or not (paths.vtt.is_file() and paths.srt.is_file())
+        or not (paths.vtt.is_file() and paths.srt.is_file() and paths.chapters.is_file())
     ):
         return None
     try:

@@ -130,6 +130,20 @@ class _ChapterOrderedID3(ID3):
         return bytearray().join(save_frame(frame, config=config) for frame in frames)
 
 
+def embedded_cover(path: Path) -> CoverImage | None:
+    """The front cover picture embedded in an MP3, if any."""
+    from mutagen.id3 import ID3NoHeaderError
+
+    try:
+        pictures = ID3(path).getall("APIC")
+    except (ID3NoHeaderError, OSError):
+        return None
+    for picture in pictures:
+        if picture.mime in ("image/png", "image/jpeg"):
+            return CoverImage(picture.data, picture.mime, path.name)
+    return None
+
+
 def write_tags(path: Path, frames: Sequence[Frame], id3_version: int = 3) -> None:
     """Replace the MP3's tag with ``frames``."""
     tag = _ChapterOrderedID3()

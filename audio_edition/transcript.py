@@ -1,11 +1,12 @@
-"""Timed transcripts: WebVTT and SRT, one cue per sentence."""
+"""Timed transcripts (WebVTT and SRT, one cue per sentence) and Podcasting 2.0 chapters."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
-from .models import Cue
+from .models import Chapter, Cue
 
 
 def _timestamp(ms: int, separator: str) -> str:
@@ -53,3 +54,19 @@ def parse_vtt(document: str) -> list[Cue]:
             end = ((h2 * 60 + m2) * 60 + s2) * 1000 + ms2
             cues.append(Cue(start, end, lines[index + 1]))
     return cues
+
+
+CHAPTERS_VERSION = "1.2.0"
+"""Version of the Podcasting 2.0 JSON chapters format written."""
+
+
+def to_chapters_json(chapters: Sequence[Chapter], title: str) -> dict[str, Any]:
+    """Chapters in the Podcasting 2.0 JSON format (``application/json+chapters``)."""
+    return {
+        "version": CHAPTERS_VERSION,
+        "title": title,
+        "chapters": [
+            {"startTime": c.start_ms / 1000, "endTime": c.end_ms / 1000, "title": c.title}
+            for c in chapters
+        ],
+    }
