@@ -200,3 +200,18 @@ def test_serve_never_leaves_its_folder(server: str) -> None:
     with pytest.raises(HTTPError) as caught:
         urllib.request.urlopen(server + "../../../../etc/passwd")
     assert caught.value.code == 404
+
+
+def test_feed_command_lists_missing_settings_in_one_line(folder: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "audio_edition.cli", "feed", str(folder)],
+        capture_output=True, text=True, cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "audio-edition: error: audio-edition.toml: the feed needs title and base_url: set them "
+        "under [feed] in audio-edition.toml or give --title / --base-url"
+    ]
