@@ -71,7 +71,7 @@ def requested_urls(driver: object) -> list[str]:
 
 def test_page_loads_without_errors_or_outside_requests(browser: object, site: str) -> None:
     errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]  # type: ignore[attr-defined]
-    assert errors == []
+    assert errors == [], errors
     network = [url for url in requested_urls(browser) if url.startswith(("http:", "https:", "ws"))]
     assert network and all(url.startswith(site) for url in network), network
 

@@ -141,6 +141,7 @@ def build_page(episodes: Sequence[Episode], show: ShowSettings, show_image: str)
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>{title}</title>
 <link rel="alternate" type="application/rss+xml" title="{title}" href="{FEED_FILE}">
 <style>{STYLE}</style>
