@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import signal
 
+from .dsp import resample
 from .models import Chapter, Clip, Cue, Script
 from .tts.cache import from_pcm16, to_pcm16
 
@@ -37,15 +36,6 @@ class Programme:
     @property
     def duration_ms(self) -> int:
         return len(self.audio.raw_data) // 2 * 1000 // self.sample_rate  # type: ignore[attr-defined]
-
-
-def resample(samples: np.ndarray, from_rate: int, to_rate: int) -> np.ndarray:
-    """Polyphase resampling (band-limited, no aliasing) between any two rates."""
-    if from_rate == to_rate:
-        return samples
-    divisor = math.gcd(from_rate, to_rate)
-    resampled: np.ndarray = signal.resample_poly(samples, to_rate // divisor, from_rate // divisor)
-    return resampled.astype(np.float32)
 
 
 def assemble(script: Script, clips: Sequence[Clip]) -> Programme:

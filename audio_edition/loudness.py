@@ -7,9 +7,11 @@ loudness filter of its own.
 from __future__ import annotations
 
 import math
+from functools import cache
 
 import numpy as np
-from scipy import ndimage, signal
+
+from .dsp import biquad_impulse_response, fft_convolve, resample, sliding_mean, sliding_min
 
 # Gating per BS.1770-4: 400 ms blocks every 100 ms, absolute gate -70 LUFS, relative gate -10 LU.
 _BLOCK_S = 0.4
@@ -18,6 +20,8 @@ _ABSOLUTE_GATE = -70.0
 _RELATIVE_GATE = -10.0
 # True peak is estimated on a 4x oversampled signal, as BS.1770 annex 2 describes.
 _OVERSAMPLE = 4
+# Only the ratio matters to the resampler; any rate gives the same oversampling.
+_RATE_FOR_PEAKS = 48000
 # Half the limiter's window, in seconds: the gain falls and recovers over this time around a peak.
 _LIMITER_WINDOW_S = 0.02
 # The limiter works out its gain per block of this many samples, then interpolates.
@@ -50,9 +54,24 @@ def k_weighting(rate: int) -> np.ndarray:
     return np.array([shelf, high_pass])
 
 
+@cache
+def _k_weighting_response(rate: int) -> np.ndarray:
+    """The K-weighting filter's impulse response; it dies away within milliseconds."""
+    return biquad_impulse_response(k_weighting(rate), rate // 10)
+
+
 def integrated_loudness(samples: np.ndarray, rate: int) -> float:
     """Integrated loudness of a mono signal in LUFS; ``-inf`` for silence or < 400 ms."""
-    weighted = signal.sosfilt(k_weighting(rate), samples.astype(np.float64))
+    return gated_loudness(k_weighted(samples, rate), rate)
+
+
+def k_weighted(samples: np.ndarray, rate: int) -> np.ndarray:
+    """The signal through the K-weighting filter."""
+    return fft_convolve(samples, _k_weighting_response(rate))
+
+
+def gated_loudness(weighted: np.ndarray, rate: int) -> float:
+    """Integrated loudness (LUFS) of an already K-weighted signal: the gating of BS.1770."""
     step = round(_STEP_S * rate)
     steps_per_block = round(_BLOCK_S / _STEP_S)
     count = weighted.size // step
@@ -76,7 +95,7 @@ def integrated_loudness(samples: np.ndarray, rate: int) -> float:
 
 def true_peak_envelope(samples: np.ndarray) -> np.ndarray:
     """Per-sample true-peak estimate: the largest oversampled magnitude around each sample."""
-    upsampled = np.abs(signal.resample_poly(samples.astype(np.float32), _OVERSAMPLE, 1))
+    upsampled = np.abs(resample(samples, _RATE_FOR_PEAKS, _RATE_FOR_PEAKS * _OVERSAMPLE))
     phases = [upsampled[phase::_OVERSAMPLE][: samples.size] for phase in range(_OVERSAMPLE)]
     envelope: np.ndarray = np.maximum.reduce(phases)
     return envelope
@@ -106,8 +125,7 @@ def limiter_gain(envelope: np.ndarray, rate: int, ceiling_db: float) -> np.ndarr
     block_peak = padded.reshape(blocks, _LIMITER_BLOCK).max(axis=1)
     wanted = np.minimum(np.float32(1.0), ceiling / np.maximum(block_peak, np.float32(1e-9)))
     half = max(1, round(_LIMITER_WINDOW_S * rate / _LIMITER_BLOCK))
-    gain = ndimage.minimum_filter1d(wanted, 2 * half + 3, mode="nearest")
-    gain = ndimage.uniform_filter1d(gain, 2 * half + 1, mode="nearest")
+    gain = sliding_mean(sliding_min(wanted, 2 * half + 3), 2 * half + 1)
     centres = np.arange(blocks) * _LIMITER_BLOCK + (_LIMITER_BLOCK - 1) / 2
     curve: np.ndarray = np.interp(np.arange(envelope.size), centres, gain).astype(np.float32)
     return curve
@@ -121,7 +139,8 @@ def normalize_loudness(
     Limiting takes back part of every decibel of gain, so the gain is found by the secant
     method on (gain -> loudness after limiting), which rises monotonically.
     """
-    measured = integrated_loudness(samples, rate)
+    weighted = k_weighted(samples, rate)
+    measured = gated_loudness(weighted, rate)
     if not math.isfinite(measured):
         return samples
     # Gain is linear, so the true-peak envelope of the scaled signal is the scaled envelope.
@@ -130,8 +149,11 @@ def normalize_loudness(
     def mastered(gain_db: float) -> tuple[np.ndarray, float]:
         gain = np.float32(10 ** (gain_db / 20))
         curve = limiter_gain(envelope * gain, rate, ceiling_db - _ENCODER_MARGIN_DB)
-        result = samples * gain if curve is None else samples * gain * curve
-        return result, integrated_loudness(result, rate)
+        if curve is None:
+            return samples * gain, gated_loudness(weighted * gain, rate)
+        # The limiter's gain changes over tens of milliseconds, slowly next to what K-weighting
+        # passes, so weighting then limiting equals limiting then weighting: no refiltering.
+        return samples * gain * curve, gated_loudness(weighted * (gain * curve), rate)
 
     gain_db = target_lufs - measured
     result, loudness = mastered(gain_db)

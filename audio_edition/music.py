@@ -79,11 +79,11 @@ def mix_music(
         return speech
     fade = max(1, rate * fade_ms // 1000)
     # The ducking follows speech with a fade on both sides: widen the mask, then smooth it.
-    from scipy import ndimage
+    from .dsp import sliding_mean
 
     mask = speech_mask(speech.size, rate, speech_spans_ms)
-    widened = ndimage.maximum_filter1d(mask, 2 * fade + 1)
-    ducking = ndimage.uniform_filter1d(widened, fade).astype(np.float32)
+    widened = (sliding_mean(mask, 2 * fade + 1) > 0).astype(np.float32)  # speech within a fade
+    ducking = sliding_mean(widened, fade | 1)
     floor = np.float32(10 ** (-duck_db / 20))
     gain = 1.0 - ducking * (1.0 - floor)
     mixed = speech.astype(np.float32, copy=True)

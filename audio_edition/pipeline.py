@@ -276,7 +276,7 @@ def say(
     if output.suffix.lower() == ".wav":
         write_wav(output, clip.samples, clip.sample_rate)
     else:
-        from .assemble import resample
+        from .dsp import resample
         from .encode import encode_mp3
 
         with replacing(output) as temp:
@@ -317,7 +317,7 @@ def _encode_to_standard(
     corrected. Loudness is set at the voice's rate, then resampled: the true peak belongs to the
     band-limited signal, which resampling keeps.
     """
-    from .assemble import resample
+    from .dsp import resample
     from .encode import decode_audio, encode_mp3
     from .loudness import integrated_loudness, normalize_loudness, true_peak_db
 
