@@ -22,9 +22,12 @@ test: install
 	$(BIN)/python -m pytest
 
 lint: install
-	$(BIN)/ruff check audio_edition tests
-	$(BIN)/ruff format --check audio_edition tests
+	$(BIN)/ruff check audio_edition tests benchmarks
+	$(BIN)/ruff format --check audio_edition tests benchmarks
 	$(BIN)/mypy
+
+benchmark: install
+	$(BIN)/python benchmarks/run.py --results benchmarks/RESULTS.md
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -215,3 +215,19 @@ def test_feed_command_lists_missing_settings_in_one_line(folder: Path, tmp_path:
         "audio-edition: error: audio-edition.toml: the feed needs title and base_url: set them "
         "under [feed] in audio-edition.toml or give --title / --base-url"
     ]
+
+
+def test_a_cover_embedded_by_the_build_becomes_the_episode_image(
+    tmp_path: Path, piper: Engine
+) -> None:
+    from .conftest import tiny_png
+
+    cover = tmp_path / "cover.png"
+    cover.write_bytes(tiny_png())
+    settings = Settings(output_dir=tmp_path / "out", cache_dir=tmp_path / "cache", cover=cover)
+    edition = build(FIXTURES / "short-article.txt", settings, engine=piper)
+    publish(tmp_path / "out", ShowSettings(title="T", base_url=BASE))
+    parsed = podcastparser.parse(BASE + "feed.xml", (tmp_path / "out" / "feed.xml").open("rb"))
+    image = f"{BASE}{edition.mp3_path.stem}.cover.png"
+    assert parsed["episodes"][0]["episode_art_url"] == image
+    assert (tmp_path / "out" / f"{edition.mp3_path.stem}.cover.png").read_bytes() == tiny_png()

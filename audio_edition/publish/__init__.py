@@ -62,8 +62,10 @@ def _complete(episode: Episode, show: ShowSettings) -> None:
             chapters_path, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode()
         )
         episode.manifest["files"]["chapters"] = chapters_path.name
+    has_embedded_cover = bool(episode.manifest.get("settings", {}).get("cover"))
     if episode.cover is None:
-        embedded = embedded_cover(episode.mp3)
+        # Reading an MP3's tag costs milliseconds; only those the manifest says have a cover.
+        embedded = embedded_cover(episode.mp3) if has_embedded_cover else None
         if embedded is not None:
             suffix = ".png" if embedded.mime == "image/png" else ".jpg"
             _write_if_changed(episode.folder / f"{episode.stem}.cover{suffix}", embedded.data)

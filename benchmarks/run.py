@@ -1,0 +1,272 @@
+"""Benchmarks of audio-edition: prints a table of figures measured side by side in one run.
+
+    python benchmarks/run.py            # everything (the long-form runs take minutes)
+    python benchmarks/run.py --quick    # shorter long-form articles, fewer repeats
+
+Figures: the pipeline's overhead next to Piper alone, warm rebuilds, long-form time and
+memory, start-up times and the feed over 1,000 episodes. Inputs are made here (our own text);
+the shared sample is used when ../shared is present.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT.parent / "shared" / "samples" / "kursk-offensive.txt"
+FALLBACK_SAMPLE = ROOT / "examples" / "harbour-lights.txt"
+
+PLACES = ("the harbour", "the old mill", "the ferry pier", "the library", "the market hall")
+THINGS = ("boats", "bicycles", "visitors", "volunteers", "crates of apples", "lamps")
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def long_article(minutes: int) -> str:
+    """An article of our own that reads for about ``minutes`` (150 words a minute)."""
+    paragraphs = []
+    words = 0
+    index = 0
+    while words < minutes * 150:
+        place, thing, day = PLACES[index % 5], THINGS[index % 6], DAYS[index % 7]
+        paragraph = (
+            f"On {day}, the count at {place} reached {120 + index * 7} {thing}, "
+            f"about {index % 9 + 2} percent more than the week before. "
+            f"The keeper of the records, who has counted them for {index % 30 + 3} years, "
+            f"wrote the number in a green ledger and said the trend was clear. "
+            f"Report {index + 1} ends here, and the next one begins at {index % 12 + 1} o'clock."
+        )
+        if index % 8 == 0:
+            paragraphs.append(f"Part {index // 8 + 1} of the Count")
+        paragraphs.append(paragraph)
+        words += len(paragraph.split())
+        index += 1
+    return (
+        f"A Long Count at the Harbour ({minutes} Minutes)\n\nBy Benchmark Desk\n\nMay 5, 2025\n\n"
+        + "\n\n".join(paragraphs)
+        + "\n"
+    )
+
+
+def child_build(source: str, output: str, cache: str) -> None:
+    """Run in a child process: one cold build, then print wall time, audio length and peak RSS."""
+    from audio_edition import Settings, build
+
+    started = time.perf_counter()
+    edition = build(source, Settings(output_dir=Path(output), cache_dir=Path(cache)))
+    wall = time.perf_counter() - started
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(
+        json.dumps(
+            {"wall_s": wall, "audio_s": edition.duration_ms / 1000, "peak_mb": peak_kb / 1024}
+        )
+    )
+
+
+def run_child(source: Path, work: Path) -> dict[str, float]:
+    output, cache = work / "out", work / "cache"
+    shutil.rmtree(output, ignore_errors=True)
+    shutil.rmtree(cache, ignore_errors=True)
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", str(source), str(output), str(cache)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def overhead(sample: Path, work: Path) -> list[tuple[str, str]]:
+    """Cold build vs Piper alone on the same spoken text, the voice loaded in both."""
+    from audio_edition import ReadingStyle, Settings, build, load_article
+    from audio_edition.script import write_script
+    from audio_edition.tts import engine_for
+
+    engine = engine_for("joe")
+    engine.synthesize("Warm up.")  # loads the model
+    article = load_article(sample)
+    script = write_script(article, ReadingStyle(), "joe", phoneme_voices={"joe"})
+    text = "\n".join(segment.spoken_text for segment in script.segments)
+    started = time.perf_counter()
+    speech = engine.synthesize(text)
+    piper_s = time.perf_counter() - started
+    settings = Settings(output_dir=work / "sample-out", cache_dir=work / "sample-cache")
+    started = time.perf_counter()
+    edition = build(sample, settings, engine=engine)
+    cold_s = time.perf_counter() - started
+    started = time.perf_counter()
+    build(sample, settings, engine=engine)
+    warm_s = time.perf_counter() - started
+    edited = work / "edited.txt"
+    original = sample.read_text(encoding="utf-8")
+    paragraph = next(p for p in original.split("\n\n") if len(p.split()) > 25)
+    edited.write_text(
+        original.replace(paragraph, paragraph.replace(" the ", " that ", 1)), encoding="utf-8"
+    )
+    started = time.perf_counter()
+    build(edited, settings, engine=engine)
+    edit_s = time.perf_counter() - started
+    audio_s = edition.duration_ms / 1000
+    return [
+        ("sample", f"{sample.name}, {audio_s / 60:.1f} min of audio"),
+        (
+            "Piper alone (voice loaded)",
+            f"{piper_s:.2f} s for {len(speech) / engine.sample_rate:.0f} s of speech",
+        ),
+        ("cold build (voice loaded)", f"{cold_s:.2f} s"),
+        ("overhead ratio (cold / Piper alone)", f"{cold_s / piper_s:.2f}  (target <= 1.10)"),
+        (
+            "warm rebuild, nothing changed",
+            f"{warm_s:.3f} s = {100 * warm_s / cold_s:.1f}% of cold (target <= 5%)",
+        ),
+        (
+            "rebuild, one paragraph edited",
+            f"{edit_s:.2f} s = {100 * edit_s / cold_s:.1f}% of cold (target <= 15%)",
+        ),
+    ]
+
+
+def long_form(
+    minutes: list[int], work: Path, baseline_s_per_min: float | None
+) -> list[tuple[str, str]]:
+    rows = []
+    points = []
+    for length in minutes:
+        source = work / f"long-{length}.txt"
+        source.write_text(long_article(length), encoding="utf-8")
+        figures = run_child(source, work / f"long-{length}")
+        per_minute = figures["wall_s"] / (figures["audio_s"] / 60)
+        points.append((figures["audio_s"] / 60, figures["peak_mb"]))
+        note = ""
+        if baseline_s_per_min:
+            note = f", {100 * (per_minute / baseline_s_per_min - 1):+.0f}% vs the sample"
+        audio_min = figures["audio_s"] / 60
+        rows.append(
+            (
+                f"long form, {length} min article",
+                f"{audio_min:.1f} min audio, {figures['wall_s']:.0f} s ({per_minute:.1f} s "
+                f"per audio minute{note}), peak RSS {figures['peak_mb']:.0f} MB",
+            )
+        )
+    if len(points) >= 2:
+        (x0, y0), (x1, y1) = points[0], points[-1]
+        rows.append(
+            (
+                "peak RSS slope",
+                f"{(y1 - y0) / (x1 - x0):.1f} MB per audio minute (target: flat, <= 400 MB)",
+            )
+        )
+    return rows
+
+
+def best_of(command: list[str], repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=True)
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def startup(sample: Path, repeats: int) -> list[tuple[str, str]]:
+    cli = [sys.executable, "-m", "audio_edition.cli"]
+    help_s = best_of([*cli, "--help"], repeats)
+    parse_s = best_of([*cli, "parse", str(sample), "--json"], repeats)
+    return [
+        ("audio-edition --help", f"{help_s:.2f} s (target <= 0.25)"),
+        ("audio-edition parse sample --json", f"{parse_s:.2f} s (target <= 0.6)"),
+    ]
+
+
+def feed_of_many(work: Path, count: int = 1000) -> list[tuple[str, str]]:
+    """publish() over ``count`` manifests (files hard-linked from one real edition)."""
+    from audio_edition import Settings, build
+    from audio_edition.publish import ShowSettings, publish
+
+    fixture = ROOT / "tests" / "fixtures" / "short-article.txt"
+    one = build(fixture, Settings(output_dir=work / "one", cache_dir=work / "one-cache"))
+    originals = {
+        kind: one.mp3_path.parent / name
+        for kind, name in _manifest(one.manifest_path)["files"].items()
+    }
+    folder = work / "many"
+    folder.mkdir(exist_ok=True)
+    manifest = _manifest(one.manifest_path)
+    for index in range(count):
+        stem = f"2025-01-01-episode-{index:04d}"
+        files = {}
+        for kind, original in originals.items():
+            name = stem + original.name.removeprefix(one.mp3_path.stem)
+            if not (folder / name).exists():
+                os.link(original, folder / name)
+            files[kind] = name
+        article = dict(manifest["article"], headline=f"Episode {index}")
+        article["published"] = f"2025-01-{index % 28 + 1:02d}"
+        copy = dict(manifest, files=files, article=article)
+        (folder / f"{stem}.json").write_text(json.dumps(copy))
+    show = ShowSettings(title="Many", base_url="https://example.com/")
+    publish(folder, show)  # artwork is drawn once
+    started = time.perf_counter()
+    publish(folder, show)
+    elapsed = time.perf_counter() - started
+    return [(f"feed + page over {count} manifests", f"{elapsed:.2f} s (target <= 2)")]
+
+
+def _manifest(path: Path) -> dict[str, Any]:
+    return dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="short long-form runs, fewer repeats")
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--results", type=Path, help="also write the table to this Markdown file")
+    args = parser.parse_args()
+    if args.child:
+        child_build(*args.child)
+        return
+    sample = SAMPLE if SAMPLE.exists() else FALLBACK_SAMPLE
+    minutes = [2, 4, 8] if args.quick else [15, 30, 60]
+    rows: list[tuple[str, str]] = [
+        ("machine", f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, {sys.platform}")
+    ]
+    with tempfile.TemporaryDirectory() as temp:
+        work = Path(temp)
+        rows += overhead(sample, work)
+        fresh = run_child(sample, work / "sample-child")
+        per_min = fresh["wall_s"] / (fresh["audio_s"] / 60)
+        rows.append(
+            (
+                "sample, cold build in a fresh process",
+                f"{fresh['wall_s']:.1f} s ({per_min:.1f} s per audio minute), "
+                f"peak RSS {fresh['peak_mb']:.0f} MB",
+            )
+        )
+        rows += long_form(minutes, work, per_min)
+        rows.append(
+            (
+                "batch of 20 with --jobs",
+                "not measured: parallel batch builds are not implemented yet",
+            )
+        )
+        rows += startup(sample, 3 if args.quick else 5)
+        rows += feed_of_many(work)
+    width = max(len(name) for name, _ in rows)
+    table = "\n".join(f"{name.ljust(width)}  {value}" for name, value in rows)
+    print(table)
+    if args.results:
+        markdown = "| measure | figure |\n|---|---|\n" + "\n".join(
+            f"| {n} | {v} |" for n, v in rows
+        )
+        args.results.write_text(markdown + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
