@@ -353,7 +353,7 @@ def say(text: str, output: Path, config_path: Path | None, **options: Any) -> No
       audio-edition say "Niamh Keir" -o names.mp3 --lexicon names.toml
     """
     from .config import load_settings
-    from .pipeline import say as say_text
+    from .speak import say as say_text
 
     utterance = say_text(text, output, load_settings(config_path, **options))
     click.echo(f"{utterance.path}  {utterance.duration_ms / 1000:.1f} s", err=True)
@@ -383,7 +383,7 @@ def normalize_command(
       audio-edition normalize post.md --lexicon names.toml --voice joe
     """
     from .config import load_settings
-    from .pipeline import spoken_lines
+    from .speak import spoken_lines
 
     if plain and input_format:
         raise click.UsageError("--plain reads plain prose; --format does not apply to it")
@@ -553,7 +553,7 @@ def voices_preview(
       audio-edition voices preview google-uk "Good evening." -o uk.mp3
     """
     from .config import Settings
-    from .pipeline import say
+    from .speak import say
 
     sample = text or PREVIEW_TEXT
     target = output or Path(f"preview-{name}.wav")

@@ -6,12 +6,15 @@ somebody does, with short fades so it never jumps; loudness is set afterwards, o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
+from .config import Settings
 from .errors import InputError
+from .models import Cue, Script
 
 # Music under speech is at least this far below the music's own level.
 DUCK_DB = 24.0
@@ -99,3 +102,81 @@ def mix_music(
             piece[-ramp:] *= np.linspace(1.0, 0.0, ramp, dtype=np.float32)
         mixed[start : start + piece.size] += piece * gain[start : start + piece.size]
     return mixed
+
+
+# Music under the intro plays alone this long before the first word.
+INTRO_MUSIC_LEAD_MS = 3000
+# Music under the outro plays on this long after the last word.
+OUTRO_MUSIC_TAIL_MS = 5000
+# Outro music starts this long before the outro's first word.
+OUTRO_MUSIC_EARLY_MS = 1000
+# The section sting sits this far into the pause before a heading, and leaves as much after it.
+STING_MARGIN_MS = 300
+
+
+def music_fingerprint(settings: Settings) -> dict[str, str]:
+    """Hashes of the music files in use (they shape the output), by their role."""
+    files = {
+        "intro": settings.intro_music,
+        "outro": settings.outro_music,
+        "sting": settings.section_sting,
+    }
+    hashes = {}
+    for role, path in files.items():
+        if path is None:
+            continue
+        try:
+            hashes[role] = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError as exc:
+            raise InputError(f"cannot read music file: {exc.strerror or exc}", path) from exc
+    return hashes
+
+
+def make_room_for_music(script: Script, settings: Settings) -> Script:
+    """Longer silences where music plays alone: before the first word, after the last, and
+    around each section sting."""
+    from .encode import probe_duration_ms
+
+    lead_in = script.lead_in_ms
+    if settings.intro_music:
+        lead_in = max(lead_in, INTRO_MUSIC_LEAD_MS)
+    segments = list(script.segments)
+    if settings.outro_music and segments:
+        last = segments[-1]
+        segments[-1] = replace(last, pause_after_ms=max(last.pause_after_ms, OUTRO_MUSIC_TAIL_MS))
+    if settings.section_sting:
+        sting_ms = probe_duration_ms(settings.section_sting)
+        needed = sting_ms + 2 * STING_MARGIN_MS
+        for index, segment in enumerate(segments[1:], 1):
+            if segment.kind == "heading" and segments[index - 1].kind != "heading":
+                before = segments[index - 1]
+                segments[index - 1] = replace(
+                    before, pause_after_ms=max(before.pause_after_ms, needed)
+                )
+    return replace(script, segments=tuple(segments), lead_in_ms=lead_in)
+
+
+def with_music(
+    samples: np.ndarray, rate: int, script: Script, cues: tuple[Cue, ...], settings: Settings
+) -> np.ndarray:
+    """The programme with intro and outro music and section stings mixed under the speech."""
+    if not (settings.intro_music or settings.outro_music or settings.section_sting):
+        return samples
+    placed: list[MusicCue] = []
+    spoken = list(zip(script.segments, cues, strict=True))
+    if settings.intro_music:
+        opening = [cue for segment, cue in spoken if segment.kind in ("intro", "headline")]
+        end_ms = (opening[-1].end_ms if opening else INTRO_MUSIC_LEAD_MS) + INTRO_MUSIC_LEAD_MS
+        placed.append(MusicCue(load_music(settings.intro_music, rate), 0, end_ms))
+    if settings.outro_music:
+        closing = [cue for segment, cue in spoken if segment.kind == "outro"] or [cues[-1]]
+        start_ms = max(0, closing[0].start_ms - OUTRO_MUSIC_EARLY_MS)
+        placed.append(MusicCue(load_music(settings.outro_music, rate), start_ms))
+    if settings.section_sting:
+        sting = load_music(settings.section_sting, rate)
+        for index, (segment, cue) in enumerate(spoken[1:], 1):
+            if segment.kind == "heading" and spoken[index - 1][0].kind != "heading":
+                start_ms = spoken[index - 1][1].end_ms + STING_MARGIN_MS
+                placed.append(MusicCue(sting, start_ms, cue.start_ms - STING_MARGIN_MS // 2))
+    speech_spans = [(cue.start_ms, cue.end_ms) for cue in cues]
+    return mix_music(samples, rate, placed, speech_spans)

@@ -310,7 +310,7 @@ def test_say_speaks_a_user_lexicon_entry_with_the_session_voice(
 ) -> None:
     from audio_edition.config import Settings
     from audio_edition.encode import decode_audio
-    from audio_edition.pipeline import say
+    from audio_edition.speak import say
 
     names = write(tmp_path, '[words]\n"Niamh" = { phonemes = "nˈiːəv", respelling = "NEE-uv" }\n')
     out = tmp_path / "niamh.wav"
