@@ -79,8 +79,13 @@ def lead_image(article: Article) -> CoverImage | None:
             image, max_bytes=MAX_LEAD_IMAGE_BYTES, accept=tuple(COVER_TYPES.values())
         ).data
     elif article.source_path is not None and not urlsplit(image).scheme:
-        path = (article.source_path.parent / unquote(image)).resolve()
-        if not path.is_file() or path.stat().st_size > MAX_LEAD_IMAGE_BYTES:
+        folder = article.source_path.parent.resolve()
+        path = (folder / unquote(image)).resolve()
+        # Only a picture inside the article's own folder: an article cannot make the tool
+        # read (and publish) some other file on the machine.
+        if not path.is_relative_to(folder) or not path.is_file():
+            return None
+        if path.stat().st_size > MAX_LEAD_IMAGE_BYTES:
             return None
         data = path.read_bytes()
     else:

@@ -27,6 +27,26 @@ def replacing(path: Path) -> Iterator[Path]:
         temp.unlink(missing_ok=True)
 
 
+# A temporary file older than this was left by a build that was killed; it can go.
+STALE_AFTER_S = 600
+
+
+def remove_stale_temporaries(folder: Path) -> int:
+    """Delete temporary files that interrupted writes left in ``folder``; return how many."""
+    import time
+
+    removed = 0
+    cutoff = time.time() - STALE_AFTER_S
+    for path in folder.glob(f"{TEMP_PREFIX}*"):
+        try:
+            if path.is_file() and path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed += 1
+        except OSError:
+            continue  # another process got there first
+    return removed
+
+
 def write_text(path: Path, text: str) -> None:
     """Write UTF-8 text atomically."""
     with replacing(path) as temp:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .config import Settings
 from .cover import CoverImage, choose_cover
-from .files import replacing, write_text
+from .files import remove_stale_temporaries, replacing, write_text
 from .ingest import load_article
 from .models import Article, Chapter, Edition, Script
 from .script import Cast, write_script
@@ -76,6 +76,8 @@ def build(
     music = music_fingerprint(settings)
     script = make_room_for_music(script, settings)
     paths = _EditionPaths(settings.output_dir, edition_stem(article))
+    if settings.output_dir.is_dir():
+        remove_stale_temporaries(settings.output_dir)
     fingerprint = _fingerprint(article, script, voices, settings, cover, music)
     current = _current_edition(paths, fingerprint, article)
     if current is not None:

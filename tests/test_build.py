@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -208,3 +209,39 @@ def test_pathological_sentence_is_split_not_fed_whole(
         " ".join(s.display_text for s in script.segments if s.kind == "lede").replace(" ,", ",")
         == article.lede
     )
+
+
+def test_damaged_cache_entries_are_made_again(tmp_path: Path, counting: CountingEngine) -> None:
+    settings = Settings(output_dir=tmp_path / "a", cache_dir=tmp_path / "cache")
+    first = build(FIXTURES / "short-article.txt", settings, engine=counting)
+    entries = sorted((tmp_path / "cache" / "clips").rglob("*.wav"))
+    entries[0].write_bytes(entries[0].read_bytes()[:-1000])  # cut short
+    entries[1].write_bytes(b"RIFF garbage, not a wave file at all")
+    counting.texts.clear()
+    again = build(
+        FIXTURES / "short-article.txt",
+        replace(settings, output_dir=tmp_path / "b"),
+        engine=counting,
+    )
+    assert len(counting.texts) == 2  # exactly the two damaged clips
+    assert abs(again.duration_ms - first.duration_ms) < 1000  # Piper varies a little per run
+
+
+def test_temporaries_left_by_a_killed_build_are_cleaned_up(tmp_path: Path, piper: Engine) -> None:
+    import os
+    import time
+
+    out = tmp_path / "out"
+    out.mkdir()
+    stale = out / ".partial-2025-06-03-rain-garden.mp3.abc123"
+    stale.write_bytes(b"half an mp3")
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    fresh = out / ".partial-other.mp3.def456"
+    fresh.write_bytes(b"another build is writing this right now")
+    build(
+        FIXTURES / "short-article.txt",
+        Settings(output_dir=out, cache_dir=tmp_path / "cache"),
+        engine=piper,
+    )
+    assert not stale.exists() and fresh.exists()

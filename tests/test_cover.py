@@ -61,3 +61,12 @@ def test_unusable_lead_images_are_skipped_not_fatal(tmp_path: Path) -> None:
         "data:,not-an-image",
     ):
         assert choose_cover(None, replace(base, image=image)) is None
+
+
+def test_a_lead_image_outside_the_articles_folder_is_never_read(tmp_path: Path) -> None:
+    outside = tmp_path / "private.png"
+    outside.write_bytes(tiny_png())
+    (tmp_path / "site").mkdir()
+    article = Article(headline="X", source_path=tmp_path / "site" / "post.md")
+    for image in ("../private.png", str(outside), "%2E%2E/private.png"):
+        assert choose_cover(None, replace(article, image=image)) is None, image

@@ -231,3 +231,20 @@ def test_a_cover_embedded_by_the_build_becomes_the_episode_image(
     image = f"{BASE}{edition.mp3_path.stem}.cover.png"
     assert parsed["episodes"][0]["episode_art_url"] == image
     assert (tmp_path / "out" / f"{edition.mp3_path.stem}.cover.png").read_bytes() == tiny_png()
+
+
+def test_serve_refuses_symlinks_that_point_outside(folder: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for the web")
+    link = folder / "leak.txt"
+    link.symlink_to(secret)
+    httpd = make_server(folder, 0)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        with pytest.raises(HTTPError) as caught:
+            urllib.request.urlopen(f"http://127.0.0.1:{httpd.server_port}/leak.txt")
+        assert caught.value.code == 404
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        link.unlink()

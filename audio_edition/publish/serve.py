@@ -38,6 +38,10 @@ class RangeRequestHandler(http.server.SimpleHTTPRequestHandler):
     def send_head(self):  # type: ignore[no-untyped-def]
         header = self.headers.get("Range")
         path = Path(self.translate_path(self.path))
+        root = Path(self.directory).resolve()
+        if not path.resolve().is_relative_to(root):  # a symlink pointing outside the folder
+            self.send_error(404)
+            return None
         if not header or not path.is_file():
             return super().send_head()
         size = path.stat().st_size

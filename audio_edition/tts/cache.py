@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import tempfile
 import wave
@@ -12,6 +13,8 @@ from typing import Any
 
 import numpy as np
 import platformdirs
+
+log = logging.getLogger(__name__)
 
 # Bump when the stored form of clips (or the trimming applied before storing) changes.
 CACHE_FORMAT = 1
@@ -58,8 +61,17 @@ class ClipCache:
         try:
             with wave.open(str(path), "rb") as reader:
                 rate = reader.getframerate()
+                expected = reader.getnframes() * reader.getsampwidth() * reader.getnchannels()
                 frames = reader.readframes(reader.getnframes())
-        except (FileNotFoundError, wave.Error, EOFError):
+                valid = reader.getsampwidth() == 2 and reader.getnchannels() == 1
+        except FileNotFoundError:
+            return None
+        except (wave.Error, EOFError, OSError):
+            valid, frames, expected = False, b"", -1
+        if not valid or len(frames) != expected:
+            # A damaged entry (cut short, or not ours): drop it so the clip is made again.
+            log.warning("clip cache: discarding damaged entry %s", path)
+            path.unlink(missing_ok=True)
             return None
         return from_pcm16(frames), rate
 
