@@ -20,6 +20,8 @@ from . import __version__
 from .errors import AudioEditionError
 
 F = TypeVar("F", bound=Callable[..., Any])
+FILE = click.Path(dir_okay=False, path_type=Path)
+FOLDER = click.Path(file_okay=False, path_type=Path)
 
 
 def _fail(message: str) -> None:
@@ -88,7 +90,7 @@ def _voice_option(command: F) -> F:
 def _lexicon_option(command: F) -> F:
     return click.option(
         "--lexicon",
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=FILE,
         help="Pronunciation lexicon (TOML) merged over the built-in one.",
     )(command)
 
@@ -97,7 +99,7 @@ def _config_option(command: F) -> F:
     return click.option(
         "--config",
         "config_path",
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=FILE,
         help="Settings file (default: ./audio-edition.toml when present).",
     )(command)
 
@@ -131,7 +133,7 @@ def parse(source: str, as_json: bool, input_format: str | None) -> None:
 @click.option(
     "-o",
     "--output-dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=FOLDER,
     help="Folder for the MP3 and its companions (default: output).",
 )
 @click.option(
@@ -145,25 +147,25 @@ def parse(source: str, as_json: bool, input_format: str | None) -> None:
 @_lexicon_option
 @click.option(
     "--voices-dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=FOLDER,
     help="Extra folder of voice presets.",
 )
 @click.option("--intro", metavar="TEMPLATE", help='Spoken intro, e.g. "This is {publication}."')
 @click.option("--outro", metavar="TEMPLATE", help="Spoken outro, with the same fields.")
 @click.option(
     "--intro-music",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FILE,
     help="Music under the start (any format ffmpeg reads).",
 )
 @click.option(
     "--outro-music",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FILE,
     help="Music under the end.",
 )
 @click.option(
     "--sting",
     "section_sting",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FILE,
     help="Short sound played before each section heading.",
 )
 @click.option(
@@ -171,12 +173,12 @@ def parse(source: str, as_json: bool, input_format: str | None) -> None:
 )
 @click.option(
     "--cover",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FILE,
     help="Cover image (JPEG or PNG) embedded in the MP3.",
 )
 @click.option(
     "--cache-dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=FOLDER,
     help="Clip cache folder (default: the user cache directory).",
 )
 @click.option("--no-cache", is_flag=True, help="Neither reuse nor store synthesized clips.")
@@ -332,7 +334,7 @@ def _summary(edition: Any) -> str:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FILE,
     default=Path("say.wav"),
     show_default=True,
     help="Audio file to write: .wav, or .mp3.",
@@ -395,7 +397,7 @@ def normalize_command(
 @main.group(invoke_without_command=True)
 @click.option(
     "--voices-dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=FOLDER,
     help="Extra folder of voice presets.",
 )
 @click.pass_context
@@ -434,9 +436,7 @@ def voices(context: click.Context, voices_dir: Path | None) -> None:
 
 
 @main.command()
-@click.argument(
-    "folder", required=False, type=click.Path(file_okay=False, path_type=Path), metavar="[DIR]"
-)
+@click.argument("folder", required=False, type=FOLDER, metavar="[DIR]")
 @click.option("--title", help="Show title (else [feed] title in audio-edition.toml).")
 @click.option("--base-url", help="Where DIR will be hosted, e.g. https://example.com/audio/.")
 @click.option("--description", help="Show description.")
@@ -475,9 +475,7 @@ def feed(folder: Path | None, config_path: Path | None, **options: Any) -> None:
 
 
 @main.command()
-@click.argument(
-    "folder", required=False, type=click.Path(file_okay=False, path_type=Path), metavar="[DIR]"
-)
+@click.argument("folder", required=False, type=FOLDER, metavar="[DIR]")
 @click.option("--port", type=int, default=8000, show_default=True)
 @_guarded
 def serve(folder: Path | None, port: int) -> None:
@@ -508,10 +506,10 @@ def serve(folder: Path | None, port: int) -> None:
 
 
 @voices.command("add")
-@click.argument("model", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("model", type=FILE)
 @click.option(
     "--voices-dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=FOLDER,
     default=Path("voices"),
     show_default=True,
     help="Folder to write the preset into.",
@@ -535,10 +533,10 @@ def voices_add(model: Path, voices_dir: Path, name: str | None) -> None:
 @voices.command("preview")
 @click.argument("name")
 @click.argument("text", required=False)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=FILE)
 @click.option(
     "--voices-dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=FOLDER,
     help="Extra folder of voice presets.",
 )
 @_guarded

@@ -140,3 +140,13 @@ def batchexecute_body(mp3: bytes) -> str:
     """A batchexecute answer in the shape Google Translate sends (as gtts parses it)."""
     encoded = base64.b64encode(mp3).decode("ascii")
     return f')]}}\'\n\n{len(encoded) + 60}\n[["wrb.fr","jQ1olc","[\\"{encoded}\\"]",null,null,null,"generic"]]\n'
+
+
+def tone_file(path: Path, frequency: int, seconds: float) -> Path:
+    """A sine tone written by ffmpeg in the format ``path``'s suffix names (music for tests)."""
+    subprocess.run(
+        [ffmpeg_exe(), "-v", "error", "-f", "lavfi", "-i",
+         f"sine=frequency={frequency}:duration={seconds}", "-y", str(path)],
+        check=True,
+    )  # fmt: skip
+    return path

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import socket
-import subprocess
 from pathlib import Path
 
 import numpy as np
@@ -17,11 +16,11 @@ from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
 from audio_edition import Article, AudioEditionError, ReadingStyle, Section, Settings, build
-from audio_edition.encode import decode_audio, ffmpeg_exe
+from audio_edition.encode import decode_audio
 from audio_edition.script import Cast, intro_text, is_quotation, write_script
 from audio_edition.tts import Engine
 
-from .conftest import ENDPOINT, FIXTURES, batchexecute_body, ebur128
+from .conftest import ENDPOINT, FIXTURES, batchexecute_body, ebur128, tone_file
 
 ARTICLE = FIXTURES / "short-article.txt"
 
@@ -138,20 +137,7 @@ def test_intro_music_plays_before_the_first_word_and_under_it(
     tmp_path: Path, piper: Engine
 ) -> None:
     music = tmp_path / "intro.mp3"
-    subprocess.run(
-        [
-            ffmpeg_exe(),
-            "-v",
-            "error",
-            "-f",
-            "lavfi",
-            "-i",
-            "sine=frequency=262:duration=8",
-            "-y",
-            str(music),
-        ],
-        check=True,
-    )
+    tone_file(music, 262, 8)
     settings = Settings(
         output_dir=tmp_path / "out", cache_dir=tmp_path / "cache", intro_music=music
     )

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from audio_edition import InputError
-from audio_edition.encode import ffmpeg_exe
 from audio_edition.music import MusicCue, load_music, mix_music
+
+from .conftest import tone_file
 
 RATE = 22050
 
@@ -48,20 +48,7 @@ def test_music_fades_in_and_out_and_stops_at_its_end() -> None:
 
 def test_load_music_decodes_any_format_and_refuses_non_audio(tmp_path: Path) -> None:
     wav = tmp_path / "music.mp3"
-    subprocess.run(
-        [
-            ffmpeg_exe(),
-            "-v",
-            "error",
-            "-f",
-            "lavfi",
-            "-i",
-            "sine=frequency=330:duration=2",
-            "-y",
-            str(wav),
-        ],
-        check=True,
-    )
+    tone_file(wav, 330, 2)
     samples = load_music(wav, RATE)
     assert abs(samples.size / RATE - 2.0) < 0.1
     assert 0.1 < float(np.max(np.abs(samples))) < 0.3  # set to the music level, not full scale
