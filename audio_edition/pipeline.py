@@ -61,9 +61,9 @@ def build(
         source if isinstance(source, Article) else load_article(source, input_format=input_format)
     )
     cover = choose_cover(settings.cover, article)  # a bad cover fails before any synthesis
-    engines = engines or EngineSet(settings.voices_dir)
     if engine is not None:
         engines = EngineSet(settings.voices_dir, {settings.voice: engine})
+    engines = engines or EngineSet(settings.voices_dir)
     cast = Cast(settings.voice, settings.cast)
     voices = {voice: engines[voice] for voice in cast.voices}  # unknown voices fail here
     script = write_script(
@@ -82,7 +82,7 @@ def build(
     current = _current_edition(paths, fingerprint, article)
     if current is not None:
         return current
-    from .assemble import assemble  # NumPy and SciPy: not needed when the output is current
+    from .assemble import assemble  # NumPy and soxr: not needed when the output is current
 
     cache = ClipCache(settings.cache_dir or default_cache_dir()) if settings.use_cache else None
     synthesizers = {name: Synthesizer(voice, cache) for name, voice in voices.items()}
