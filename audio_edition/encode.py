@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import logging
+import math
 import subprocess
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .errors import EncodeError
 from .tts.cache import from_pcm16, to_pcm16
 
+if TYPE_CHECKING:
+    from .loudness import Mastering
+
 log = logging.getLogger(__name__)
+# Samples mastered and sent to the encoder at a time.
+_ENCODE_CHUNK = 1 << 18
 
 
 @cache
@@ -78,24 +86,79 @@ def encode_to_standard(
 
     MP3 coding changes both a little (at 64 kb/s about -0.4 LU and +1 dB of peak), so the
     file is measured after encoding and, when it misses, encoded once more with the error
-    corrected. Loudness is set at the voice's rate, then resampled: the true peak belongs to the
-    band-limited signal, which resampling keeps.
+    corrected. Loudness is set at the voice's rate and the result resampled as it is fed to
+    the encoder: the true peak belongs to the band-limited signal, which resampling keeps.
     """
-    from .dsp import resample
-    from .loudness import integrated_loudness, normalize_loudness, true_peak_db
+    from .loudness import analyse, gated_loudness, plan_mastering
 
+    analysis = analyse(samples, rate)
     target, ceiling = target_lufs, max_true_peak_db
     aim, limit = target + _EXPECTED_CODEC_LOSS_LU, ceiling
     for _attempt in range(2):
-        mastered = normalize_loudness(samples, rate, aim, limit)
-        encode_mp3(resample(mastered, rate, sample_rate), sample_rate, bitrate_kbps, mp3_path)
+        plan = plan_mastering(analysis, aim, limit)
+        _encode_mastered(samples, rate, plan, sample_rate, bitrate_kbps, mp3_path)
         decoded, _ = decode_audio(mp3_path, rate)
-        measured, peak = integrated_loudness(decoded, rate), true_peak_db(decoded)
+        check = analyse(decoded, rate)
+        del decoded
+        measured = gated_loudness(check)
+        top = float(check.peak.max(initial=0.0))
+        peak = 20 * math.log10(top) if top > 0 else -math.inf
         if abs(measured - target) <= _LOUDNESS_TOLERANCE_LU and peak <= ceiling:
             break
         aim += target - measured
         limit -= max(0.0, peak - ceiling + 0.1)
     return {"integrated_lufs": round(measured, 2), "true_peak_dbtp": round(peak, 2)}
+
+
+def _encode_mastered(
+    samples: np.ndarray,
+    rate: int,
+    plan: Mastering,
+    sample_rate: int,
+    bitrate_kbps: int,
+    output: Path,
+) -> None:
+    """Master, resample and encode ``samples`` chunk by chunk (memory stays small)."""
+    import soxr
+
+    stream = soxr.ResampleStream(rate, sample_rate, 1, dtype="float32", quality="VHQ")
+
+    def chunks() -> Iterator[bytes]:
+        for start in range(0, samples.size, _ENCODE_CHUNK):
+            piece = plan.apply(samples[start : start + _ENCODE_CHUNK], start)
+            last = start + _ENCODE_CHUNK >= samples.size
+            yield to_pcm16(
+                stream.resample_chunk(piece, last=last) if rate != sample_rate else piece
+            )
+
+    stream_ffmpeg(mp3_args(sample_rate, bitrate_kbps, output), chunks(), subject=output)
+
+
+def stream_ffmpeg(args: list[str], chunks: Iterable[bytes], *, subject: str | Path) -> None:
+    """Run ffmpeg with ``args``, feeding ``chunks`` to its stdin; raise with its last line."""
+    argv = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", *args]
+    log.debug("ffmpeg: %s", " ".join(argv))
+    try:
+        process = subprocess.Popen(argv, stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+    except OSError as exc:
+        raise EncodeError(f"cannot run ffmpeg: {exc}", subject) from exc
+    stdin, stderr = process.stdin, process.stderr
+    if stdin is None or stderr is None:  # pragma: no cover - both are pipes by construction
+        raise EncodeError("cannot talk to ffmpeg", subject)
+    try:
+        for chunk in chunks:
+            stdin.write(chunk)
+        stdin.close()
+    except BrokenPipeError:
+        pass  # ffmpeg stopped early; its own message says why
+    except BaseException:
+        process.kill()
+        process.wait()
+        raise
+    errors = stderr.read()
+    if process.wait() != 0:
+        lines = errors.decode("utf-8", "replace").strip().splitlines()
+        raise EncodeError(f"ffmpeg failed: {lines[-1] if lines else process.returncode}", subject)
 
 
 def decode_audio(path: Path, sample_rate: int | None = None) -> tuple[np.ndarray, int]:

@@ -1,17 +1,20 @@
 """Loudness to the podcast standard: ITU-R BS.1770 measurement, gain, and a true-peak limiter.
 
-Everything happens in NumPy on the assembled signal, so the encoder runs once with no
-loudness filter of its own.
+The signal is analysed chunk by chunk (K-weighted energy and true peak per block of ~60
+samples); the gain and the limiter's curve are worked out on those blocks, and applied as the
+encoder is fed, so the encoder runs with no loudness filter of its own and memory stays small.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import numpy as np
 
-from .dsp import biquad_impulse_response, fft_convolve, resample, sliding_mean, sliding_min
+from .dsp import biquad_impulse_response, fft_convolve, sliding_mean, sliding_min
 
 # Gating per BS.1770-4: 400 ms blocks every 100 ms, absolute gate -70 LUFS, relative gate -10 LU.
 _BLOCK_S = 0.4
@@ -24,8 +27,8 @@ _OVERSAMPLE = 4
 _RATE_FOR_PEAKS = 48000
 # Half the limiter's window, in seconds: the gain falls and recovers over this time around a peak.
 _LIMITER_WINDOW_S = 0.02
-# The limiter works out its gain per block of this many samples, then interpolates.
-_LIMITER_BLOCK = 32
+# Signals are analysed in chunks of about this many samples, so memory stays small.
+_CHUNK_SAMPLES = 1 << 20
 # The gain search stops this close to the target, or after this many steps.
 _LOUDNESS_PRECISION_LU = 0.05
 _MAX_GAIN_STEPS = 8
@@ -60,25 +63,103 @@ def _k_weighting_response(rate: int) -> np.ndarray:
     return biquad_impulse_response(k_weighting(rate), rate // 10)
 
 
+def block_size(rate: int) -> int:
+    """Samples per analysis block: it divides the 100 ms gating step, so steps are whole blocks."""
+    step = round(_STEP_S * rate)
+    return max(size for size in range(1, 65) if step % size == 0)
+
+
+@dataclass(frozen=True, eq=False)
+class Analysis:
+    """What loudness and peak control need to know of a signal, per block of ``block`` samples.
+
+    Worked out chunk by chunk, so memory is a small fraction of the signal's own.
+    """
+
+    rate: int
+    """Sample rate of the signal."""
+
+    block: int
+    """Samples per block."""
+
+    length: int
+    """Samples in the signal."""
+
+    energy: np.ndarray
+    """Sum of squares of the K-weighted signal, per block (float64)."""
+
+    peak: np.ndarray
+    """Largest 4x-oversampled magnitude (true peak), per block (float32)."""
+
+
+def analyse(samples: np.ndarray, rate: int) -> Analysis:
+    """Per-block K-weighted energy and true peak of ``samples``."""
+    import soxr
+
+    block = block_size(rate)
+    kernel = _k_weighting_response(rate)
+    history = kernel.size - 1
+    chunk = block * (_CHUNK_SAMPLES // block)
+    oversampler = soxr.ResampleStream(
+        _RATE_FOR_PEAKS, _RATE_FOR_PEAKS * _OVERSAMPLE, 1, dtype="float32", quality="VHQ"
+    )
+    energies, peaks = [], []
+    oversampled_tail = np.zeros(0, dtype=np.float32)
+    for start in range(0, max(samples.size, 1), chunk):
+        piece = samples[start : start + chunk].astype(np.float32)
+        # Overlap-save: filter the chunk with the samples before it, keep the chunk's outputs.
+        context = samples[max(0, start - history) : start + chunk]
+        weighted = fft_convolve(context, kernel)[-piece.size :] if piece.size else piece
+        energies.append(_per_block(np.square(weighted, dtype=np.float64), block, np.sum))
+        # The stream's output is exactly the one-shot resampling, delivered piecewise.
+        last = start + chunk >= samples.size
+        oversampled = np.concatenate(
+            (oversampled_tail, np.abs(oversampler.resample_chunk(piece, last=last)))
+        )
+        usable = (
+            oversampled.size // (_OVERSAMPLE * block) * _OVERSAMPLE * block
+            if not last
+            else oversampled.size
+        )
+        peaks.append(_per_block(oversampled[:usable], _OVERSAMPLE * block, np.max))
+        oversampled_tail = oversampled[usable:]
+    blocks = -(-samples.size // block)
+    energy = np.concatenate(energies)[:blocks] if energies else np.zeros(0)
+    peak = np.concatenate(peaks)[:blocks] if peaks else np.zeros(0, dtype=np.float32)
+    if peak.size < blocks:
+        peak = np.pad(peak, (0, blocks - peak.size))
+    return Analysis(rate, block, samples.size, energy, peak.astype(np.float32))
+
+
+def _per_block(values: np.ndarray, block: int, reduce: Any) -> np.ndarray:
+    """``reduce`` (np.sum or np.max) over consecutive blocks; a short last block counts too."""
+    if values.size == 0:
+        return np.zeros(0, dtype=values.dtype)
+    blocks = -(-values.size // block)
+    padded = np.zeros(blocks * block, dtype=values.dtype)
+    padded[: values.size] = values
+    reduced: np.ndarray = reduce(padded.reshape(blocks, block), axis=1)
+    return reduced
+
+
 def integrated_loudness(samples: np.ndarray, rate: int) -> float:
     """Integrated loudness of a mono signal in LUFS; ``-inf`` for silence or < 400 ms."""
-    return gated_loudness(k_weighted(samples, rate), rate)
+    return gated_loudness(analyse(samples, rate))
 
 
-def k_weighted(samples: np.ndarray, rate: int) -> np.ndarray:
-    """The signal through the K-weighting filter."""
-    return fft_convolve(samples, _k_weighting_response(rate))
-
-
-def gated_loudness(weighted: np.ndarray, rate: int) -> float:
-    """Integrated loudness (LUFS) of an already K-weighted signal: the gating of BS.1770."""
+def gated_loudness(analysis: Analysis, gain: np.ndarray | float = 1.0) -> float:
+    """Integrated loudness (LUFS) per the BS.1770 gating, of the analysed signal times ``gain``
+    (a number, or one gain per block)."""
+    rate, block = analysis.rate, analysis.block
     step = round(_STEP_S * rate)
     steps_per_block = round(_BLOCK_S / _STEP_S)
-    count = weighted.size // step
+    count = analysis.length // step
     if count < steps_per_block:
         return -math.inf
-    # Energy per 100 ms step; a 400 ms block is four consecutive steps.
-    step_energy = np.square(weighted[: count * step]).reshape(count, step).sum(axis=1)
+    energy = analysis.energy * np.square(gain)
+    per_step = step // block
+    step_energy = energy[: count * per_step].reshape(count, per_step).sum(axis=1)
+    # A 400 ms gating block is four consecutive 100 ms steps.
     block_energy = sum(
         step_energy[i : count - steps_per_block + 1 + i] for i in range(steps_per_block)
     )
@@ -93,70 +174,76 @@ def gated_loudness(weighted: np.ndarray, rate: int) -> float:
     return -0.691 + 10 * math.log10(float(gated.mean()))
 
 
-def true_peak_envelope(samples: np.ndarray) -> np.ndarray:
-    """Per-sample true-peak estimate: the largest oversampled magnitude around each sample."""
-    upsampled = np.abs(resample(samples, _RATE_FOR_PEAKS, _RATE_FOR_PEAKS * _OVERSAMPLE))
-    phases = [upsampled[phase::_OVERSAMPLE][: samples.size] for phase in range(_OVERSAMPLE)]
-    envelope: np.ndarray = np.maximum.reduce(phases)
-    return envelope
-
-
-def true_peak_db(samples: np.ndarray) -> float:
+def true_peak_db(samples: np.ndarray, rate: int = 48000) -> float:
     """True peak in dBTP."""
-    peak = float(true_peak_envelope(samples).max(initial=0.0))
+    peak = float(analyse(samples, rate).peak.max(initial=0.0))
     return 20 * math.log10(peak) if peak > 0 else -math.inf
 
 
-def limiter_gain(envelope: np.ndarray, rate: int, ceiling_db: float) -> np.ndarray | None:
-    """Gain curve that brings a true-peak ``envelope`` under ``ceiling_db``; None if not needed.
+@dataclass(frozen=True, eq=False)
+class Mastering:
+    """How to turn the signal into the finished programme: a gain and a limiter curve."""
 
-    The wanted gain is worked out per block of ``_LIMITER_BLOCK`` samples (the block's lowest),
-    taken as the minimum over a window one block wider on each side than the averaging window,
-    then averaged and interpolated back to samples. Each block's gain is then below the wanted
-    gain of its own and its neighbours' samples, so the interpolated curve never lets a peak
-    through, and it changes smoothly, without clicks.
+    gain: float
+    """Linear gain applied to every sample."""
+
+    block_gain: np.ndarray | None
+    """Limiter gain per analysis block (None: no limiting needed)."""
+
+    block: int
+    """Samples per block of ``block_gain``."""
+
+    def apply(self, chunk: np.ndarray, start: int) -> np.ndarray:
+        """The mastered samples of ``chunk``, which starts at sample ``start`` of the signal."""
+        result: np.ndarray = chunk.astype(np.float32) * np.float32(self.gain)
+        if self.block_gain is not None:
+            centres = np.arange(self.block_gain.size) * self.block + (self.block - 1) / 2
+            positions = np.arange(start, start + chunk.size)
+            result *= np.interp(positions, centres, self.block_gain).astype(np.float32)
+        return result
+
+
+def limiter_gain(peak: np.ndarray, rate: int, block: int, ceiling_db: float) -> np.ndarray | None:
+    """Gain per block that brings the per-block true ``peak`` under ``ceiling_db``; None if
+    not needed.
+
+    The wanted gain of each block is taken as the minimum over a window one block wider on
+    each side than the averaging window, then averaged. Each block's gain is then below the
+    wanted gain of its own and its neighbours' samples, so the curve interpolated between block
+    centres never lets a peak through, and it changes smoothly, without clicks.
     """
     ceiling = 10 ** (ceiling_db / 20)
-    if float(envelope.max(initial=0.0)) <= ceiling:
+    if float(peak.max(initial=0.0)) <= ceiling:
         return None
-    blocks = -(-envelope.size // _LIMITER_BLOCK)
-    padded = np.zeros(blocks * _LIMITER_BLOCK, dtype=np.float32)
-    padded[: envelope.size] = envelope
-    block_peak = padded.reshape(blocks, _LIMITER_BLOCK).max(axis=1)
-    wanted = np.minimum(np.float32(1.0), ceiling / np.maximum(block_peak, np.float32(1e-9)))
-    half = max(1, round(_LIMITER_WINDOW_S * rate / _LIMITER_BLOCK))
-    gain = sliding_mean(sliding_min(wanted, 2 * half + 3), 2 * half + 1)
-    centres = np.arange(blocks) * _LIMITER_BLOCK + (_LIMITER_BLOCK - 1) / 2
-    curve: np.ndarray = np.interp(np.arange(envelope.size), centres, gain).astype(np.float32)
-    return curve
+    wanted = np.minimum(np.float32(1.0), ceiling / np.maximum(peak, np.float32(1e-9)))
+    half = max(1, round(_LIMITER_WINDOW_S * rate / block))
+    return sliding_mean(sliding_min(wanted, 2 * half + 3), 2 * half + 1)
 
 
-def normalize_loudness(
-    samples: np.ndarray, rate: int, target_lufs: float, ceiling_db: float
-) -> np.ndarray:
-    """Gain to ``target_lufs``, with true peaks limited below ``ceiling_db``.
+def plan_mastering(analysis: Analysis, target_lufs: float, ceiling_db: float) -> Mastering:
+    """The gain (and limiter curve) that brings the signal to ``target_lufs`` with its true
+    peaks below ``ceiling_db``.
 
     Limiting takes back part of every decibel of gain, so the gain is found by the secant
-    method on (gain -> loudness after limiting), which rises monotonically.
+    method on (gain -> loudness after limiting), which rises monotonically. The limiter's gain
+    changes over tens of milliseconds, slowly next to what K-weighting passes, so the loudness
+    of the limited signal is the weighted energy times the squared gain, block by block.
     """
-    weighted = k_weighted(samples, rate)
-    measured = gated_loudness(weighted, rate)
+    measured = gated_loudness(analysis)
     if not math.isfinite(measured):
-        return samples
-    # Gain is linear, so the true-peak envelope of the scaled signal is the scaled envelope.
-    envelope = true_peak_envelope(samples)
+        return Mastering(1.0, None, analysis.block)
+    limit_db = ceiling_db - _ENCODER_MARGIN_DB
 
-    def mastered(gain_db: float) -> tuple[np.ndarray, float]:
-        gain = np.float32(10 ** (gain_db / 20))
-        curve = limiter_gain(envelope * gain, rate, ceiling_db - _ENCODER_MARGIN_DB)
-        if curve is None:
-            return samples * gain, gated_loudness(weighted * gain, rate)
-        # The limiter's gain changes over tens of milliseconds, slowly next to what K-weighting
-        # passes, so weighting then limiting equals limiting then weighting: no refiltering.
-        return samples * gain * curve, gated_loudness(weighted * (gain * curve), rate)
+    def attempt(gain_db: float) -> tuple[Mastering, float]:
+        gain = 10 ** (gain_db / 20)
+        curve = limiter_gain(
+            analysis.peak * np.float32(gain), analysis.rate, analysis.block, limit_db
+        )
+        loudness = gated_loudness(analysis, gain if curve is None else gain * curve)
+        return Mastering(gain, curve, analysis.block), loudness
 
     gain_db = target_lufs - measured
-    result, loudness = mastered(gain_db)
+    plan, loudness = attempt(gain_db)
     previous: tuple[float, float] | None = None
     for _ in range(_MAX_GAIN_STEPS):
         shortfall = target_lufs - loudness
@@ -167,5 +254,13 @@ def normalize_loudness(
             slope = min(1.0, max(0.05, (loudness - previous[1]) / (gain_db - previous[0])))
         previous = (gain_db, loudness)
         gain_db += shortfall / slope
-        result, loudness = mastered(gain_db)
-    return result.astype(np.float32, copy=False)
+        plan, loudness = attempt(gain_db)
+    return plan
+
+
+def normalize_loudness(
+    samples: np.ndarray, rate: int, target_lufs: float, ceiling_db: float
+) -> np.ndarray:
+    """``samples`` at ``target_lufs`` with true peaks below ``ceiling_db`` (the whole signal)."""
+    plan = plan_mastering(analyse(samples, rate), target_lufs, ceiling_db)
+    return plan.apply(samples, 0)

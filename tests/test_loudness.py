@@ -62,3 +62,19 @@ def test_normalize_reaches_target_and_holds_ceiling_on_real_speech(
         assert true_peak_db(result) <= -1.0
         integrated, peak = ebur128(_wav(tmp_path / "mastered.wav", result, rate))
         assert abs(integrated + 16.0) <= 0.3 and peak <= -1.0
+
+
+def test_chunked_analysis_equals_the_whole_signal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from audio_edition import loudness
+
+    rate = 22050
+    samples = _speechlike(rate, seconds=6.0)
+    whole = loudness.analyse(samples, rate)
+    monkeypatch.setattr(loudness, "_CHUNK_SAMPLES", 10_000)  # many chunks, odd boundaries
+    chunked = loudness.analyse(samples, rate)
+    assert chunked.energy.size == whole.energy.size and chunked.peak.size == whole.peak.size
+    assert np.allclose(chunked.energy, whole.energy, rtol=1e-9, atol=1e-12)
+    assert np.array_equal(chunked.peak, whole.peak)
+    assert loudness.gated_loudness(chunked) == pytest.approx(
+        loudness.gated_loudness(whole), abs=1e-9
+    )
