@@ -38,37 +38,64 @@ class Programme:
         return len(self.audio.raw_data) // 2 * 1000 // self.sample_rate  # type: ignore[attr-defined]
 
 
-def assemble(script: Script, clips: Sequence[Clip]) -> Programme:
-    """Stitch ``clips`` (one per script segment) with the script's pauses.
+class Assembler:
+    """Stitches clips, as they arrive, with the script's pauses into one pydub programme.
 
-    The PCM pieces are joined once into a single pydub ``AudioSegment``: adding segments one by
-    one would copy the growing programme for every clip, which is quadratic in its length.
+    Each clip becomes 16-bit PCM as soon as it is added (the float clip can then go), and the
+    pieces are joined once at the end into a single pydub ``AudioSegment``: adding segments
+    one by one would copy the growing programme for every clip, quadratic in its length.
     """
-    from .audio import AudioSegment
 
-    rate = max((clip.sample_rate for clip in clips), default=22050)
-    pieces: list[bytes] = [_silence(script.lead_in_ms, rate)]
-    position = len(pieces[0]) // 2
-    cues: list[Cue] = []
-    chapter_starts: dict[int, int] = {0: 0}
-    for segment, clip in zip(script.segments, clips, strict=True):
-        samples = resample(clip.samples, clip.sample_rate, rate)
-        chapter_starts.setdefault(segment.chapter, position)
-        start = position
-        pieces.append(to_pcm16(samples))
-        position += samples.size
-        cues.append(Cue(_ms(start, rate), _ms(position, rate), segment.display_text))
-        silence = _silence(segment.pause_after_ms, rate)
-        pieces.append(silence)
-        position += len(silence) // 2
-    audio = AudioSegment(data=b"".join(pieces), sample_width=2, frame_rate=rate, channels=1)
-    end_ms = _ms(position, rate)
-    starts = [_ms(chapter_starts.get(i, position), rate) for i in range(len(script.chapters))]
-    chapters = tuple(
-        Chapter(mark.title, starts[i], starts[i + 1] if i + 1 < len(starts) else end_ms)
-        for i, mark in enumerate(script.chapters)
-    )
-    return Programme(audio, rate, chapters, tuple(cues))
+    def __init__(self, script: Script, sample_rate: int) -> None:
+        self.script = script
+        self.rate = sample_rate
+        self._pieces: list[bytes] = [_silence(script.lead_in_ms, sample_rate)]
+        self._position = len(self._pieces[0]) // 2
+        self._cues: list[Cue] = []
+        self._chapter_starts: dict[int, int] = {0: 0}
+
+    def add(self, clip: Clip) -> None:
+        """Append the clip of the next segment, then that segment's pause."""
+        segment = self.script.segments[len(self._cues)]
+        samples = resample(clip.samples, clip.sample_rate, self.rate)
+        self._chapter_starts.setdefault(segment.chapter, self._position)
+        start = self._position
+        self._pieces.append(to_pcm16(samples))
+        self._position += samples.size
+        self._cues.append(
+            Cue(_ms(start, self.rate), _ms(self._position, self.rate), segment.display_text)
+        )
+        silence = _silence(segment.pause_after_ms, self.rate)
+        self._pieces.append(silence)
+        self._position += len(silence) // 2
+
+    def finish(self) -> Programme:
+        """The programme, once every segment's clip has been added."""
+        from .audio import AudioSegment
+
+        if len(self._cues) != len(self.script.segments):
+            raise ValueError("a clip is missing: add one per segment before finishing")
+        data = b"".join(self._pieces)
+        self._pieces = []
+        audio = AudioSegment(data=data, sample_width=2, frame_rate=self.rate, channels=1)
+        end_ms = _ms(self._position, self.rate)
+        starts = [
+            _ms(self._chapter_starts.get(i, self._position), self.rate)
+            for i in range(len(self.script.chapters))
+        ]
+        chapters = tuple(
+            Chapter(mark.title, starts[i], starts[i + 1] if i + 1 < len(starts) else end_ms)
+            for i, mark in enumerate(self.script.chapters)
+        )
+        return Programme(audio, self.rate, chapters, tuple(self._cues))
+
+
+def assemble(script: Script, clips: Sequence[Clip]) -> Programme:
+    """Stitch ``clips`` (one per script segment) at the highest of their rates."""
+    assembler = Assembler(script, max((clip.sample_rate for clip in clips), default=22050))
+    for clip in clips:
+        assembler.add(clip)
+    return assembler.finish()
 
 
 def _silence(duration_ms: int, rate: int) -> bytes:

@@ -82,17 +82,18 @@ def build(
     current = _current_edition(paths, fingerprint, article)
     if current is not None:
         return current
-    from .assemble import assemble  # NumPy and soxr: not needed when the output is current
+    from .assemble import Assembler  # NumPy and soxr: not needed when the output is current
 
     cache = ClipCache(settings.cache_dir or default_cache_dir()) if settings.use_cache else None
     synthesizers = {name: Synthesizer(voice, cache) for name, voice in voices.items()}
-    clips = []
+    # One rate for the programme: the highest of the cast's voices (the others are resampled).
+    assembler = Assembler(script, max(voice.sample_rate for voice in voices.values()))
     total = len(script.segments)
     for done, segment in enumerate(script.segments, 1):
-        clips.append(synthesizers[segment.voice].clip(segment.spoken_text))
+        assembler.add(synthesizers[segment.voice].clip(segment.spoken_text))
         if on_progress:
             on_progress(done, total)
-    programme = assemble(script, clips)
+    programme = assembler.finish()
     samples = with_music(programme.samples, programme.sample_rate, script, programme.cues, settings)
 
     frames = episode_frames(article, programme.chapters, f"audio-edition {__version__}", cover)
