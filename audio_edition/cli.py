@@ -44,13 +44,38 @@ def _guarded(command: F) -> F:
         except KeyboardInterrupt:
             _fail("interrupted")
             sys.exit(130)
-        except Exception as exc:  # an internal error: say so in one line
+        except Exception as exc:  # an internal error: say so in one line, keep the details
             if debug:
                 traceback.print_exc()
-            _fail(f"internal error: {type(exc).__name__}: {exc} (rerun with --debug for details)")
+            report = _crash_report(exc)
+            where = f"; details in {report}" if report else ""
+            summary = " ".join(str(exc).split())[:200]
+            _fail(f"internal error: {type(exc).__name__}: {summary}{where}")
             sys.exit(2)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _crash_report(exc: BaseException) -> Path | None:
+    """Write the traceback, version and command to a crash report; its path, or None."""
+    import datetime as dt
+    import platform
+
+    from .tts import default_cache_dir
+
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    path = default_cache_dir() / "crash-reports" / f"crash-{stamp}.txt"
+    details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    text = (
+        f"audio-edition {__version__}, Python {platform.python_version()}, {platform.platform()}\n"
+        f"command: {' '.join(sys.argv)}\n\n{details}"
+    )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError:
+        return None
+    return path
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -69,6 +94,34 @@ def main(debug: bool) -> None:
 
 def _article_argument(command: F) -> F:
     return click.argument("source", type=str, metavar="FILE")(command)
+
+
+SIZE_UNITS = {"": 1, "B": 1, "KB": 1000, "MB": 1000**2, "GB": 1000**3}
+
+
+class _ByteSize(click.ParamType):
+    """A size such as 50MB, 2GB or 1000000 (bytes)."""
+
+    name = "size"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().upper().replace(" ", "")
+        number = text.rstrip("KMGB")
+        unit = text[len(number) :]
+        if not number.replace(".", "", 1).isdigit() or unit not in SIZE_UNITS:
+            self.fail(f"{value!r} is not a size like 50MB or 2GB", param, ctx)
+        return int(float(number) * SIZE_UNITS[unit])
+
+
+def _max_input_option(command: F) -> F:
+    return click.option(
+        "--max-input-size",
+        "max_input_bytes",
+        type=_ByteSize(),
+        help="Largest article file to read (default: 10MB).",
+    )(command)
 
 
 def _format_option(command: F) -> F:
@@ -108,8 +161,11 @@ def _config_option(command: F) -> F:
 @_article_argument
 @click.option("--json", "as_json", is_flag=True, help="Print the article model as JSON.")
 @_format_option
+@_max_input_option
 @_guarded
-def parse(source: str, as_json: bool, input_format: str | None) -> None:
+def parse(
+    source: str, as_json: bool, input_format: str | None, max_input_bytes: int | None
+) -> None:
     """Show the structure found in an article (a file, a URL, or - for stdin).
 
     \b
@@ -121,7 +177,8 @@ def parse(source: str, as_json: bool, input_format: str | None) -> None:
     from .ingest import load_article
     from .outline import outline
 
-    article = load_article(source, input_format=input_format)
+    limit = {"max_bytes": max_input_bytes} if max_input_bytes else {}
+    article = load_article(source, input_format=input_format, **limit)
     if as_json:
         click.echo(json.dumps(article.to_dict(), indent=2, ensure_ascii=False))
     else:
@@ -213,6 +270,7 @@ def parse(source: str, as_json: bool, input_format: str | None) -> None:
     help="Pause after the headline, in ms.",
 )
 @_format_option
+@_max_input_option
 @_config_option
 @click.option(
     "--feed", "update_feed", is_flag=True, help="Rebuild feed.xml and index.html afterwards."
@@ -503,6 +561,61 @@ def serve(folder: Path | None, port: int) -> None:
         pass
     finally:
         server.server_close()
+
+
+@main.group()
+def cache() -> None:
+    """Look after the clip cache.
+
+    \b
+    Example:
+      audio-edition cache info
+      audio-edition cache clear --older-than 30d
+    """
+
+
+@cache.command("info")
+@click.option("--cache-dir", type=FOLDER, help="Clip cache folder (default: the user cache).")
+@_guarded
+def cache_info(cache_dir: Path | None) -> None:
+    """Where the clip cache is, how many clips it holds and their size.
+
+    \b
+    Example:
+      audio-edition cache info
+    """
+    from .tts import ClipCache, default_cache_dir
+
+    root = cache_dir or default_cache_dir()
+    entries = ClipCache(root).entries()
+    size = sum(path.stat().st_size for path in entries)
+    click.echo(f"{root}: {len(entries)} clips, {size / 1e6:.1f} MB")
+
+
+@cache.command("clear")
+@click.option("--cache-dir", type=FOLDER, help="Clip cache folder (default: the user cache).")
+@click.option("--older-than", metavar="AGE", help="Only clips unused for AGE, e.g. 30d or 12h.")
+@_guarded
+def cache_clear(cache_dir: Path | None, older_than: str | None) -> None:
+    """Delete cached clips (they are made again when needed).
+
+    \b
+    Example:
+      audio-edition cache clear --older-than 30d
+    """
+    from .tts import ClipCache, default_cache_dir
+
+    age = _age_seconds(older_than) if older_than else None
+    files, size = ClipCache(cache_dir or default_cache_dir()).clear(age)
+    click.echo(f"removed {files} clips, {size / 1e6:.1f} MB")
+
+
+def _age_seconds(text: str) -> float:
+    units = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+    value, unit = text[:-1], text[-1:].lower()
+    if unit not in units or not value.replace(".", "", 1).isdigit():
+        raise AudioEditionError("an age is a number and a unit: 30d, 12h, 90m", text)
+    return float(value) * units[unit]
 
 
 @voices.command("add")

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .errors import ConfigError
+from .ingest import MAX_INPUT_BYTES
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -91,6 +92,9 @@ class Settings:
 
     section_sting: Path | None = None
     """A short sound played in the pause before each section heading."""
+
+    max_input_bytes: int = MAX_INPUT_BYTES
+    """Largest article file read; larger ones are refused with a clear message."""
 
     lexicon: Path | None = None
     """Pronunciation lexicon (TOML) merged over the built-in one; None means the built-in only."""

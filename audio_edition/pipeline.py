@@ -58,7 +58,9 @@ def build(
 
     settings = settings or Settings()
     article = (
-        source if isinstance(source, Article) else load_article(source, input_format=input_format)
+        source
+        if isinstance(source, Article)
+        else load_article(source, input_format=input_format, max_bytes=settings.max_input_bytes)
     )
     cover = choose_cover(settings.cover, article)  # a bad cover fails before any synthesis
     if engine is not None:

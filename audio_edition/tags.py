@@ -145,10 +145,27 @@ def embedded_cover(path: Path) -> CoverImage | None:
 
 
 def write_tags(path: Path, frames: Sequence[Frame], id3_version: int = 3) -> None:
-    """Replace the MP3's tag with ``frames``."""
+    """Replace the MP3's tag with ``frames``, and check it reads back."""
     tag = _ChapterOrderedID3()
     for frame in frames:
         tag.add(frame)
     if id3_version == 3:
         tag.update_to_v23()  # e.g. TDRC becomes TYER + TDAT + TIME; mutagen leaves this to us
     tag.save(path, v2_version=id3_version, v1=0)
+    _check_tags(path, frames)
+
+
+def _check_tags(path: Path, frames: Sequence[Frame]) -> None:
+    """The written tag must read back with its title and every chapter, or nothing is kept."""
+    from mutagen import MutagenError
+
+    from .errors import EncodeError
+
+    try:
+        written = ID3(path)
+    except (MutagenError, OSError) as exc:
+        raise EncodeError(f"the tags written cannot be read back: {exc}", path) from exc
+    wanted = sum(1 for frame in frames if frame.FrameID == "CHAP")
+    title = next((str(frame) for frame in frames if frame.FrameID == "TIT2"), None)
+    if len(written.getall("CHAP")) != wanted or str(written.get("TIT2")) != title:
+        raise EncodeError("the tags written do not read back as written", path)

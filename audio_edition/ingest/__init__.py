@@ -69,14 +69,23 @@ def sniff_format(text: str) -> str:
     return "text"
 
 
-def load_article(source: str | Path, *, input_format: str | None = None) -> Article:
-    """Read and parse the article at ``source``: a path, an http(s) URL, or ``-`` for stdin."""
+MAX_INPUT_BYTES = 10_000_000
+"""Largest article file read unless the caller allows more: ten times a long book chapter."""
+
+
+def load_article(
+    source: str | Path, *, input_format: str | None = None, max_bytes: int = MAX_INPUT_BYTES
+) -> Article:
+    """Read and parse the article at ``source``: a path, an http(s) URL, or ``-`` for stdin.
+
+    Files larger than ``max_bytes`` are refused with a clear message, not read into memory.
+    """
     if input_format is not None and input_format not in READERS:
         known = ", ".join(FORMATS)
         raise InputError(f"unknown input format {input_format!r} (known: {known})", source)
     if isinstance(source, str) and re.match(r"^[a-z][a-z0-9+.-]*://", source, re.I):
         return _load_url(source, input_format)
-    data, subject = read_source(source)
+    data, subject = read_source(source, max_bytes)
     suffix = Path(subject).suffix.lower() if subject != "<stdin>" else ""
     chosen = input_format or EXTENSIONS.get(suffix)
     text = decode_text(data, subject, declared=_declared_charset(data))
@@ -102,12 +111,18 @@ def _declared_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii", "ignore") if match else None
 
 
-def read_source(source: str | Path) -> tuple[bytes, str]:
+def read_source(source: str | Path, max_bytes: int = MAX_INPUT_BYTES) -> tuple[bytes, str]:
     """The bytes of a file (or of stdin for ``-``) and the name to use for it in messages."""
     if str(source) == "-":
-        return sys.stdin.buffer.read(), "<stdin>"
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputError(_too_large(None, max_bytes), "<stdin>")
+        return data, "<stdin>"
     path = Path(source)
     try:
+        size = path.stat().st_size
+        if size > max_bytes and path.is_file():
+            raise InputError(_too_large(size, max_bytes), path)
         return path.read_bytes(), str(path)
     except FileNotFoundError as exc:
         raise InputError("no such file", path) from exc
@@ -117,6 +132,22 @@ def read_source(source: str | Path) -> tuple[bytes, str]:
         raise InputError("permission denied", path) from exc
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path) from exc
+
+
+def _too_large(size: int | None, limit: int) -> str:
+    what = f"the file is {_human_size(size)}," if size is not None else "the input is"
+    return (
+        f"{what} larger than the {_human_size(limit)} limit for an article; "
+        "use --max-input-size to allow more"
+    )
+
+
+def _human_size(size: int) -> str:
+    if size >= 1_000_000:
+        return f"{size / 1e6:.1f} MB".replace(".0 MB", " MB")
+    if size >= 1_000:
+        return f"{size / 1e3:.1f} kB".replace(".0 kB", " kB")
+    return f"{size} bytes"
 
 
 __all__ = ["EXTENSIONS", "FORMATS", "READERS", "load_article", "read_source", "sniff_format"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -68,6 +69,9 @@ class ClipCache:
             return None
         except (wave.Error, EOFError, OSError):
             valid, frames, expected = False, b"", -1
+        if valid and len(frames) == expected:
+            with contextlib.suppress(OSError):
+                os.utime(path)  # "unused for N days" counts from the last read
         if not valid or len(frames) != expected:
             # A damaged entry (cut short, or not ours): drop it so the clip is made again.
             log.warning("clip cache: discarding damaged entry %s", path)
@@ -91,3 +95,24 @@ class ClipCache:
         except BaseException:
             Path(temp_name).unlink(missing_ok=True)
             raise
+
+    def entries(self) -> list[Path]:
+        """Every stored clip."""
+        return sorted(self.root.glob("??/*.wav")) if self.root.is_dir() else []
+
+    def clear(self, older_than_s: float | None = None) -> tuple[int, int]:
+        """Delete clips (only those unused for ``older_than_s`` seconds, when given);
+        return (files, bytes) removed."""
+        import time
+
+        cutoff = time.time() - older_than_s if older_than_s is not None else None
+        files = size = 0
+        for path in self.entries():
+            try:
+                stat = path.stat()
+                if cutoff is None or stat.st_mtime < cutoff:
+                    path.unlink()
+                    files, size = files + 1, size + stat.st_size
+            except OSError:
+                continue  # gone already
+        return files, size

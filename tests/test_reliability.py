@@ -1,0 +1,105 @@
+"""Hostile and huge input, internal errors, and looking after the clip cache, through the CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from audio_edition.cli import main
+
+from .conftest import FIXTURES
+
+CLI = [sys.executable, "-m", "audio_edition.cli"]
+
+
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as out:
+        for _ in range(50):
+            out.write(b"All work and no play makes a very long article. " * 21_000)  # ~1 MB
+    started = time.monotonic()
+    result = subprocess.run(
+        [*CLI, "build", str(huge), "-o", str(tmp_path / "out")], capture_output=True, text=True
+    )
+    assert time.monotonic() - started < 10
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"audio-edition: error: {huge}: the file is 50.4 MB, larger than the 10 MB limit for an "
+        "article; use --max-input-size to allow more"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_size_limit_can_be_raised_or_lowered(tmp_path: Path) -> None:
+    article = FIXTURES / "short-article.txt"
+    refused = CliRunner().invoke(main, ["parse", str(article), "--max-input-size", "100B"])
+    assert refused.exit_code == 1
+    assert "the file is 400 bytes, larger than the 100 bytes limit for an article" in refused.output
+    allowed = CliRunner().invoke(main, ["parse", str(article), "--max-input-size", "1MB"])
+    assert allowed.exit_code == 0 and "Rain Garden" in allowed.output
+    bad = CliRunner().invoke(main, ["parse", str(article), "--max-input-size", "lots"])
+    assert bad.exit_code == 2 and "is not a size like 50MB" in bad.output
+
+
+def test_stdin_is_limited_too() -> None:
+    result = subprocess.run(
+        [*CLI, "parse", "-", "--max-input-size", "1KB"], input=b"x " * 5000, capture_output=True
+    )
+    assert result.returncode == 1
+    assert b"<stdin>: the input is larger than" in result.stderr
+
+
+def test_an_internal_error_is_one_line_and_a_crash_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import audio_edition.ingest
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("the parser tripped\nover two lines")
+
+    monkeypatch.setattr(audio_edition.ingest, "load_article", broken)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    result = CliRunner().invoke(main, ["parse", str(FIXTURES / "short-article.txt")])
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.output
+    assert lines[0].startswith(
+        "audio-edition: error: internal error: RuntimeError: the parser tripped over two lines; details in "
+    )
+    report = Path(lines[0].rsplit("details in ", 1)[1])
+    assert (
+        report.is_file()
+        and "Traceback" in report.read_text()
+        and "RuntimeError" in report.read_text()
+    )
+
+
+def test_cache_info_and_clear(tmp_path: Path) -> None:
+    clips = tmp_path / "cache" / "clips" / "ab"
+    clips.mkdir(parents=True)
+    old, new = clips / ("ab" + "0" * 62 + ".wav"), clips / ("ab" + "1" * 62 + ".wav")
+    old.write_bytes(b"x" * 1000)
+    new.write_bytes(b"y" * 2000)
+    month_ago = time.time() - 31 * 86400
+    os.utime(old, (month_ago, month_ago))
+    info = CliRunner().invoke(main, ["cache", "info", "--cache-dir", str(tmp_path / "cache")])
+    assert info.exit_code == 0 and "2 clips" in info.output
+    cleared = CliRunner().invoke(
+        main, ["cache", "clear", "--cache-dir", str(tmp_path / "cache"), "--older-than", "30d"]
+    )
+    assert cleared.exit_code == 0 and "removed 1 clips" in cleared.output
+    assert not old.exists() and new.exists()
+    bad = CliRunner().invoke(
+        main, ["cache", "clear", "--cache-dir", str(tmp_path / "cache"), "--older-than", "soon"]
+    )
+    assert bad.exit_code == 1 and "an age is a number and a unit" in bad.output
+    everything = CliRunner().invoke(
+        main, ["cache", "clear", "--cache-dir", str(tmp_path / "cache")]
+    )
+    assert "removed 1 clips" in everything.output and not new.exists()
