@@ -15,7 +15,10 @@ TEMP_PREFIX = ".partial-"
 def replacing(path: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; on success it replaces ``path``, else vanishes."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX + path.name + ".")
+    # The writer's process id is in the name, so a later run can tell an abandoned file from
+    # one that another running build is writing.
+    prefix = f"{TEMP_PREFIX}{os.getpid()}-{path.name}."
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=prefix)
     os.close(handle)
     temp = Path(name)
     try:
@@ -27,24 +30,46 @@ def replacing(path: Path) -> Iterator[Path]:
         temp.unlink(missing_ok=True)
 
 
-# A temporary file older than this was left by a build that was killed; it can go.
+# A temporary file this old was abandoned, whoever wrote it (process ids are reused).
 STALE_AFTER_S = 600
 
 
 def remove_stale_temporaries(folder: Path) -> int:
-    """Delete temporary files that interrupted writes left in ``folder``; return how many."""
+    """Delete temporary files that killed writers left in ``folder``; return how many.
+
+    A file goes when the process that wrote it is gone, or when it is older than
+    ``STALE_AFTER_S``; files of builds still running beside this one stay.
+    """
     import time
 
     removed = 0
     cutoff = time.time() - STALE_AFTER_S
     for path in folder.glob(f"{TEMP_PREFIX}*"):
         try:
-            if path.is_file() and path.stat().st_mtime < cutoff:
+            abandoned = not _writer_alive(path) or path.stat().st_mtime < cutoff
+            if path.is_file() and abandoned:
                 path.unlink()
                 removed += 1
         except OSError:
             continue  # another process got there first
     return removed
+
+
+def _writer_alive(path: Path) -> bool:
+    """Whether the process named in a temporary file's name is still running."""
+    pid_text = path.name.removeprefix(TEMP_PREFIX).split("-", 1)[0]
+    if not pid_text.isdigit():
+        return False
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: alive
+    return True
 
 
 def write_text(path: Path, text: str) -> None:

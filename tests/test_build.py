@@ -229,19 +229,19 @@ def test_damaged_cache_entries_are_made_again(tmp_path: Path, counting: Counting
 
 def test_temporaries_left_by_a_killed_build_are_cleaned_up(tmp_path: Path, piper: Engine) -> None:
     import os
-    import time
+    import subprocess
 
+    finished = subprocess.Popen(["true"])
+    finished.wait()  # its process id now belongs to no running process
     out = tmp_path / "out"
     out.mkdir()
-    stale = out / ".partial-2025-06-03-rain-garden.mp3.abc123"
-    stale.write_bytes(b"half an mp3")
-    old = time.time() - 3600
-    os.utime(stale, (old, old))
-    fresh = out / ".partial-other.mp3.def456"
-    fresh.write_bytes(b"another build is writing this right now")
+    abandoned = out / f".partial-{finished.pid}-2025-06-03-rain-garden.mp3.abc123"
+    abandoned.write_bytes(b"half an mp3")
+    running = out / f".partial-{os.getppid()}-other.mp3.def456"
+    running.write_bytes(b"another build is writing this right now")
     build(
         FIXTURES / "short-article.txt",
         Settings(output_dir=out, cache_dir=tmp_path / "cache"),
         engine=piper,
     )
-    assert not stale.exists() and fresh.exists()
+    assert not abandoned.exists() and running.exists()

@@ -103,3 +103,48 @@ def test_cache_info_and_clear(tmp_path: Path) -> None:
         main, ["cache", "clear", "--cache-dir", str(tmp_path / "cache")]
     )
     assert "removed 1 clips" in everything.output and not new.exists()
+
+
+@pytest.mark.parametrize("signal_name", ["SIGINT", "SIGTERM", "SIGKILL"])
+def test_a_killed_build_leaves_nothing_half_written_and_a_rerun_completes(
+    tmp_path: Path, signal_name: str
+) -> None:
+    import random
+    import signal
+
+    from mutagen.mp3 import MP3
+
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    command = [
+        *CLI,
+        "build",
+        str(FIXTURES.parent.parent / "examples" / "night-train.md"),
+        "-o",
+        str(out),
+        "--cache-dir",
+        str(cache),
+    ]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    clips = cache / "clips"
+    deadline = time.monotonic() + 60
+    while (
+        time.monotonic() < deadline
+        and len(list(clips.rglob("*.wav"))) < 3
+        and process.poll() is None
+    ):
+        time.sleep(0.05)
+    time.sleep(random.uniform(0.0, 1.5))
+    process.send_signal(getattr(signal, signal_name))
+    process.communicate(timeout=60)
+    finished_before = len(list(clips.rglob("*.wav")))
+    for mp3 in out.glob("*.mp3") if out.exists() else []:
+        assert MP3(mp3).info.length > 10  # a final file is only ever a complete one
+        assert mp3.with_suffix(".json").exists()
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert rerun.returncode == 0, rerun.stderr
+    summary = rerun.stderr.strip().splitlines()[-1]
+    synthesized, total = (int(n) for n in summary.split("(")[1].split(" clips")[0].split(" of "))
+    assert (
+        synthesized <= total - finished_before or "up to date" in summary
+    )  # finished clips reused
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == []
