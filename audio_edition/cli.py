@@ -275,6 +275,13 @@ def parse(
 @click.option(
     "--feed", "update_feed", is_flag=True, help="Rebuild feed.xml and index.html afterwards."
 )
+@click.option(
+    "--jobs",
+    default="1",
+    show_default=True,
+    metavar="N|auto",
+    help="Articles built at once (auto: one process per four cores).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @_guarded
 def build(
@@ -285,6 +292,7 @@ def build(
     input_format: str | None,
     voice_choices: tuple[str, ...],
     update_feed: bool,
+    jobs: str,
     **options: Any,
 ) -> None:
     """Build the audio edition of each article (files, URLs, or - for stdin): MP3,
@@ -298,8 +306,7 @@ def build(
       audio-edition build article.txt --voice joe --voice headline=google-uk
     """
     from .config import load_settings
-    from .pipeline import build as build_edition
-    from .tts import EngineSet
+    from .pipeline import build_batch, default_jobs
 
     voice, cast = _voice_choices(voice_choices)
     settings = load_settings(
@@ -309,26 +316,22 @@ def build(
         from .publish import load_show
 
         show = load_show(config_path)  # missing feed settings fail before any synthesis
-    engines = EngineSet(settings.voices_dir)  # each voice loads once per run
+    if jobs != "auto" and not jobs.isdigit():
+        raise AudioEditionError("--jobs takes a number of articles at once, or auto", jobs)
+    count = default_jobs() if jobs == "auto" else max(1, int(jobs))
     failures = 0
-    for source in sources:
-        try:
-            with _progress(source, quiet) as on_progress:
-                edition = build_edition(
-                    source,
-                    settings,
-                    on_progress=on_progress,
-                    engines=engines,
-                    input_format=input_format,
-                )
-        except AudioEditionError as exc:
+    if count > 1 or quiet or not sys.stderr.isatty():
+        results = build_batch(sources, settings, jobs=count, input_format=input_format)
+    else:  # one at a time on a terminal: a progress bar per article
+        results = _with_progress(sources, settings, input_format)
+    for _source, result in results:
+        if isinstance(result, AudioEditionError):
             if len(sources) == 1:
-                raise
-            _fail(str(exc))
+                raise result
+            _fail(str(result))
             failures += 1
-            continue
-        if not quiet:
-            click.echo(_summary(edition), err=True)
+        elif not quiet:
+            click.echo(_summary(result), err=True)
     if update_feed:
         from .publish import publish
 
@@ -351,6 +354,27 @@ def _voice_choices(choices: tuple[str, ...]) -> tuple[str | None, tuple[tuple[st
         else:
             voice = choice.strip()
     return voice, tuple(cast)
+
+
+def _with_progress(sources: tuple[str, ...], settings: Any, input_format: str | None) -> Any:
+    from .pipeline import build as build_edition
+    from .tts import EngineSet
+
+    engines = EngineSet(settings.voices_dir)  # each voice loads once per run
+    for source in sources:
+        try:
+            with _progress(source, False) as on_progress:
+                edition = build_edition(
+                    source,
+                    settings,
+                    on_progress=on_progress,
+                    engines=engines,
+                    input_format=input_format,
+                )
+        except AudioEditionError as exc:
+            yield source, exc
+            continue
+        yield source, edition
 
 
 @contextmanager

@@ -8,9 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .config import Settings
 from .cover import CoverImage, choose_cover
+from .errors import AudioEditionError
 from .files import remove_stale_temporaries, replacing, write_text
 from .ingest import load_article
 from .models import Article, Chapter, Edition, Script
@@ -131,6 +133,76 @@ def build(
     # The manifest goes last: it marks the edition complete.
     write_text(paths.manifest, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
     return edition
+
+
+def default_jobs(cores: int | None = None) -> int:
+    """Processes for a batch: one per four cores, each running ONNX Runtime on its share.
+
+    Piper's inference spreads well over two to four threads (measured: 1.75 times faster on
+    two threads than on one), so on two cores one process with both threads is as fast as two
+    processes and needs half the memory; larger machines get processes of four threads.
+    """
+    cores = cores or os.cpu_count() or 1
+    return max(1, cores // 4)
+
+
+BatchResult = tuple[str, "Edition | AudioEditionError"]
+
+
+def build_batch(
+    sources: Sequence[str],
+    settings: Settings,
+    *,
+    jobs: int = 1,
+    input_format: str | None = None,
+) -> Iterator[BatchResult]:
+    """Build several articles, ``jobs`` at a time, yielding (source, edition or error) as each
+    finishes (in the order given when ``jobs`` is 1). Threads times processes stays within the
+    machine's cores."""
+    from .tts import EngineSet
+
+    if jobs <= 1 or len(sources) <= 1:
+        engines = EngineSet(settings.voices_dir)
+        for source in sources:
+            try:
+                yield source, build(source, settings, engines=engines, input_format=input_format)
+            except AudioEditionError as exc:
+                yield source, exc
+        return
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    threads = max(1, (os.cpu_count() or 1) // jobs)
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_start_worker, initargs=(threads,)
+    ) as pool:
+        futures = {
+            pool.submit(_build_in_worker, source, settings, input_format): source
+            for source in sources
+        }
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+
+
+_WORKER_ENGINES: dict[str, Any] = {}
+
+
+def _start_worker(threads: int) -> None:
+    from .tts.piper import THREADS_VARIABLE
+
+    os.environ[THREADS_VARIABLE] = str(threads)
+
+
+def _build_in_worker(
+    source: str, settings: Settings, input_format: str | None
+) -> Edition | AudioEditionError:
+    """One article in a worker process; the worker keeps its engines for its next article."""
+    from .tts import EngineSet
+
+    engines = _WORKER_ENGINES.setdefault("engines", EngineSet(settings.voices_dir))
+    try:
+        return build(source, settings, engines=engines, input_format=input_format)
+    except AudioEditionError as exc:
+        return exc
 
 
 class _EditionPaths:

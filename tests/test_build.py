@@ -245,3 +245,43 @@ def test_temporaries_left_by_a_killed_build_are_cleaned_up(tmp_path: Path, piper
         engine=piper,
     )
     assert not abandoned.exists() and running.exists()
+
+
+def test_a_parallel_batch_matches_a_serial_one(tmp_path: Path, piper: Engine) -> None:
+    from audio_edition.pipeline import build_batch, default_jobs
+
+    second = tmp_path / "second.txt"
+    second.write_text(
+        (FIXTURES / "short-article.txt").read_text().replace("Mill Street", "Quay Road")
+    )
+    sources = [str(FIXTURES / "short-article.txt"), str(second)]
+    cache = tmp_path / "cache"
+    serial = dict(
+        build_batch(sources, Settings(output_dir=tmp_path / "serial", cache_dir=cache), jobs=1)
+    )
+    parallel = dict(
+        build_batch(sources, Settings(output_dir=tmp_path / "parallel", cache_dir=cache), jobs=2)
+    )
+    for source in sources:
+        one, other = serial[source], parallel[source]
+        assert isinstance(one, Edition) and isinstance(other, Edition)
+        assert other.clips_synthesized == 0  # the serial build's clips, from the shared cache
+        assert other.duration_ms == one.duration_ms
+        assert other.chapters == one.chapters and other.cues == one.cues
+        assert decode_audio(other.mp3_path)[0].tobytes() == decode_audio(one.mp3_path)[0].tobytes()
+    assert default_jobs(2) == 1 and default_jobs(8) == 2
+
+
+def test_a_failing_article_in_a_parallel_batch_is_reported(tmp_path: Path) -> None:
+    from audio_edition.errors import InputError
+    from audio_edition.pipeline import build_batch
+
+    missing = str(tmp_path / "missing.txt")
+    results = dict(
+        build_batch(
+            [missing, missing + "2"],
+            Settings(output_dir=tmp_path, cache_dir=tmp_path / "c"),
+            jobs=2,
+        )
+    )
+    assert all(isinstance(result, InputError) for result in results.values())

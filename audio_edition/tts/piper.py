@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import importlib.metadata
 import json
+import os
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,10 @@ import numpy as np
 
 from ..errors import ConfigError, EngineError
 from .voices import VoicePreset
+
+# Threads of ONNX Runtime per process; set by parallel batch builds so that threads times
+# processes stays within the cores.
+THREADS_VARIABLE = "AUDIO_EDITION_ONNX_THREADS"
 
 # Parameters a preset may set, with Piper's SynthesisConfig field they map to.
 PARAMETERS = {
@@ -71,10 +76,20 @@ class PiperEngine:
             raise EngineError(
                 f"Piper model not found: {self.model_path}", self.preset.path or self.preset.name
             )
-        from piper import PiperVoice, SynthesisConfig
+        import onnxruntime
+        from piper import PiperConfig, PiperVoice, SynthesisConfig
 
+        options = onnxruntime.SessionOptions()
+        threads = os.environ.get(THREADS_VARIABLE, "")
+        if threads.isdigit() and int(threads) > 0:
+            options.intra_op_num_threads = int(threads)  # parallel builds share the cores
         try:
-            self._voice = PiperVoice.load(self.model_path, self.config_path)
+            with self.config_path.open(encoding="utf-8") as handle:
+                config = PiperConfig.from_dict(json.load(handle))
+            session = onnxruntime.InferenceSession(
+                str(self.model_path), sess_options=options, providers=["CPUExecutionProvider"]
+            )
+            self._voice = PiperVoice(session=session, config=config)
         except Exception as exc:  # onnxruntime raises its own family
             raise EngineError(f"cannot load Piper model: {exc}", self.model_path) from exc
         self._syn_config = SynthesisConfig(
