@@ -280,7 +280,7 @@ def parse(
     default="1",
     show_default=True,
     metavar="N|auto",
-    help="Articles built at once (auto: one process per four cores).",
+    help="Articles built at once (auto: one process per two cores, at least two).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @_guarded

@@ -136,14 +136,17 @@ def build(
 
 
 def default_jobs(cores: int | None = None) -> int:
-    """Processes for a batch: one per four cores, each running ONNX Runtime on its share.
+    """Processes for a batch: one per two cores (at least two), each running ONNX Runtime on
+    its share of the cores.
 
-    Piper's inference spreads well over two to four threads (measured: 1.75 times faster on
-    two threads than on one), so on two cores one process with both threads is as fast as two
-    processes and needs half the memory; larger machines get processes of four threads.
+    Measured on 2 cores (benchmarks/RESULTS.md): two processes of one thread build 25% more
+    audio per minute than one process of two threads, because one article's encoding and
+    loudness work overlaps the other's synthesis. Piper's inference still gains from a second
+    thread (1.75 times faster), so larger machines get processes of two threads: half the
+    memory of one process per core, and the same overlap.
     """
     cores = cores or os.cpu_count() or 1
-    return max(1, cores // 4)
+    return max(2, cores // 2)
 
 
 BatchResult = tuple[str, "Edition | AudioEditionError"]

@@ -166,6 +166,37 @@ def long_form(
     return rows
 
 
+def batch(work: Path, count: int = 20) -> list[tuple[str, str]]:
+    """Throughput of ``count`` short articles with --jobs 1, 2 and auto (fresh caches)."""
+    from audio_edition import Edition, Settings
+    from audio_edition.pipeline import build_batch, default_jobs
+
+    sources = []
+    for index in range(count):
+        path = work / f"batch-{index:02d}.txt"
+        path.write_text(
+            long_article(1).replace("A Long Count", f"Count {index + 1}"), encoding="utf-8"
+        )
+        sources.append(str(path))
+    rows = []
+    for jobs in dict.fromkeys([1, 2, default_jobs()]):
+        settings = Settings(
+            output_dir=work / f"batch-out-{jobs}", cache_dir=work / f"batch-cache-{jobs}"
+        )
+        started = time.perf_counter()
+        results = [result for _, result in build_batch(sources, settings, jobs=jobs)]
+        wall = time.perf_counter() - started
+        audio = sum(r.duration_ms for r in results if isinstance(r, Edition)) / 60000
+        label = f"--jobs {jobs}" + (" (auto)" if jobs == default_jobs() else "")
+        rows.append(
+            (
+                f"batch of {count}, {label}",
+                f"{audio / (wall / 60):.1f} min of audio per minute ({wall:.0f} s)",
+            )
+        )
+    return rows
+
+
 def best_of(command: list[str], repeats: int) -> float:
     times = []
     for _ in range(repeats):
@@ -228,9 +259,15 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="short long-form runs, fewer repeats")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--results", type=Path, help="also write the table to this Markdown file")
+    parser.add_argument("--only", choices=["batch"], help="run one part alone")
     args = parser.parse_args()
     if args.child:
         child_build(*args.child)
+        return
+    if args.only == "batch":
+        with tempfile.TemporaryDirectory() as temp:
+            for name, value in batch(Path(temp)):
+                print(f"{name}  {value}")
         return
     sample = SAMPLE if SAMPLE.exists() else FALLBACK_SAMPLE
     minutes = [2, 4, 8] if args.quick else [15, 30, 60]
@@ -250,12 +287,7 @@ def main() -> None:
             )
         )
         rows += long_form(minutes, work, per_min)
-        rows.append(
-            (
-                "batch of 20 with --jobs",
-                "not measured: parallel batch builds are not implemented yet",
-            )
-        )
+        rows += batch(work, 6 if args.quick else 20)
         rows += startup(sample, 3 if args.quick else 5)
         rows += feed_of_many(work)
     width = max(len(name) for name, _ in rows)

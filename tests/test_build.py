@@ -269,7 +269,7 @@ def test_a_parallel_batch_matches_a_serial_one(tmp_path: Path, piper: Engine) ->
         assert other.duration_ms == one.duration_ms
         assert other.chapters == one.chapters and other.cues == one.cues
         assert decode_audio(other.mp3_path)[0].tobytes() == decode_audio(one.mp3_path)[0].tobytes()
-    assert default_jobs(2) == 1 and default_jobs(8) == 2
+    assert default_jobs(1) == 2 and default_jobs(2) == 2 and default_jobs(8) == 4
 
 
 def test_a_failing_article_in_a_parallel_batch_is_reported(tmp_path: Path) -> None:
