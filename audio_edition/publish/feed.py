@@ -12,7 +12,7 @@ import email.utils
 import json
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -80,11 +80,8 @@ class ShowSettings:
     episode_covers: bool = False
     """Generate a cover for each episode from its headline."""
 
-    extra: dict[str, str] = field(default_factory=dict)
-    """Reserved for keys of later versions; unused."""
 
-
-_SHOW_KEYS = {f.name for f in fields(ShowSettings)} - {"extra"}
+_SHOW_KEYS = {f.name for f in fields(ShowSettings)}
 REQUIRED = ("title", "base_url")
 
 
