@@ -74,7 +74,8 @@ HOSTILE = {
     '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><html><body><h1>Laughs Are Not Expanded Here</h1><p>&lol3; and some text that is long enough to count as a body paragraph for the extractor.</p></body></html>',
     "one-line.txt": "A Headline Over One Long Line\n\n" + "word " * 200_000,
     "emoji.txt": "🎉🎉🎉\n\n🙂🙂 🙂🙂\n\n👍\n",
-    "controls.txt": "Bad\x00Headline\x07 Here\n\nBy Ana Ruiz\n\nA paragraph with a NUL \x00 and a bell \x07 inside it, long enough to read.\n",
+    "controls.txt": "Bad\x00Headline\x07 Here\n\nBy Ana Ruiz\n\nA paragraph with a NUL \x00 and a bell \x07 inside it, long enough to read.\n"
+    + "More ordinary text follows here so that the stray bytes are few among many. " * 40,
     "front-matter-only.md": "---\ntitle: Only Front Matter Here\nauthor: Ana Ruiz\n---\n",
     "python-tag.md": "---\ntitle: !!python/object/apply:os.system ['echo hacked']\n---\n\nBody text.\n",
     "slashes.txt": "../../../../etc/passwd\n\nA paragraph that is long enough to be read as the body of this article.\n",
@@ -98,3 +99,15 @@ def test_hostile_files_give_an_outline_or_one_line(tmp_path: Path, name: str) ->
     else:
         assert "hacked" not in result.stdout and "lollol" not in result.stdout
         assert "\x00" not in result.stdout
+
+
+def test_stray_control_characters_are_cleaned_from_everything(tmp_path: Path) -> None:
+    path = tmp_path / "controls.txt"
+    path.write_text(HOSTILE["controls.txt"], encoding="utf-8")
+    from audio_edition import load_article
+    from audio_edition.pipeline import edition_stem
+
+    article = load_article(path)
+    assert article.headline == "BadHeadline Here"
+    assert "\x00" not in str(article.to_dict()) and "\x07" not in str(article.to_dict())
+    assert edition_stem(article) == "badheadline-here"

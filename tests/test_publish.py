@@ -248,3 +248,27 @@ def test_serve_refuses_symlinks_that_point_outside(folder: Path, tmp_path: Path)
         httpd.shutdown()
         httpd.server_close()
         link.unlink()
+
+
+def test_serve_handles_many_clients_and_ones_that_hang_up(server: str, folder: Path) -> None:
+    import socket
+    from concurrent.futures import ThreadPoolExecutor
+    from urllib.parse import urlsplit
+
+    name = "2025-06-03-rain-garden-opens-on-mill-street.mp3"
+    data = (folder / name).read_bytes()
+    host, port = urlsplit(server).hostname, urlsplit(server).port
+    for _ in range(20):  # clients that ask for the whole file and hang up at once
+        with socket.create_connection((host, port)) as client:
+            client.sendall(f"GET /{name} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+
+    def fetch(index: int) -> bool:
+        start = (index * 997) % (len(data) - 100)
+        request = urllib.request.Request(
+            server + name, headers={"Range": f"bytes={start}-{start + 99}"}
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return bool(response.read() == data[start : start + 100])
+
+    with ThreadPoolExecutor(max_workers=50) as pool:
+        assert all(pool.map(fetch, range(200)))

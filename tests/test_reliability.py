@@ -148,3 +148,39 @@ def test_a_killed_build_leaves_nothing_half_written_and_a_rerun_completes(
         synthesized, total = (int(n) for n in counts.split(" of "))
         assert synthesized <= total - finished_before
     assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == []
+
+
+def test_four_builds_at_once_share_one_cache_safely(tmp_path: Path) -> None:
+    import wave
+
+    from mutagen.mp3 import MP3
+
+    articles = [
+        FIXTURES / "short-article.txt",
+        FIXTURES.parent.parent / "examples" / "night-train.md",
+    ]
+    cache = tmp_path / "cache"
+    runs = []
+    for index in range(4):
+        chosen = [str(articles[index % 2]), str(articles[(index + 1) % 2])]  # overlapping sets
+        command = [
+            *CLI,
+            "build",
+            *chosen,
+            "-o",
+            str(tmp_path / f"out{index}"),
+            "--cache-dir",
+            str(cache),
+            "-q",
+        ]
+        runs.append(subprocess.Popen(command, stderr=subprocess.PIPE))
+    for run in runs:
+        _, errors = run.communicate(timeout=300)
+        assert run.returncode == 0, errors
+    for index in range(4):
+        mp3s = sorted((tmp_path / f"out{index}").glob("*.mp3"))
+        assert len(mp3s) == 2 and all(MP3(mp3).info.length > 20 for mp3 in mp3s)
+    for entry in (cache / "clips").rglob("*.wav"):
+        with wave.open(str(entry)) as clip:
+            assert clip.getnframes() * 2 == len(clip.readframes(clip.getnframes())) > 0
+    assert not list(cache.rglob(".tmp-*"))

@@ -17,6 +17,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# Share of NUL bytes up to which they are strays in a text (dropped), not a sign of binary.
+_MAX_STRAY_NULS = 0.001
 # Share of control characters above which a file is binary rather than text.
 _MAX_CONTROL_SHARE = 0.01
 
@@ -73,8 +75,10 @@ def _decode(data: bytes, subject: str | Path) -> str:
             return data.decode(utf16)
         except UnicodeDecodeError:
             pass
-    if b"\x00" in data:
+    nuls = data.count(b"\x00")
+    if nuls > _MAX_STRAY_NULS * len(data):
         raise InputError("no readable text (this looks like a binary file)", subject)
+    data = data.replace(b"\x00", b"")  # a few stray NULs in text are dropped, not read
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
