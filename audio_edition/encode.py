@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
+import signal
 import subprocess
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -40,9 +41,19 @@ def run_ffmpeg(args: list[str], *, input_bytes: bytes | None = None, subject: st
     except OSError as exc:
         raise EncodeError(f"cannot run ffmpeg: {exc}", subject) from exc
     if done.returncode != 0:
-        lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise EncodeError(f"ffmpeg failed: {lines[-1] if lines else done.returncode}", subject)
+        raise EncodeError(_failure(done.returncode, done.stderr), subject)
     return done.stdout
+
+
+def _failure(returncode: int, stderr: bytes) -> str:
+    """What went wrong, in one line: ffmpeg's last message, or the signal that stopped it."""
+    if returncode < 0:
+        name = signal.Signals(-returncode).name
+        if name == "SIGXFSZ":
+            return "cannot write: File too large (the disk is full or a size limit was reached)"
+        return f"ffmpeg was stopped by {name}"
+    lines = stderr.decode("utf-8", "replace").strip().splitlines()
+    return f"ffmpeg failed: {lines[-1] if lines else returncode}"
 
 
 def mp3_args(sample_rate: int, bitrate_kbps: int, output: Path) -> list[str]:
@@ -81,8 +92,10 @@ def encode_to_standard(
     max_true_peak_db: float,
     sample_rate: int,
     bitrate_kbps: int,
+    subject: str | Path | None = None,
 ) -> dict[str, float]:
-    """Set loudness and true peak, encode, and check both on the decoded MP3.
+    """Set loudness and true peak, encode, and check both on the decoded MP3. Errors name
+    ``subject`` (the final file) rather than the temporary one being written.
 
     MP3 coding changes both a little (at 64 kb/s about -0.4 LU and +1 dB of peak), so the
     file is measured after encoding and, when it misses, encoded once more with the error
@@ -96,8 +109,8 @@ def encode_to_standard(
     aim, limit = target + _EXPECTED_CODEC_LOSS_LU, ceiling
     for _attempt in range(2):
         plan = plan_mastering(analysis, aim, limit)
-        _encode_mastered(samples, rate, plan, sample_rate, bitrate_kbps, mp3_path)
-        decoded, _ = decode_audio(mp3_path, rate)
+        _encode_mastered(samples, rate, plan, sample_rate, bitrate_kbps, mp3_path, subject)
+        decoded, _ = decode_audio(mp3_path, rate, subject=subject)
         check = analyse(decoded, rate)
         del decoded
         measured = gated_loudness(check)
@@ -117,6 +130,7 @@ def _encode_mastered(
     sample_rate: int,
     bitrate_kbps: int,
     output: Path,
+    subject: str | Path | None = None,
 ) -> None:
     """Master, resample and encode ``samples`` chunk by chunk (memory stays small)."""
     import soxr
@@ -131,7 +145,7 @@ def _encode_mastered(
                 stream.resample_chunk(piece, last=last) if rate != sample_rate else piece
             )
 
-    stream_ffmpeg(mp3_args(sample_rate, bitrate_kbps, output), chunks(), subject=output)
+    stream_ffmpeg(mp3_args(sample_rate, bitrate_kbps, output), chunks(), subject=subject or output)
 
 
 def stream_ffmpeg(args: list[str], chunks: Iterable[bytes], *, subject: str | Path) -> None:
@@ -157,15 +171,17 @@ def stream_ffmpeg(args: list[str], chunks: Iterable[bytes], *, subject: str | Pa
         raise
     errors = stderr.read()
     if process.wait() != 0:
-        lines = errors.decode("utf-8", "replace").strip().splitlines()
-        raise EncodeError(f"ffmpeg failed: {lines[-1] if lines else process.returncode}", subject)
+        raise EncodeError(_failure(process.returncode, errors), subject)
 
 
-def decode_audio(path: Path, sample_rate: int | None = None) -> tuple[np.ndarray, int]:
+def decode_audio(
+    path: Path, sample_rate: int | None = None, *, subject: str | Path | None = None
+) -> tuple[np.ndarray, int]:
     """Decode any audio file to mono float32 samples (at ``sample_rate`` when given)."""
     rate = sample_rate or _probe_rate(path)
     pcm = run_ffmpeg(
-        ["-i", str(path), "-ac", "1", "-ar", str(rate), "-f", "s16le", "pipe:1"], subject=path
+        ["-i", str(path), "-ac", "1", "-ar", str(rate), "-f", "s16le", "pipe:1"],
+        subject=subject or path,
     )
     return from_pcm16(pcm), rate
 

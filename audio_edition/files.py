@@ -8,17 +8,22 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from .errors import AudioEditionError
+
 TEMP_PREFIX = ".partial-"
 
 
 @contextlib.contextmanager
 def replacing(path: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; on success it replaces ``path``, else vanishes."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     # The writer's process id is in the name, so a later run can tell an abandoned file from
     # one that another running build is writing.
     prefix = f"{TEMP_PREFIX}{os.getpid()}-{path.name}."
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=prefix)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=prefix)
+    except OSError as exc:
+        raise AudioEditionError(f"cannot write: {exc.strerror or exc}", path) from exc
     os.close(handle)
     temp = Path(name)
     try:
@@ -26,6 +31,8 @@ def replacing(path: Path) -> Iterator[Path]:
         # mkstemp creates owner-only files; published files must be readable like any other.
         os.chmod(temp, 0o666 & ~_umask())
         os.replace(temp, path)
+    except OSError as exc:  # a full disk, a quota, a file size limit: say so in one line
+        raise AudioEditionError(f"cannot write: {exc.strerror or exc}", path) from exc
     finally:
         temp.unlink(missing_ok=True)
 

@@ -110,6 +110,7 @@ def build(
             max_true_peak_db=settings.max_true_peak_db,
             sample_rate=settings.sample_rate,
             bitrate_kbps=settings.bitrate_kbps,
+            subject=paths.mp3,
         )
         write_tags(temp_mp3, frames, settings.id3_version)
     write_text(paths.vtt, to_vtt(programme.cues))

@@ -184,3 +184,26 @@ def test_four_builds_at_once_share_one_cache_safely(tmp_path: Path) -> None:
         with wave.open(str(entry)) as clip:
             assert clip.getnframes() * 2 == len(clip.readframes(clip.getnframes())) > 0
     assert not list(cache.rglob(".tmp-*"))
+
+
+@pytest.mark.parametrize("limit_kb", [64, 400])
+def test_a_full_disk_is_one_clear_line_and_nothing_half_written(
+    tmp_path: Path, limit_kb: int
+) -> None:
+    import resource
+    import signal
+
+    def small_disk() -> None:  # in the child: files may not grow past the limit, like a full disk
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit_kb * 1024, limit_kb * 1024))
+
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [*CLI, "build", str(FIXTURES.parent.parent / "examples" / "night-train.md"), "-o", str(out), "--cache-dir", str(tmp_path / "cache")],
+        capture_output=True, text=True, preexec_fn=small_disk, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr
+    assert "File too large" in lines[0] or "No space left" in lines[0]
+    assert not out.exists() or [p.name for p in out.iterdir()] == []

@@ -15,6 +15,8 @@ from typing import Any
 import numpy as np
 import platformdirs
 
+from ..errors import AudioEditionError
+
 log = logging.getLogger(__name__)
 
 # Bump when the stored form of clips (or the trimming applied before storing) changes.
@@ -82,9 +84,14 @@ class ClipCache:
     def put(self, key: str, samples: np.ndarray, sample_rate: int) -> None:
         """Store a clip; a reader sees either no entry or the whole entry."""
         path = self.path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
         pcm = to_pcm16(samples)
-        handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".wav")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".wav")
+        except OSError as exc:
+            raise AudioEditionError(
+                f"cannot write to the clip cache: {exc.strerror or exc}", path.parent
+            ) from exc
         try:
             with os.fdopen(handle, "wb") as raw, wave.open(raw, "wb") as writer:
                 writer.setnchannels(1)
@@ -92,6 +99,11 @@ class ClipCache:
                 writer.setframerate(sample_rate)
                 writer.writeframes(pcm)
             os.replace(temp_name, path)
+        except OSError as exc:  # a full disk or a quota: one clear line, nothing half-written
+            Path(temp_name).unlink(missing_ok=True)
+            raise AudioEditionError(
+                f"cannot write to the clip cache: {exc.strerror or exc}", path.parent
+            ) from exc
         except BaseException:
             Path(temp_name).unlink(missing_ok=True)
             raise
