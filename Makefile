@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 EXAMPLE ?= examples/harbour-lights.txt
 
-.PHONY: install demo test lint benchmark clean
+.PHONY: install demo test lint fuzz benchmark clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("audio-edition needs Python 3.10 or newer") if sys.version_info < (3, 10) else None'
@@ -22,12 +22,19 @@ test: install
 	$(BIN)/python -m pytest
 
 lint: install
-	$(BIN)/ruff check audio_edition tests benchmarks
-	$(BIN)/ruff format --check audio_edition tests benchmarks
+	$(BIN)/ruff check audio_edition tests benchmarks fuzz
+	$(BIN)/ruff format --check audio_edition tests benchmarks fuzz
 	$(BIN)/mypy
+
+# Coverage-guided fuzzing of the readers for a bounded time; seeds are the test fixtures.
+fuzz: install
+	$(BIN)/python -m pip install --quiet 'atheris>=2.3'
+	mkdir -p .fuzz-corpus
+	cp tests/fixtures/*.txt tests/fixtures/html/*.html tests/fixtures/markdown/*.md .fuzz-corpus/
+	$(BIN)/python fuzz/fuzz_parsers.py -max_total_time=60 -rss_limit_mb=4096 .fuzz-corpus
 
 benchmark: install
 	$(BIN)/python benchmarks/run.py --results benchmarks/RESULTS.md
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache .fuzz-corpus
