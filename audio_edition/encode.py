@@ -32,8 +32,16 @@ def ffmpeg_exe() -> str:
     return str(imageio_ffmpeg.get_ffmpeg_exe())
 
 
-def run_ffmpeg(args: list[str], *, input_bytes: bytes | None = None, subject: str | Path) -> bytes:
-    """Run ffmpeg with ``args``; return its stdout or raise with the last line it printed."""
+def run_ffmpeg(
+    args: list[str],
+    *,
+    input_bytes: bytes | None = None,
+    subject: str | Path,
+    strict: bool = False,
+) -> bytes:
+    """Run ffmpeg with ``args``; return its stdout or raise with the last line it printed.
+
+    ``strict`` also fails when ffmpeg reports errors but finishes (a damaged stream)."""
     argv = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", *args]
     log.debug("ffmpeg: %s", " ".join(argv))
     try:
@@ -42,6 +50,9 @@ def run_ffmpeg(args: list[str], *, input_bytes: bytes | None = None, subject: st
         raise EncodeError(f"cannot run ffmpeg: {exc}", subject) from exc
     if done.returncode != 0:
         raise EncodeError(_failure(done.returncode, done.stderr), subject)
+    if strict and done.stderr.strip():
+        last = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1]
+        raise EncodeError(f"the audio does not decode cleanly: {last}", subject)
     return done.stdout
 
 
@@ -110,7 +121,8 @@ def encode_to_standard(
     for _attempt in range(2):
         plan = plan_mastering(analysis, aim, limit)
         _encode_mastered(samples, rate, plan, sample_rate, bitrate_kbps, mp3_path, subject)
-        decoded, _ = decode_audio(mp3_path, rate, subject=subject)
+        # Every MP3 is decoded before it is renamed into place: it must decode cleanly.
+        decoded, _ = decode_audio(mp3_path, rate, subject=subject, strict=True)
         check = analyse(decoded, rate)
         del decoded
         measured = gated_loudness(check)
@@ -175,13 +187,19 @@ def stream_ffmpeg(args: list[str], chunks: Iterable[bytes], *, subject: str | Pa
 
 
 def decode_audio(
-    path: Path, sample_rate: int | None = None, *, subject: str | Path | None = None
+    path: Path,
+    sample_rate: int | None = None,
+    *,
+    subject: str | Path | None = None,
+    strict: bool = False,
 ) -> tuple[np.ndarray, int]:
-    """Decode any audio file to mono float32 samples (at ``sample_rate`` when given)."""
+    """Decode any audio file to mono float32 samples (at ``sample_rate`` when given);
+    ``strict`` refuses a file ffmpeg reports errors in."""
     rate = sample_rate or _probe_rate(path)
     pcm = run_ffmpeg(
         ["-i", str(path), "-ac", "1", "-ar", str(rate), "-f", "s16le", "pipe:1"],
         subject=subject or path,
+        strict=strict,
     )
     return from_pcm16(pcm), rate
 

@@ -285,3 +285,19 @@ def test_a_failing_article_in_a_parallel_batch_is_reported(tmp_path: Path) -> No
         )
     )
     assert all(isinstance(result, InputError) for result in results.values())
+
+
+def test_a_damaged_mp3_does_not_pass_the_strict_decode(
+    built: tuple[Edition, Settings], tmp_path: Path
+) -> None:
+    from audio_edition import EncodeError
+
+    edition, _ = built
+    damaged = tmp_path / "damaged.mp3"
+    data = bytearray(edition.mp3_path.read_bytes())
+    middle = len(data) // 2
+    data[middle : middle + 3000] = bytes((i * 37) % 256 for i in range(3000))
+    damaged.write_bytes(bytes(data))
+    decode_audio(edition.mp3_path, strict=True)  # the built file decodes cleanly
+    with pytest.raises(EncodeError, match="does not decode cleanly"):
+        decode_audio(damaged, strict=True)
