@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import sys
 import traceback
 from collections.abc import Callable, Iterator
@@ -78,6 +79,13 @@ def _crash_report(exc: BaseException) -> Path | None:
     return path
 
 
+class _OneLineFormatter(logging.Formatter):
+    """ "audio-edition: warning: ...", in the same shape as our error lines."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"audio-edition: {record.levelname.lower()}: {record.getMessage()}"
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="audio-edition")
 @click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
@@ -90,6 +98,14 @@ def main(debug: bool) -> None:
       audio-edition build article.txt -o output
       audio-edition say "Talks in Kyiv resumed."
     """
+    # Warnings from the library (a damaged cache entry, a text the voice cannot read) go to
+    # stderr as one line each; --debug shows the library's debug log too.
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_OneLineFormatter())
+    library = logging.getLogger("audio_edition")
+    library.handlers[:] = [handler]
+    library.setLevel(logging.DEBUG if debug else logging.WARNING)
+    library.propagate = False
 
 
 def _article_argument(command: F) -> F:

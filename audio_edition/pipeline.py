@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import os
 import re
 import unicodedata
@@ -29,6 +30,8 @@ from .transcript import parse_vtt, to_chapters_json, to_srt, to_vtt
 
 if TYPE_CHECKING:
     from .tts import Engine, EngineSet
+
+log = logging.getLogger(__name__)
 
 MANIFEST_FORMAT = 1
 _MAX_SLUG_CHARS = 60
@@ -68,6 +71,7 @@ def build(
     if engine is not None:
         engines = EngineSet(settings.voices_dir, {settings.voice: engine})
     engines = engines or EngineSet(settings.voices_dir)
+    _warn_if_unreadable(article, settings.voice, engines)
     cast = Cast(settings.voice, settings.cast)
     voices = {voice: engines[voice] for voice in cast.voices}  # unknown voices fail here
     script = write_script(
@@ -134,6 +138,27 @@ def build(
     # The manifest goes last: it marks the edition complete.
     write_text(paths.manifest, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
     return edition
+
+
+# Below this share of Latin letters, an English voice cannot read the article.
+_MIN_LATIN_SHARE = 0.5
+
+
+def _warn_if_unreadable(article: Article, voice: str, engines: EngineSet) -> None:
+    """Warn when the main voice reads English but the article is in another script."""
+    text = article.full_text
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return
+    latin = sum(1 for ch in letters if unicodedata.name(ch, "").startswith("LATIN"))
+    preset_language = getattr(getattr(engines[voice], "preset", None), "language", "en")
+    if latin / len(letters) < _MIN_LATIN_SHARE and str(preset_language).startswith("en"):
+        log.warning(
+            "%s: most of the text is not in the Latin alphabet, and the voice %s reads English;"
+            " choose a voice for the article's language with --voice",
+            article.source_path or article.headline[:40],
+            voice,
+        )
 
 
 def default_jobs(cores: int | None = None) -> int:
@@ -233,7 +258,8 @@ def edition_stem(article: Article) -> str:
     main_clause = re.split(r"\s*[:|—–]\s+|\s+-\s+", title, maxsplit=1)[0]
     if len(main_clause.split()) >= 3:
         title = main_clause
-    slug = slugify(title) or "article"
+    # A headline with no Latin letters gives no slug: a short hash keeps such files apart.
+    slug = slugify(title) or f"article-{hashlib.sha256(article.headline.encode()).hexdigest()[:8]}"
     if article.published is None:
         return slug
     day = (

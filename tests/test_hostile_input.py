@@ -111,3 +111,27 @@ def test_stray_control_characters_are_cleaned_from_everything(tmp_path: Path) ->
     assert article.headline == "BadHeadline Here"
     assert "\x00" not in str(article.to_dict()) and "\x07" not in str(article.to_dict())
     assert edition_stem(article) == "badheadline-here"
+
+
+def test_text_in_another_script_builds_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "rtl.txt"
+    path.write_text(HOSTILE["rtl.txt"], encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "audio_edition.cli", "build", str(path), "-o", str(tmp_path / "out"),
+         "--cache-dir", str(tmp_path / "cache")],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert (
+        f"audio-edition: warning: {path}: most of the text is not in the Latin alphabet"
+        in result.stderr
+    )
+    assert len(list((tmp_path / "out").glob("article-*.mp3"))) == 1
+
+
+@pytest.mark.parametrize("line", ["99999-01-01", "0000-00-00", "Feb. 31, 2025", "13/45/2025"])
+def test_impossible_dates_are_ignored(line: str) -> None:
+    article = parse_text(
+        f"A Headline Here\n\nBy Ana Ruiz\n\n{line}\n\nA paragraph that is long enough to be the lede of this article.\n"
+    )
+    assert article.published is None

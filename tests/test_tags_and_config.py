@@ -43,7 +43,8 @@ def test_tag_text_loses_control_characters() -> None:
         ),
         ("Café Öffnet — Wieder", None, "cafe-offnet-wieder"),
         ("../../etc/passwd", None, "etc-passwd"),
-        ("???", None, "article"),
+        ("???", None, "article-a03b221c"),
+        ("第一个标题", None, "article-e8affca8"),
         ("word " * 200, None, ("word-" * 12).rstrip("-")),
     ],
 )
