@@ -336,10 +336,13 @@ def build(
         raise AudioEditionError("--jobs takes a number of articles at once, or auto", jobs)
     count = default_jobs() if jobs == "auto" else max(1, int(jobs))
     failures = 0
-    if count > 1 or quiet or not sys.stderr.isatty():
-        results = build_batch(sources, settings, jobs=count, input_format=input_format)
-    else:  # one at a time on a terminal: a progress bar per article
-        results = _with_progress(sources, settings, input_format)
+    results = build_batch(
+        sources,
+        settings,
+        jobs=count,
+        input_format=input_format,
+        progress=lambda source: _progress(source, quiet),  # a bar per article, on a terminal
+    )
     for _source, result in results:
         if isinstance(result, AudioEditionError):
             if len(sources) == 1:
@@ -370,27 +373,6 @@ def _voice_choices(choices: tuple[str, ...]) -> tuple[str | None, tuple[tuple[st
         else:
             voice = choice.strip()
     return voice, tuple(cast)
-
-
-def _with_progress(sources: tuple[str, ...], settings: Any, input_format: str | None) -> Any:
-    from .pipeline import build as build_edition
-    from .tts import EngineSet
-
-    engines = EngineSet(settings.voices_dir)  # each voice loads once per run
-    for source in sources:
-        try:
-            with _progress(source, False) as on_progress:
-                edition = build_edition(
-                    source,
-                    settings,
-                    on_progress=on_progress,
-                    engines=engines,
-                    input_format=input_format,
-                )
-        except AudioEditionError as exc:
-            yield source, exc
-            continue
-        yield source, edition
 
 
 @contextmanager

@@ -13,6 +13,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -184,19 +185,30 @@ def build_batch(
     *,
     jobs: int = 1,
     input_format: str | None = None,
+    progress: Callable[[str], AbstractContextManager[Progress | None]] | None = None,
 ) -> Iterator[BatchResult]:
     """Build several articles, ``jobs`` at a time, yielding (source, edition or error) as each
     finishes (in the order given when ``jobs`` is 1). Threads times processes stays within the
-    machine's cores."""
+    machine's cores. One at a time, ``progress(source)`` may give each build a progress
+    callback."""
     from .tts import EngineSet
 
     if jobs <= 1 or len(sources) <= 1:
         engines = EngineSet(settings.voices_dir)
         for source in sources:
             try:
-                yield source, build(source, settings, engines=engines, input_format=input_format)
+                with progress(source) if progress else nullcontext() as on_progress:
+                    edition = build(
+                        source,
+                        settings,
+                        on_progress=on_progress,
+                        engines=engines,
+                        input_format=input_format,
+                    )
             except AudioEditionError as exc:
                 yield source, exc
+                continue
+            yield source, edition
         return
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
