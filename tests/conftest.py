@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from audio_edition import Article
 from audio_edition.encode import ffmpeg_exe
 from audio_edition.tts import Engine, engine_for
 from audio_edition.tts.cache import to_pcm16
@@ -150,3 +151,15 @@ def tone_file(path: Path, frequency: int, seconds: float) -> Path:
         check=True,
     )  # fmt: skip
     return path
+
+
+def heard(article: Article) -> list[str]:
+    """Every text the listener hears as written, in order: headline, lede, headings, paragraphs."""
+    parts = [article.headline]
+    if article.lede:
+        parts.append(article.lede)
+    for section in article.sections:
+        if section.heading:
+            parts.append(section.heading)
+        parts.extend(section.paragraphs)
+    return parts

@@ -10,17 +10,13 @@ import pytest
 from audio_edition import InputError, load_article
 from audio_edition.ingest import sniff_format
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, heard
 
 HTML = FIXTURES / "html"
 
 
 def read_aloud(path: Path) -> str:
-    article = load_article(path)
-    parts = [article.headline, article.lede or ""]
-    for section in article.sections:
-        parts += [section.heading or "", *section.paragraphs]
-    return "\n".join(parts)
+    return "\n".join(heard(load_article(path)))
 
 
 def test_json_ld_news_page_metadata() -> None:

@@ -7,28 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from audio_edition import Article
 from audio_edition.errors import InputError
 from audio_edition.ingest import load_article
 from audio_edition.ingest.markdown import parse_markdown
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, heard
 
 MARKDOWN = FIXTURES / "markdown"
 CODE_NOTICE = "A code example is skipped here."
 TABLE_NOTICE = "A table is skipped here."
-
-
-def heard(article: Article) -> list[str]:
-    """Every text the listener hears, in order: headline, lede, headings and paragraphs."""
-    parts = [article.headline]
-    if article.lede:
-        parts.append(article.lede)
-    for section in article.sections:
-        if section.heading:
-            parts.append(section.heading)
-        parts.extend(section.paragraphs)
-    return parts
 
 
 def body(markdown: str) -> list[str]:

@@ -11,7 +11,7 @@ from audio_edition import Article
 from audio_edition.ingest import load_article
 from audio_edition.ingest.text import parse_text, split_authors
 
-from .conftest import FIXTURES, shared_file
+from .conftest import FIXTURES, heard, shared_file
 
 CET = dt.timezone(dt.timedelta(hours=1))
 
@@ -26,11 +26,7 @@ def parse(head: str, body: str = BODY) -> Article:
 
 
 def read_aloud(article: Article) -> str:
-    """Every text the listener hears as written (headline, lede, headings, paragraphs)."""
-    parts = [article.headline, article.lede or ""]
-    for section in article.sections:
-        parts += [section.heading or "", *section.paragraphs]
-    return "\n".join(parts)
+    return "\n".join(heard(article))
 
 
 @pytest.mark.parametrize(
