@@ -108,8 +108,7 @@ def main(debug: bool) -> None:
     library.propagate = False
 
 
-def _article_argument(command: F) -> F:
-    return click.argument("source", type=str, metavar="FILE")(command)
+_article_argument = click.argument("source", type=str, metavar="FILE")
 
 
 SIZE_UNITS = {"": 1, "B": 1, "KB": 1000, "MB": 1000**2, "GB": 1000**3}
@@ -131,46 +130,41 @@ class _ByteSize(click.ParamType):
         return int(float(number) * SIZE_UNITS[unit])
 
 
-def _max_input_option(command: F) -> F:
-    return click.option(
-        "--max-input-size",
-        "max_input_bytes",
-        type=_ByteSize(),
-        help="Largest article file to read (default: 10MB).",
-    )(command)
+_max_input_option = click.option(
+    "--max-input-size",
+    "max_input_bytes",
+    type=_ByteSize(),
+    help="Largest article file to read (default: 10MB).",
+)
 
 
-def _format_option(command: F) -> F:
-    return click.option(
-        "--format",
-        "input_format",
-        type=click.Choice(["text", "html", "markdown"]),
-        help="How to read FILE (default: by extension, else by looking at the content).",
-    )(command)
+_format_option = click.option(
+    "--format",
+    "input_format",
+    type=click.Choice(["text", "html", "markdown"]),
+    help="How to read FILE (default: by extension, else by looking at the content).",
+)
 
 
-def _voice_option(command: F) -> F:
-    return click.option(
-        "--voice",
-        help="Voice preset (see `audio-edition voices`; default: joe).",
-    )(command)
+_voice_option = click.option(
+    "--voice",
+    help="Voice preset (see `audio-edition voices`; default: joe).",
+)
 
 
-def _lexicon_option(command: F) -> F:
-    return click.option(
-        "--lexicon",
-        type=FILE,
-        help="Pronunciation lexicon (TOML) merged over the built-in one.",
-    )(command)
+_lexicon_option = click.option(
+    "--lexicon",
+    type=FILE,
+    help="Pronunciation lexicon (TOML) merged over the built-in one.",
+)
 
 
-def _config_option(command: F) -> F:
-    return click.option(
-        "--config",
-        "config_path",
-        type=FILE,
-        help="Settings file (default: ./audio-edition.toml when present).",
-    )(command)
+_config_option = click.option(
+    "--config",
+    "config_path",
+    type=FILE,
+    help="Settings file (default: ./audio-edition.toml when present).",
+)
 
 
 @main.command()
