@@ -111,6 +111,8 @@ def drop_emails(text: str) -> str:
 
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+MONTH_NAMES = tuple(dict.fromkeys(MONTHS.values()))
+"""January ... December, in order."""
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _MONTH_DAY_YEAR = re.compile(
     rf"\b({_MONTH})\.?\s*(\d{{1,2}})(?:st|nd|rd|th)?\b(?:(,?\s*|\s*-\s*)(\d{{4}})\b)?(?![:.]\d)"
@@ -128,8 +130,7 @@ def read_dates(text: str) -> str:
         month = int(match[2])
         if not 1 <= month <= 12 or not 1 <= int(match[3]) <= 31:
             return match[0]
-        name = list(dict.fromkeys(MONTHS.values()))[month - 1]
-        return f"{name} {ordinal(match[3])}, {year(match[1])}"
+        return f"{MONTH_NAMES[month - 1]} {ordinal(match[3])}, {year(match[1])}"
 
     def month_first(match: re.Match[str]) -> str:
         day = int(match[2])

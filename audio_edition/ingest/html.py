@@ -9,6 +9,7 @@ markup and ``<time>`` elements, and trafilatura's own guesses last.
 from __future__ import annotations
 
 import datetime as dt
+import html as html_lib
 import json
 import re
 from collections.abc import Iterator
@@ -294,8 +295,6 @@ def _parse_date(value: str | None) -> Published | None:
 def _clean(text: str | None) -> str | None:
     if not text:
         return None
-    import html as html_lib
-
     cleaned = " ".join(html_lib.unescape(text).split())
     return cleaned or None
 
