@@ -116,9 +116,6 @@ class Synthesizer:
     def key(self, spoken_text: str) -> str:
         return cache_key(self._identity, spoken_text)
 
-    def is_cached(self, spoken_text: str) -> bool:
-        return self.cache is not None and self.cache.path(self.key(spoken_text)).is_file()
-
     def clip(self, spoken_text: str) -> Clip:
         """The clip for ``spoken_text``: from the cache, or synthesized and then cached."""
         key = self.key(spoken_text)
