@@ -1,26 +1,43 @@
-"""Clips + pauses -> one programme, with chapter and cue times taken from the real clip lengths."""
+"""Clips + pauses -> one programme, with chapter and cue times taken from the real clip lengths.
+
+The programme goes to an unnamed temporary file as it is assembled, not into memory: an hour
+of speech is 150 MB of samples, and the build's memory must not grow with the article.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
 
 import numpy as np
 
 from .dsp import resample
+from .errors import AudioEditionError
 from .models import Chapter, Clip, Cue, Script
 from .tts.cache import from_pcm16, to_pcm16
+
+# Samples read back from the programme file at a time.
+READ_CHUNK = 1 << 18
 
 
 @dataclass(frozen=True, eq=False)
 class Programme:
-    """The assembled audio of an edition and its timings."""
+    """The assembled audio of an edition (16-bit mono PCM in a temporary file) and its timings.
 
-    audio: object
-    """The programme as a pydub ``AudioSegment`` (mono, 16-bit)."""
+    Close it (or use it as a context manager) to free the file.
+    """
+
+    store: BinaryIO
+    """The samples, little-endian 16-bit mono."""
 
     sample_rate: int
-    """Samples per second of ``audio``."""
+    """Samples per second."""
+
+    length: int
+    """Samples in all."""
 
     chapters: tuple[Chapter, ...]
     """Chapters covering the whole programme, in order."""
@@ -29,30 +46,57 @@ class Programme:
     """One cue per segment (sentence), in order."""
 
     @property
-    def samples(self) -> np.ndarray:
-        """The programme as float32 samples."""
-        return from_pcm16(self.audio.raw_data)  # type: ignore[attr-defined]
-
-    @property
     def duration_ms(self) -> int:
-        return len(self.audio.raw_data) // 2 * 1000 // self.sample_rate  # type: ignore[attr-defined]
+        return self.length * 1000 // self.sample_rate
+
+    def chunks(self, size: int = READ_CHUNK) -> Iterator[np.ndarray]:
+        """The programme as float32 samples, ``size`` at a time, from the start."""
+        self.store.seek(0)
+        while data := self.store.read(2 * size):
+            yield from_pcm16(data)
+
+    def samples(self) -> np.ndarray:
+        """The whole programme as float32 samples (for short programmes and tests)."""
+        return np.concatenate([np.zeros(0, np.float32), *self.chunks()])
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Programme:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
 
 
 class Assembler:
-    """Stitches clips, as they arrive, with the script's pauses into one pydub programme.
+    """Stitches clips, as they arrive, with the script's pauses into one programme.
 
-    Each clip becomes 16-bit PCM as soon as it is added (the float clip can then go), and the
-    pieces are joined once at the end into a single pydub ``AudioSegment``: adding segments
-    one by one would copy the growing programme for every clip, quadratic in its length.
+    Each segment (its clip, then the pause after it) becomes a pydub ``AudioSegment`` whose
+    samples are appended to the programme's file, and handed to ``listener`` (a loudness
+    meter, say) so that work on the programme proceeds while later clips are synthesized.
     """
 
-    def __init__(self, script: Script, sample_rate: int) -> None:
+    def __init__(
+        self,
+        script: Script,
+        sample_rate: int,
+        *,
+        folder: Path | None = None,
+        listener: Callable[[np.ndarray], None] | None = None,
+    ) -> None:
         self.script = script
         self.rate = sample_rate
-        self._pieces: list[bytes] = [_silence(script.lead_in_ms, sample_rate)]
-        self._position = len(self._pieces[0]) // 2
+        self._listener = listener
+        self._folder = folder or Path(tempfile.gettempdir())
+        # Unnamed where the system allows: it vanishes with the process, however it ends.
+        self._store: BinaryIO = tempfile.TemporaryFile(  # noqa: SIM115 - closed by Programme
+            dir=folder, prefix=".programme-"
+        )
+        self._position = 0
         self._cues: list[Cue] = []
         self._chapter_starts: dict[int, int] = {0: 0}
+        self._append(_silence(script.lead_in_ms, sample_rate))
 
     def add(self, clip: Clip) -> None:
         """Append the clip of the next segment, then that segment's pause."""
@@ -60,24 +104,18 @@ class Assembler:
         samples = resample(clip.samples, clip.sample_rate, self.rate)
         self._chapter_starts.setdefault(segment.chapter, self._position)
         start = self._position
-        self._pieces.append(to_pcm16(samples))
-        self._position += samples.size
-        self._cues.append(
-            Cue(_ms(start, self.rate), _ms(self._position, self.rate), segment.display_text)
-        )
-        silence = _silence(segment.pause_after_ms, self.rate)
-        self._pieces.append(silence)
-        self._position += len(silence) // 2
+        # The pause is made of whole samples: pydub's own silence rounds through floats.
+        spoken = self._segment(to_pcm16(samples))
+        pause = self._segment(_silence(segment.pause_after_ms, self.rate))
+        self._append((spoken + pause).raw_data)
+        end = start + samples.size
+        self._cues.append(Cue(_ms(start, self.rate), _ms(end, self.rate), segment.display_text))
 
     def finish(self) -> Programme:
         """The programme, once every segment's clip has been added."""
-        from .audio import AudioSegment
-
         if len(self._cues) != len(self.script.segments):
             raise ValueError("a clip is missing: add one per segment before finishing")
-        data = b"".join(self._pieces)
-        self._pieces = []
-        audio = AudioSegment(data=data, sample_width=2, frame_rate=self.rate, channels=1)
+        self._store.flush()
         end_ms = _ms(self._position, self.rate)
         starts = [
             _ms(self._chapter_starts.get(i, self._position), self.rate)
@@ -87,15 +125,27 @@ class Assembler:
             Chapter(mark.title, starts[i], starts[i + 1] if i + 1 < len(starts) else end_ms)
             for i, mark in enumerate(self.script.chapters)
         )
-        return Programme(audio, self.rate, chapters, tuple(self._cues))
+        return Programme(self._store, self.rate, self._position, chapters, tuple(self._cues))
 
+    def abandon(self) -> None:
+        """Free the programme's file when the build stops before ``finish``."""
+        self._store.close()
 
-def assemble(script: Script, clips: Sequence[Clip]) -> Programme:
-    """Stitch ``clips`` (one per script segment) at the highest of their rates."""
-    assembler = Assembler(script, max((clip.sample_rate for clip in clips), default=22050))
-    for clip in clips:
-        assembler.add(clip)
-    return assembler.finish()
+    def _segment(self, pcm: bytes) -> Any:
+        from .audio import AudioSegment
+
+        return AudioSegment(data=pcm, sample_width=2, frame_rate=self.rate, channels=1)
+
+    def _append(self, pcm: bytes) -> None:
+        try:
+            self._store.write(pcm)
+        except OSError as exc:  # a full disk: one clear line
+            raise AudioEditionError(
+                f"cannot write the programme: {exc.strerror or exc}", self._folder
+            ) from exc
+        self._position += len(pcm) // 2
+        if self._listener is not None:
+            self._listener(from_pcm16(pcm))
 
 
 def _silence(duration_ms: int, rate: int) -> bytes:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 import signal
 import subprocess
-from collections.abc import Iterable, Iterator
+import tempfile
+import threading
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 import numpy as np
 
@@ -17,7 +20,7 @@ from .errors import EncodeError
 from .tts.cache import from_pcm16, to_pcm16
 
 if TYPE_CHECKING:
-    from .loudness import Mastering
+    from .loudness import Analysis, LoudnessMeter, Mastering
 
 log = logging.getLogger(__name__)
 # Samples mastered and sent to the encoder at a time.
@@ -92,11 +95,16 @@ _LOUDNESS_TOLERANCE_LU = 0.3
 # MP3 coding of speech at podcast bitrates lowers measured loudness by about this much (measured
 # at 48-128 kb/s); aiming above the target by as much usually makes the first encode the last.
 _EXPECTED_CODEC_LOSS_LU = 0.4
+# Names ffmpeg's tee muxer takes as they are (its own syntax gives meaning to | [ ] : \\).
+_PLAIN_FILE_NAME = re.compile(r"[A-Za-z0-9._-]+")
+
+Source = Callable[[], Iterable[np.ndarray]]
+"""Gives the programme's float32 samples, chunk by chunk, from the start, each time it is called."""
 
 
 def encode_to_standard(
-    samples: np.ndarray,
-    rate: int,
+    source: Source,
+    analysis: Analysis,
     mp3_path: Path,
     *,
     target_lufs: float,
@@ -105,59 +113,146 @@ def encode_to_standard(
     bitrate_kbps: int,
     subject: str | Path | None = None,
 ) -> dict[str, float]:
-    """Set loudness and true peak, encode, and check both on the decoded MP3. Errors name
-    ``subject`` (the final file) rather than the temporary one being written.
+    """Set loudness and true peak, encode, and check both on the decoded MP3. ``analysis``
+    is that of the samples ``source`` gives (at ``analysis.rate``). Errors name ``subject``
+    (the final file) rather than the temporary one being written.
 
     MP3 coding changes both a little (at 64 kb/s about -0.4 LU and +1 dB of peak), so the
-    file is measured after encoding and, when it misses, encoded once more with the error
-    corrected. Loudness is set at the voice's rate and the result resampled as it is fed to
-    the encoder: the true peak belongs to the band-limited signal, which resampling keeps.
+    encoded stream is decoded and measured while it is being made and, when it misses, encoded
+    once more with the error corrected. Loudness is set at the voice's rate and the result
+    resampled as it is fed to the encoder: the true peak belongs to the band-limited signal,
+    which resampling keeps.
     """
-    from .loudness import analyse, gated_loudness, plan_mastering
+    from .loudness import gated_loudness, plan_mastering
 
-    analysis = analyse(samples, rate)
     target, ceiling = target_lufs, max_true_peak_db
     aim, limit = target + _EXPECTED_CODEC_LOSS_LU, ceiling
     for _attempt in range(2):
         plan = plan_mastering(analysis, aim, limit)
-        _encode_mastered(samples, rate, plan, sample_rate, bitrate_kbps, mp3_path, subject)
-        # Every MP3 is decoded before it is renamed into place: it must decode cleanly.
-        decoded, _ = decode_audio(mp3_path, rate, subject=subject, strict=True)
-        check = analyse(decoded, rate)
-        del decoded
+        check = _encode_and_measure(
+            source(), analysis.rate, plan, sample_rate, bitrate_kbps, mp3_path, subject
+        )
         measured = gated_loudness(check)
         top = float(check.peak.max(initial=0.0))
         peak = 20 * math.log10(top) if top > 0 else -math.inf
         if abs(measured - target) <= _LOUDNESS_TOLERANCE_LU and peak <= ceiling:
             break
+        log.debug("encoded at %.2f LUFS, %.2f dBTP: encoding again", measured, peak)
         aim += target - measured
         limit -= max(0.0, peak - ceiling + 0.1)
     return {"integrated_lufs": round(measured, 2), "true_peak_dbtp": round(peak, 2)}
 
 
-def _encode_mastered(
-    samples: np.ndarray,
+def _encode_and_measure(
+    chunks: Iterable[np.ndarray],
     rate: int,
     plan: Mastering,
     sample_rate: int,
     bitrate_kbps: int,
     output: Path,
     subject: str | Path | None = None,
-) -> None:
-    """Master, resample and encode ``samples`` chunk by chunk (memory stays small)."""
+) -> Analysis:
+    """Master, resample and encode ``chunks`` to ``output``; meanwhile decode the encoded
+    stream and measure it. The analysis of the decoded audio (at ``rate``) is returned.
+
+    Three things run at once, on as many cores: this thread masters and feeds the encoder, the
+    encoder writes the file and copies its stream to a decoder (ffmpeg's tee muxer), and a
+    second thread measures what the decoder gives. Every stream must decode cleanly.
+    """
     import soxr
 
-    stream = soxr.ResampleStream(rate, sample_rate, 1, dtype="float32", quality="VHQ")
+    from .loudness import LoudnessMeter
 
-    def chunks() -> Iterator[bytes]:
-        for start in range(0, samples.size, _ENCODE_CHUNK):
-            piece = plan.apply(samples[start : start + _ENCODE_CHUNK], start)
-            last = start + _ENCODE_CHUNK >= samples.size
-            yield to_pcm16(
-                stream.resample_chunk(piece, last=last) if rate != sample_rate else piece
+    subject = subject or output
+    if not _PLAIN_FILE_NAME.fullmatch(output.name):
+        raise ValueError(f"not a plain file name: {output.name!r}")
+    stream = "id3v2_version=0:write_id3v1=0"
+    encoder_args = [
+        ffmpeg_exe(), "-hide_banner", "-loglevel", "error",
+        "-f", "s16le", "-ar", str(sample_rate), "-ac", "1", "-i", "pipe:0",
+        "-map", "0:a", "-map_metadata", "-1", "-c:a", "libmp3lame", "-b:a", f"{bitrate_kbps}k",
+        "-f", "tee", f"[f=mp3:write_xing=1:{stream}]{output.name}|[f=mp3:{stream}]pipe:1",
+    ]  # fmt: skip
+    decoder_args = [
+        ffmpeg_exe(), "-hide_banner", "-loglevel", "error",
+        "-f", "mp3", "-i", "pipe:0", "-ac", "1", "-ar", str(rate), "-f", "s16le", "pipe:1",
+    ]  # fmt: skip
+    log.debug("ffmpeg: %s | %s", " ".join(encoder_args), " ".join(decoder_args))
+    resampler = soxr.ResampleStream(rate, sample_rate, 1, dtype="float32", quality="VHQ")
+    meter = LoudnessMeter(rate)
+    with tempfile.TemporaryFile() as encoder_errors, tempfile.TemporaryFile() as decoder_errors:
+        try:
+            encoder = subprocess.Popen(
+                encoder_args, cwd=output.parent,
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=encoder_errors,
+            )  # fmt: skip
+        except OSError as exc:
+            raise EncodeError(f"cannot run ffmpeg: {exc}", subject) from exc
+        try:
+            decoder = subprocess.Popen(
+                decoder_args, stdin=encoder.stdout, stdout=subprocess.PIPE, stderr=decoder_errors
             )
+        except OSError as exc:
+            encoder.kill()
+            encoder.wait()
+            raise EncodeError(f"cannot run ffmpeg: {exc}", subject) from exc
+        assert encoder.stdin and encoder.stdout and decoder.stdout  # pipes by construction
+        encoder.stdout.close()  # the decoder holds it now
+        failures: list[BaseException] = []
+        measuring = threading.Thread(
+            target=_measure_stream, args=(decoder.stdout, meter, failures), daemon=True
+        )
+        measuring.start()
+        try:
+            start = 0
+            for chunk in chunks:
+                piece = plan.apply(chunk, start)
+                start += chunk.size
+                if rate != sample_rate:
+                    piece = resampler.resample_chunk(piece)
+                encoder.stdin.write(to_pcm16(piece))
+            if rate != sample_rate:  # the resampler's last samples
+                flushed = resampler.resample_chunk(np.zeros(0, np.float32), last=True)
+                encoder.stdin.write(to_pcm16(flushed))
+            encoder.stdin.close()
+        except BrokenPipeError:
+            pass  # the encoder stopped early; its own message says why
+        except BaseException:
+            for process in (encoder, decoder):
+                process.kill()
+                process.wait()
+            measuring.join()
+            raise
+        measuring.join()
+        encoder.wait()
+        decoder.wait()
+        if encoder.returncode != 0:
+            raise EncodeError(_failure(encoder.returncode, _read(encoder_errors)), subject)
+        if decoder.returncode != 0:
+            raise EncodeError(_failure(decoder.returncode, _read(decoder_errors)), subject)
+        problems = _read(decoder_errors).decode("utf-8", "replace").strip()
+        if problems:
+            last = problems.splitlines()[-1]
+            raise EncodeError(f"the audio does not decode cleanly: {last}", subject)
+    if failures:
+        raise failures[0]
+    return meter.finish()
 
-    stream_ffmpeg(mp3_args(sample_rate, bitrate_kbps, output), chunks(), subject=subject or output)
+
+def _measure_stream(pcm: IO[bytes], meter: LoudnessMeter, failures: list[BaseException]) -> None:
+    """Feed 16-bit PCM from ``pcm`` to ``meter`` until the end of the stream."""
+    try:
+        while data := pcm.read(2 * _ENCODE_CHUNK):
+            meter.add(from_pcm16(data[: len(data) // 2 * 2]))
+    except BaseException as exc:  # handed to the main thread, which raises it
+        failures.append(exc)
+    finally:
+        pcm.close()
+
+
+def _read(handle: IO[bytes]) -> bytes:
+    handle.seek(0)
+    return handle.read()
 
 
 def stream_ffmpeg(args: list[str], chunks: Iterable[bytes], *, subject: str | Path) -> None:

@@ -33,7 +33,7 @@ _CHUNK_SAMPLES = 1 << 20
 _LOUDNESS_PRECISION_LU = 0.05
 _MAX_GAIN_STEPS = 8
 # MP3 encoding adds a little to peaks; the limiter aims this far below the ceiling.
-_ENCODER_MARGIN_DB = 1.5
+_ENCODER_MARGIN_DB = 2.0
 
 
 def k_weighting(rate: int) -> np.ndarray:
@@ -92,43 +92,79 @@ class Analysis:
     """Largest 4x-oversampled magnitude (true peak), per block (float32)."""
 
 
+class LoudnessMeter:
+    """Works out the ``Analysis`` of a signal fed to it piece by piece, in pieces of any size.
+
+    The signal is processed in fixed chunks whatever the pieces, so the result is the same
+    however it arrives, and memory stays at a few chunks whatever the signal's length.
+    """
+
+    def __init__(self, rate: int) -> None:
+        import soxr
+
+        self.rate = rate
+        self.block = block_size(rate)
+        self.length = 0
+        self._kernel = _k_weighting_response(rate)
+        self._chunk = self.block * (_CHUNK_SAMPLES // self.block)
+        # The samples before the next chunk that its K-weighted start depends on (overlap-save).
+        self._history = np.zeros(self._kernel.size - 1, dtype=np.float32)
+        self._pending: list[np.ndarray] = []
+        self._pending_size = 0
+        self._oversampler = soxr.ResampleStream(
+            _RATE_FOR_PEAKS, _RATE_FOR_PEAKS * _OVERSAMPLE, 1, dtype="float32", quality="VHQ"
+        )
+        self._oversampled_tail = np.zeros(0, dtype=np.float32)
+        self._energies: list[np.ndarray] = []
+        self._peaks: list[np.ndarray] = []
+
+    def add(self, samples: np.ndarray) -> None:
+        """Feed the next piece of the signal."""
+        if samples.size == 0:
+            return
+        self._pending.append(samples.astype(np.float32, copy=False))
+        self._pending_size += samples.size
+        self.length += samples.size
+        if self._pending_size >= self._chunk:
+            waiting = np.concatenate(self._pending)
+            whole = waiting.size // self._chunk * self._chunk
+            for start in range(0, whole, self._chunk):
+                self._measure(waiting[start : start + self._chunk], last=False)
+            self._pending = [waiting[whole:]] if whole < waiting.size else []
+            self._pending_size = waiting.size - whole
+
+    def finish(self) -> Analysis:
+        """The analysis of everything fed so far; feed nothing after this."""
+        rest = np.concatenate(self._pending) if self._pending else np.zeros(0, np.float32)
+        self._pending, self._pending_size = [], 0
+        self._measure(rest, last=True)
+        blocks = -(-self.length // self.block)
+        energy = np.concatenate(self._energies)[:blocks]
+        peak = np.concatenate(self._peaks)[:blocks]
+        if peak.size < blocks:
+            peak = np.pad(peak, (0, blocks - peak.size))
+        return Analysis(self.rate, self.block, self.length, energy, peak.astype(np.float32))
+
+    def _measure(self, piece: np.ndarray, *, last: bool) -> None:
+        context = np.concatenate((self._history, piece))
+        weighted = fft_convolve(context, self._kernel)[self._history.size :]
+        self._energies.append(_per_block(np.square(weighted, dtype=np.float64), self.block, np.sum))
+        self._history = context[context.size - self._history.size :]
+        # The stream's output is exactly the one-shot resampling, delivered piecewise.
+        oversampled = np.concatenate(
+            (self._oversampled_tail, np.abs(self._oversampler.resample_chunk(piece, last=last)))
+        )
+        group = _OVERSAMPLE * self.block
+        usable = oversampled.size if last else oversampled.size // group * group
+        self._peaks.append(_per_block(oversampled[:usable], group, np.max))
+        self._oversampled_tail = oversampled[usable:]
+
+
 def analyse(samples: np.ndarray, rate: int) -> Analysis:
     """Per-block K-weighted energy and true peak of ``samples``."""
-    import soxr
-
-    block = block_size(rate)
-    kernel = _k_weighting_response(rate)
-    history = kernel.size - 1
-    chunk = block * (_CHUNK_SAMPLES // block)
-    oversampler = soxr.ResampleStream(
-        _RATE_FOR_PEAKS, _RATE_FOR_PEAKS * _OVERSAMPLE, 1, dtype="float32", quality="VHQ"
-    )
-    energies, peaks = [], []
-    oversampled_tail = np.zeros(0, dtype=np.float32)
-    for start in range(0, max(samples.size, 1), chunk):
-        piece = samples[start : start + chunk].astype(np.float32)
-        # Overlap-save: filter the chunk with the samples before it, keep the chunk's outputs.
-        context = samples[max(0, start - history) : start + chunk]
-        weighted = fft_convolve(context, kernel)[-piece.size :] if piece.size else piece
-        energies.append(_per_block(np.square(weighted, dtype=np.float64), block, np.sum))
-        # The stream's output is exactly the one-shot resampling, delivered piecewise.
-        last = start + chunk >= samples.size
-        oversampled = np.concatenate(
-            (oversampled_tail, np.abs(oversampler.resample_chunk(piece, last=last)))
-        )
-        usable = (
-            oversampled.size // (_OVERSAMPLE * block) * _OVERSAMPLE * block
-            if not last
-            else oversampled.size
-        )
-        peaks.append(_per_block(oversampled[:usable], _OVERSAMPLE * block, np.max))
-        oversampled_tail = oversampled[usable:]
-    blocks = -(-samples.size // block)
-    energy = np.concatenate(energies)[:blocks] if energies else np.zeros(0)
-    peak = np.concatenate(peaks)[:blocks] if peaks else np.zeros(0, dtype=np.float32)
-    if peak.size < blocks:
-        peak = np.pad(peak, (0, blocks - peak.size))
-    return Analysis(rate, block, samples.size, energy, peak.astype(np.float32))
+    meter = LoudnessMeter(rate)
+    meter.add(samples)
+    return meter.finish()
 
 
 def _per_block(values: np.ndarray, block: int, reduce: Any) -> np.ndarray:
@@ -196,10 +232,15 @@ class Mastering:
     def apply(self, chunk: np.ndarray, start: int) -> np.ndarray:
         """The mastered samples of ``chunk``, which starts at sample ``start`` of the signal."""
         result: np.ndarray = chunk.astype(np.float32) * np.float32(self.gain)
-        if self.block_gain is not None:
-            centres = np.arange(self.block_gain.size) * self.block + (self.block - 1) / 2
-            positions = np.arange(start, start + chunk.size)
-            result *= np.interp(positions, centres, self.block_gain).astype(np.float32)
+        curve = self.block_gain
+        if curve is not None and curve.size > 1:
+            # Linear interpolation between block centres (flat beyond the first and last).
+            where = (np.arange(start, start + chunk.size) - (self.block - 1) / 2) / self.block
+            left = np.clip(np.floor(where), 0, curve.size - 2).astype(np.intp)
+            fraction = np.clip(where - left, 0.0, 1.0)
+            result *= (curve[left] + fraction * (curve[left + 1] - curve[left])).astype(np.float32)
+        elif curve is not None:
+            result *= curve[0]
         return result
 
 

@@ -60,12 +60,70 @@ def load_music(path: Path, rate: int) -> np.ndarray:
     return scaled
 
 
-def speech_mask(length: int, rate: int, spans_ms: list[tuple[int, int]]) -> np.ndarray:
-    """1.0 where somebody speaks (per the cue spans), else 0.0."""
-    mask = np.zeros(length, dtype=np.float32)
-    for start_ms, end_ms in spans_ms:
-        mask[start_ms * rate // 1000 : end_ms * rate // 1000] = 1.0
-    return mask
+class MusicBed:
+    """Music cues laid under a programme of ``length`` samples, ducked by ``duck_db`` wherever
+    speech is heard; mixed into the programme chunk by chunk, so it need not be in memory."""
+
+    def __init__(
+        self,
+        rate: int,
+        length: int,
+        cues: list[MusicCue],
+        speech_spans_ms: list[tuple[int, int]],
+        *,
+        duck_db: float = DUCK_DB,
+        fade_ms: int = FADE_MS,
+    ) -> None:
+        self.rate, self.length = rate, length
+        self._fade = max(1, rate * fade_ms // 1000)
+        self._floor = np.float32(10 ** (-duck_db / 20))
+        self._spans = [
+            (start_ms * rate // 1000, end_ms * rate // 1000) for start_ms, end_ms in speech_spans_ms
+        ]
+        # Each cue as (first sample, faded samples), cut where it must have ended.
+        self._placed: list[tuple[int, np.ndarray]] = []
+        for cue in cues:
+            start = cue.start_ms * rate // 1000
+            end = length if cue.end_ms is None else min(length, cue.end_ms * rate // 1000)
+            piece = cue.samples[: max(0, end - start)].astype(np.float32, copy=True)
+            ramp = min(self._fade, piece.size // 2)
+            if ramp:
+                piece[:ramp] *= np.linspace(0.0, 1.0, ramp, dtype=np.float32)
+                piece[-ramp:] *= np.linspace(1.0, 0.0, ramp, dtype=np.float32)
+            if piece.size:
+                self._placed.append((start, piece))
+
+    def apply(self, chunk: np.ndarray, start: int) -> np.ndarray:
+        """``chunk`` (samples ``start`` onwards of the programme) with the music mixed in."""
+        end = start + chunk.size
+        mixed = chunk.astype(np.float32, copy=True)
+        if not any(first < end and first + piece.size > start for first, piece in self._placed):
+            return mixed
+        gain = self._music_gain(start, end)
+        for first, piece in self._placed:
+            lo, hi = max(start, first), min(end, first + piece.size)
+            if lo < hi:
+                music = piece[lo - first : hi - first] * gain[lo - start : hi - start]
+                mixed[lo - start : hi - start] += music
+        return mixed
+
+    def _music_gain(self, start: int, end: int) -> np.ndarray:
+        """The music's gain over samples [start, end): 1 alone, the ducking floor under speech,
+        with a fade on both sides of speech. Worked out with a margin around the range, wider
+        than the fades reach, so any cut into chunks gives the same gain as the whole."""
+        from .dsp import sliding_mean
+
+        fade = self._fade
+        lo, hi = max(0, start - 3 * fade), min(self.length, end + 3 * fade)
+        mask = np.zeros(hi - lo, dtype=np.float32)
+        for first, last in self._spans:
+            if first < hi and last > lo:
+                mask[max(first, lo) - lo : min(last, hi) - lo] = 1.0
+        # Sums of zeros and ones are exact, so "any speech within a fade" never misfires.
+        widened = (sliding_mean(mask, 2 * fade + 1) > 0).astype(np.float32)
+        ducking = sliding_mean(widened, fade | 1)
+        gain: np.ndarray = 1.0 - ducking * (1.0 - self._floor)
+        return gain[start - lo : end - lo]
 
 
 def mix_music(
@@ -78,30 +136,8 @@ def mix_music(
     fade_ms: int = FADE_MS,
 ) -> np.ndarray:
     """Lay each music cue under ``speech``, ducked by ``duck_db`` wherever speech is heard."""
-    if not cues:
-        return speech
-    fade = max(1, rate * fade_ms // 1000)
-    # The ducking follows speech with a fade on both sides: widen the mask, then smooth it.
-    from .dsp import sliding_mean
-
-    mask = speech_mask(speech.size, rate, speech_spans_ms)
-    widened = (sliding_mean(mask, 2 * fade + 1) > 0).astype(np.float32)  # speech within a fade
-    ducking = sliding_mean(widened, fade | 1)
-    floor = np.float32(10 ** (-duck_db / 20))
-    gain = 1.0 - ducking * (1.0 - floor)
-    mixed = speech.astype(np.float32, copy=True)
-    for cue in cues:
-        start = cue.start_ms * rate // 1000
-        end = speech.size if cue.end_ms is None else min(speech.size, cue.end_ms * rate // 1000)
-        piece = cue.samples[: max(0, end - start)].copy()
-        if piece.size == 0:
-            continue
-        ramp = min(fade, piece.size // 2)
-        if ramp:
-            piece[:ramp] *= np.linspace(0.0, 1.0, ramp, dtype=np.float32)
-            piece[-ramp:] *= np.linspace(1.0, 0.0, ramp, dtype=np.float32)
-        mixed[start : start + piece.size] += piece * gain[start : start + piece.size]
-    return mixed
+    bed = MusicBed(rate, speech.size, cues, speech_spans_ms, duck_db=duck_db, fade_ms=fade_ms)
+    return bed.apply(speech, 0)
 
 
 # Music under the intro plays alone this long before the first word.
@@ -156,12 +192,12 @@ def make_room_for_music(script: Script, settings: Settings) -> Script:
     return replace(script, segments=tuple(segments), lead_in_ms=lead_in)
 
 
-def with_music(
-    samples: np.ndarray, rate: int, script: Script, cues: tuple[Cue, ...], settings: Settings
-) -> np.ndarray:
-    """The programme with intro and outro music and section stings mixed under the speech."""
+def music_bed(
+    rate: int, length: int, script: Script, cues: tuple[Cue, ...], settings: Settings
+) -> MusicBed | None:
+    """Intro and outro music and section stings to mix under the speech (None: no music)."""
     if not (settings.intro_music or settings.outro_music or settings.section_sting):
-        return samples
+        return None
     placed: list[MusicCue] = []
     spoken = list(zip(script.segments, cues, strict=True))
     if settings.intro_music:
@@ -179,4 +215,4 @@ def with_music(
                 start_ms = spoken[index - 1][1].end_ms + STING_MARGIN_MS
                 placed.append(MusicCue(sting, start_ms, cue.start_ms - STING_MARGIN_MS // 2))
     speech_spans = [(cue.start_ms, cue.end_ms) for cue in cues]
-    return mix_music(samples, rate, placed, speech_spans)
+    return MusicBed(rate, length, placed, speech_spans)

@@ -30,6 +30,10 @@ from .speak import settings_lexicon
 from .transcript import parse_vtt, to_chapters_json, to_srt, to_vtt
 
 if TYPE_CHECKING:
+    import numpy as np
+
+    from .assemble import Programme
+    from .music import MusicBed
     from .tts import Engine, EngineSet
 
 log = logging.getLogger(__name__)
@@ -58,9 +62,9 @@ def build(
     """
     # Engine and tagging modules load only when a build runs, so `parse` starts fast.
     from .encode import encode_to_standard
-    from .music import make_room_for_music, music_fingerprint, with_music
+    from .music import make_room_for_music, music_bed, music_fingerprint
     from .tags import episode_frames, write_tags
-    from .tts import ClipCache, EngineSet, Synthesizer, default_cache_dir
+    from .tts import ClipCache, EngineSet, Synthesizer, clips_in_order, default_cache_dir
 
     settings = settings or Settings()
     article = (
@@ -92,32 +96,48 @@ def build(
     if current is not None:
         return current
     from .assemble import Assembler  # NumPy and soxr: not needed when the output is current
+    from .loudness import LoudnessMeter
 
     cache = ClipCache(settings.cache_dir or default_cache_dir()) if settings.use_cache else None
     synthesizers = {name: Synthesizer(voice, cache) for name, voice in voices.items()}
     # One rate for the programme: the highest of the cast's voices (the others are resampled).
-    assembler = Assembler(script, max(voice.sample_rate for voice in voices.values()))
+    rate = max(voice.sample_rate for voice in voices.values())
+    # Without music the programme is measured as it is assembled, while synthesis goes on.
+    meter = None if music else LoudnessMeter(rate)
+    assembler = Assembler(
+        script, rate, folder=_output_folder(settings), listener=meter.add if meter else None
+    )
     total = len(script.segments)
-    for done, segment in enumerate(script.segments, 1):
-        assembler.add(synthesizers[segment.voice].clip(segment.spoken_text))
-        if on_progress:
-            on_progress(done, total)
-    programme = assembler.finish()
-    samples = with_music(programme.samples, programme.sample_rate, script, programme.cues, settings)
-
-    frames = episode_frames(article, programme.chapters, f"audio-edition {__version__}", cover)
-    with replacing(paths.mp3) as temp_mp3:
-        loudness = encode_to_standard(
-            samples,
-            programme.sample_rate,
-            temp_mp3,
-            target_lufs=settings.target_lufs,
-            max_true_peak_db=settings.max_true_peak_db,
-            sample_rate=settings.sample_rate,
-            bitrate_kbps=settings.bitrate_kbps,
-            subject=paths.mp3,
-        )
-        write_tags(temp_mp3, frames, settings.id3_version)
+    requests = [(synthesizers[segment.voice], segment.spoken_text) for segment in script.segments]
+    workers = min(voice.concurrency for voice in voices.values())
+    try:
+        for done, clip in enumerate(clips_in_order(requests, workers), 1):
+            assembler.add(clip)
+            if on_progress:
+                on_progress(done, total)
+    except BaseException:
+        assembler.abandon()
+        raise
+    with assembler.finish() as programme:
+        bed = music_bed(rate, programme.length, script, programme.cues, settings)
+        audio = programme.chunks if bed is None else _mixed(programme, bed)
+        if meter is None:
+            meter = LoudnessMeter(rate)
+            for chunk in audio():
+                meter.add(chunk)
+        frames = episode_frames(article, programme.chapters, f"audio-edition {__version__}", cover)
+        with replacing(paths.mp3) as temp_mp3:
+            loudness = encode_to_standard(
+                audio,
+                meter.finish(),
+                temp_mp3,
+                target_lufs=settings.target_lufs,
+                max_true_peak_db=settings.max_true_peak_db,
+                sample_rate=settings.sample_rate,
+                bitrate_kbps=settings.bitrate_kbps,
+                subject=paths.mp3,
+            )
+            write_tags(temp_mp3, frames, settings.id3_version)
     write_text(paths.vtt, to_vtt(programme.cues))
     write_text(paths.srt, to_srt(programme.cues))
     chapters_json = to_chapters_json(programme.chapters, article.headline)
@@ -139,6 +159,29 @@ def build(
     # The manifest goes last: it marks the edition complete.
     write_text(paths.manifest, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
     return edition
+
+
+def _output_folder(settings: Settings) -> Path:
+    """The output folder, created if need be."""
+    try:
+        settings.output_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise AudioEditionError(
+            f"cannot create the output folder: {exc.strerror or exc}", settings.output_dir
+        ) from exc
+    return settings.output_dir
+
+
+def _mixed(programme: Programme, bed: MusicBed) -> Callable[[], Iterator[np.ndarray]]:
+    """A source of the programme's chunks with the music mixed in."""
+
+    def chunks() -> Iterator[np.ndarray]:
+        start = 0
+        for chunk in programme.chunks():
+            yield bed.apply(chunk, start)
+            start += chunk.size
+
+    return chunks
 
 
 # Below this share of Latin letters, an English voice cannot read the article.
@@ -212,9 +255,11 @@ def build_batch(
         return
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    threads = max(1, (os.cpu_count() or 1) // jobs)
+    from .tts.piper import available_cores
+
+    cores = max(1, available_cores() // jobs)
     with ProcessPoolExecutor(
-        max_workers=jobs, initializer=_start_worker, initargs=(threads,)
+        max_workers=jobs, initializer=_start_worker, initargs=(cores,)
     ) as pool:
         futures = {
             pool.submit(_build_in_worker, source, settings, input_format): source
@@ -227,10 +272,10 @@ def build_batch(
 _WORKER_ENGINES: dict[str, Any] = {}
 
 
-def _start_worker(threads: int) -> None:
-    from .tts.piper import THREADS_VARIABLE
+def _start_worker(cores: int) -> None:
+    from .tts.piper import CORES_VARIABLE
 
-    os.environ[THREADS_VARIABLE] = str(threads)
+    os.environ[CORES_VARIABLE] = str(cores)
 
 
 def _build_in_worker(

@@ -37,6 +37,7 @@ class CountingEngine:
         self.engine = engine
         self.offline = engine.offline
         self.accepts_phonemes = engine.accepts_phonemes
+        self.concurrency = engine.concurrency
         self.texts: list[str] = []
 
     @property

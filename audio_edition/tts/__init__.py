@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -22,6 +25,9 @@ class Engine(Protocol):
 
     accepts_phonemes: bool
     """True when ``synthesize`` reads inline IPA in Piper's form: ``"in [[ kˈiːɪv ]] today"``."""
+
+    concurrency: int
+    """How many ``synthesize`` calls may usefully run at once, from different threads."""
 
     @property
     def ready(self) -> bool:
@@ -112,6 +118,7 @@ class Synthesizer:
         self.cache = cache
         self.engine_calls = 0
         self._identity = engine.identity()
+        self._count_lock = threading.Lock()  # clips may be made from several threads
 
     def key(self, spoken_text: str) -> str:
         return cache_key(self._identity, spoken_text)
@@ -123,13 +130,36 @@ class Synthesizer:
             hit = self.cache.get(key)
             if hit is not None:
                 return Clip(hit[0], hit[1], cached=True)
-        self.engine_calls += 1
+        with self._count_lock:
+            self.engine_calls += 1
         rate = self.engine.sample_rate
         # Quantized like a cached clip, so a rebuild from the cache sounds bit-identical.
         samples = from_pcm16(to_pcm16(trim_silence(self.engine.synthesize(spoken_text), rate)))
         if self.cache is not None:
             self.cache.put(key, samples, rate)
         return Clip(samples, rate, cached=False)
+
+
+def clips_in_order(requests: Iterable[tuple[Synthesizer, str]], workers: int) -> Iterator[Clip]:
+    """The clip of each (synthesizer, spoken text) request, in order, with up to ``workers``
+    made at once. Only a few finished clips wait ahead of the one being consumed, so memory
+    stays flat however long the script is."""
+    if workers <= 1:
+        for synthesizer, text in requests:
+            yield synthesizer.clip(text)
+        return
+    executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="synthesis")
+    pending: deque[Future[Clip]] = deque()
+    try:
+        for synthesizer, text in requests:
+            pending.append(executor.submit(synthesizer.clip, text))
+            if len(pending) >= 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        # On an error or an interrupt, drop what has not started; calls under way finish.
+        executor.shutdown(wait=True, cancel_futures=True)
 
 
 __all__ = [
@@ -139,6 +169,7 @@ __all__ = [
     "EngineSet",
     "Synthesizer",
     "VoicePreset",
+    "clips_in_order",
     "default_cache_dir",
     "engine_for",
     "load_presets",

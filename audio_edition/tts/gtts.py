@@ -49,6 +49,8 @@ class GttsEngine:
     offline = False
     accepts_phonemes = False
     sample_rate = GTTS_SAMPLE_RATE
+    concurrency = 1
+    """One request at a time: Google answers bursts with "too many requests"."""
 
     def __init__(
         self,
