@@ -161,7 +161,7 @@ def _encode_and_measure(
     """
     import soxr
 
-    from .loudness import LoudnessMeter
+    from .loudness import LoudnessMeter, gating_step
 
     subject = subject or output
     if not _PLAIN_FILE_NAME.fullmatch(output.name):
@@ -179,7 +179,7 @@ def _encode_and_measure(
     ]  # fmt: skip
     log.debug("ffmpeg: %s | %s", " ".join(encoder_args), " ".join(decoder_args))
     resampler = soxr.ResampleStream(rate, sample_rate, 1, dtype="float32", quality="VHQ")
-    meter = LoudnessMeter(rate)
+    meter = LoudnessMeter(rate, gating_step(rate))  # loudness and peak alone: coarse blocks
     with tempfile.TemporaryFile() as encoder_errors, tempfile.TemporaryFile() as decoder_errors:
         try:
             encoder = subprocess.Popen(

@@ -28,7 +28,7 @@ _RATE_FOR_PEAKS = 48000
 # Half the limiter's window, in seconds: the gain falls and recovers over this time around a peak.
 _LIMITER_WINDOW_S = 0.02
 # Signals are analysed in chunks of about this many samples, so memory stays small.
-_CHUNK_SAMPLES = 1 << 20
+_CHUNK_SAMPLES = 1 << 18
 # The gain search stops this close to the target, or after this many steps.
 _LOUDNESS_PRECISION_LU = 0.05
 _MAX_GAIN_STEPS = 8
@@ -63,9 +63,14 @@ def _k_weighting_response(rate: int) -> np.ndarray:
     return biquad_impulse_response(k_weighting(rate), rate // 10)
 
 
+def gating_step(rate: int) -> int:
+    """Samples per 100 ms gating step."""
+    return round(_STEP_S * rate)
+
+
 def block_size(rate: int) -> int:
     """Samples per analysis block: it divides the 100 ms gating step, so steps are whole blocks."""
-    step = round(_STEP_S * rate)
+    step = gating_step(rate)
     return max(size for size in range(1, 65) if step % size == 0)
 
 
@@ -99,11 +104,16 @@ class LoudnessMeter:
     however it arrives, and memory stays at a few chunks whatever the signal's length.
     """
 
-    def __init__(self, rate: int) -> None:
+    def __init__(self, rate: int, block: int | None = None) -> None:
+        """``block``: samples per block of the analysis; by default fine enough for limiting.
+        A measurement alone can take the 100 ms gating step (``gating_step(rate)``): a
+        fiftieth of the memory."""
         import soxr
 
         self.rate = rate
-        self.block = block_size(rate)
+        self.block = block or block_size(rate)
+        if gating_step(rate) % self.block:
+            raise ValueError(f"a block of {self.block} samples does not divide the gating step")
         self.length = 0
         self._kernel = _k_weighting_response(rate)
         self._chunk = self.block * (_CHUNK_SAMPLES // self.block)
@@ -187,7 +197,7 @@ def gated_loudness(analysis: Analysis, gain: np.ndarray | float = 1.0) -> float:
     """Integrated loudness (LUFS) per the BS.1770 gating, of the analysed signal times ``gain``
     (a number, or one gain per block)."""
     rate, block = analysis.rate, analysis.block
-    step = round(_STEP_S * rate)
+    step = gating_step(rate)
     steps_per_block = round(_BLOCK_S / _STEP_S)
     count = analysis.length // step
     if count < steps_per_block:

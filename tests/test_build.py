@@ -301,3 +301,95 @@ def test_a_damaged_mp3_does_not_pass_the_strict_decode(
     decode_audio(edition.mp3_path, strict=True)  # the built file decodes cleanly
     with pytest.raises(EncodeError, match="does not decode cleanly"):
         decode_audio(damaged, strict=True)
+
+
+def test_sentences_made_side_by_side_land_where_a_serial_build_puts_them(
+    tmp_path: Path, counting: CountingEngine
+) -> None:
+    counting.concurrency = 3  # side by side, whatever this machine's cores
+    cache = tmp_path / "cache"
+    parallel = build(
+        FIXTURES / "short-article.txt",
+        Settings(output_dir=tmp_path / "parallel", cache_dir=cache),
+        engine=counting,
+    )
+    assert parallel.clips_synthesized == len(parallel.cues)
+    counting.concurrency = 1
+    serial = build(
+        FIXTURES / "short-article.txt",
+        Settings(output_dir=tmp_path / "serial", cache_dir=cache),
+        engine=counting,
+    )
+    # The serial build takes each sentence's clip from the cache by its text: any clip the
+    # parallel build put in the wrong place would move the times and change the audio.
+    assert serial.clips_synthesized == 0
+    assert serial.duration_ms == parallel.duration_ms
+    assert serial.chapters == parallel.chapters and serial.cues == parallel.cues
+    assert (
+        decode_audio(serial.mp3_path)[0].tobytes() == decode_audio(parallel.mp3_path)[0].tobytes()
+    )
+
+
+class _FailingEngine(CountingEngine):
+    """The real engine, failing on one sentence as a broken voice or a lost network would."""
+
+    def synthesize(self, text: str) -> np.ndarray:
+        if "science lessons" in text:
+            from audio_edition import EngineError
+
+            raise EngineError("the voice failed", "test-voice")
+        return super().synthesize(text)
+
+
+def test_a_failure_during_parallel_synthesis_stops_the_build_cleanly(
+    tmp_path: Path, piper: Engine
+) -> None:
+    from audio_edition import EngineError
+
+    failing = _FailingEngine(piper)
+    failing.concurrency = 3
+    settings = Settings(output_dir=tmp_path / "out", cache_dir=tmp_path / "cache")
+    with pytest.raises(EngineError, match="the voice failed"):
+        build(FIXTURES / "short-article.txt", settings, engine=failing)
+    assert list(settings.output_dir.iterdir()) == []  # nothing half-written, no programme left
+
+
+def test_memory_does_not_grow_with_the_length_of_the_programme(
+    tmp_path: Path, piper: Engine
+) -> None:
+    import tracemalloc
+
+    # Articles of 6 and 12 minutes from seven sentences, in paragraphs that differ in their
+    # order (repeated paragraphs would be dropped as boilerplate); the cache makes each once.
+    sentences = [
+        "The tide came in at the harbour, and the boats rose with it.",
+        "Nobody on the pier said a word until the lamps came on.",
+        "A ferry sounded twice beyond the breakwater.",
+        "The keeper wrote the time of high water in a green ledger.",
+        "Gulls settled on the roof of the fish market.",
+        "Two children counted the ropes along the quay.",
+        "By nine o'clock the water had begun to fall again.",
+    ]
+    orders = [" ".join(order) for order in itertools.permutations(sentences, 3)]
+    settings = Settings(output_dir=tmp_path / "out", cache_dir=tmp_path / "cache")
+    measured = []
+    for count in (40, 80):
+        article = tmp_path / f"tide-{count}.txt"
+        article.write_text(
+            f"The Long Tide {count}\n\nBy Ada Lind\n\n" + "\n\n".join(orders[:count])
+        )
+        tracemalloc.start()
+        try:
+            edition = build(article, settings, engine=piper)
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        measured.append((edition.duration_ms, peak))
+    (short_ms, short_peak), (long_ms, long_peak) = measured
+    assert long_ms > 10 * 60_000 and long_ms > 1.8 * short_ms
+    # NumPy's arrays are traced. Six more minutes are 32 MB more of programme (as float32);
+    # the build's memory grows by a small part of that: the loudness analysis, two numbers
+    # per 49 samples. (Holding the programme, it would grow by three times as much.)
+    programme_growth = (long_ms - short_ms) * 22050 // 1000 * 4
+    growth = long_peak - short_peak
+    assert growth < programme_growth / 4, f"{growth / 1e6:.1f} MB more for 6 more minutes"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import subprocess
 from pathlib import Path
@@ -78,3 +79,25 @@ def test_chunked_analysis_equals_the_whole_signal(monkeypatch: pytest.MonkeyPatc
     assert loudness.gated_loudness(chunked) == pytest.approx(
         loudness.gated_loudness(whole), abs=1e-9
     )
+
+
+def test_the_meter_gives_the_same_analysis_however_the_signal_arrives(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from audio_edition import loudness
+
+    monkeypatch.setattr(loudness, "_CHUNK_SAMPLES", 10_000)  # many chunks inside the signal
+    rate = 22050
+    samples = _speechlike(rate, seconds=6.0)
+    whole = loudness.analyse(samples, rate)
+    meter = loudness.LoudnessMeter(rate)
+    sizes = itertools.cycle([1, 0, 7919, 12_345, 333, 20_000])  # clips and pauses of any length
+    start = 0
+    while start < samples.size:
+        size = next(sizes)
+        meter.add(samples[start : start + size])
+        start += size
+    pieced = meter.finish()
+    assert pieced.length == samples.size
+    assert np.allclose(pieced.energy, whole.energy, rtol=1e-9, atol=1e-12)
+    assert np.array_equal(pieced.peak, whole.peak)

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from audio_edition import InputError
-from audio_edition.music import MusicCue, load_music, mix_music
+from audio_edition.music import MusicBed, MusicCue, load_music, mix_music
 
 from .conftest import tone_file
 
@@ -44,6 +44,20 @@ def test_music_fades_in_and_out_and_stops_at_its_end() -> None:
     assert np.max(np.abs(mixed[int(2 * RATE) : int(3 * RATE)])) > 0.15
     assert np.all(mixed[4 * RATE + 1 :] == 0)  # nothing after its end
     assert abs(mixed[4 * RATE - 1]) < 0.01  # faded out, not cut off
+
+
+def test_music_mixed_chunk_by_chunk_equals_the_whole_mix() -> None:
+    speech = np.zeros(12 * RATE, dtype=np.float32)
+    speech[2 * RATE : 5 * RATE] = tone(3, 180, 0.3)
+    speech[8 * RATE : 9 * RATE] = tone(1, 180, 0.3)
+    cues = [MusicCue(tone(4, 440), 0, end_ms=3500), MusicCue(tone(6, 330), 6000)]
+    spans = [(2000, 5000), (8000, 9000)]
+    whole = mix_music(speech, RATE, cues, spans)
+    bed = MusicBed(RATE, speech.size, cues, spans)
+    step = 4097  # chunk edges fall inside fades, speech and music starts
+    pieces = [bed.apply(speech[i : i + step], i) for i in range(0, speech.size, step)]
+    assert np.array_equal(np.concatenate(pieces), whole)
+    assert np.max(np.abs(whole - speech)) > 0.1  # the music is really there
 
 
 def test_load_music_decodes_any_format_and_refuses_non_audio(tmp_path: Path) -> None:
