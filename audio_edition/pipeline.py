@@ -206,14 +206,15 @@ def _warn_if_unreadable(article: Article, voice: str, engines: EngineSet) -> Non
 
 
 def default_jobs(cores: int | None = None) -> int:
-    """Processes for a batch: one per two cores (at least two), each running ONNX Runtime on
-    its share of the cores.
+    """Processes for a batch: one per two cores (at least two), each synthesizing with its
+    share of the cores.
 
-    Measured on 2 cores (benchmarks/RESULTS.md): two processes of one thread build 25% more
-    audio per minute than one process of two threads, because one article's encoding and
-    loudness work overlaps the other's synthesis. Piper's inference still gains from a second
-    thread (1.75 times faster), so larger machines get processes of two threads: half the
-    memory of one process per core, and the same overlap.
+    Measured on 2 cores (benchmarks/RESULTS.md): two processes of one core each build about
+    20% more audio per minute than one process using both, because one article's encoding
+    and loudness work (which runs after its last sentence) overlaps the other's synthesis.
+    Within a process, sentences side by side on one thread each are the fastest use of its
+    cores, so larger machines get processes of two cores: the same overlap, and half the
+    memory of one process per core.
     """
     cores = cores or os.cpu_count() or 1
     return max(2, cores // 2)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -29,27 +28,45 @@ FALLBACK_SAMPLE = ROOT / "examples" / "harbour-lights.txt"
 PLACES = ("the harbour", "the old mill", "the ferry pier", "the library", "the market hall")
 THINGS = ("boats", "bicycles", "visitors", "volunteers", "crates of apples", "lamps")
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+COLOURS = ("green", "blue", "grey", "red", "brown", "black", "yellow")
+TRENDS = (
+    "clear", "steady", "surprising", "welcome", "slow", "uneven", "encouraging",
+    "modest", "familiar", "early", "late",
+)  # fmt: skip
+WEATHER = ("if the rain holds off", "whatever the wind", "after the ferry leaves",
+           "once the fog lifts", "before the market opens")  # fmt: skip
 
 
 def long_article(minutes: int) -> str:
-    """An article of our own that reads for about ``minutes`` (150 words a minute)."""
-    paragraphs = []
+    """An article of our own that reads for about ``minutes`` (150 words a minute).
+
+    Every sentence differs (the word lists have co-prime lengths), so the clip cache saves
+    nothing within an article, and numbers stay in the same range, so a sentence takes as long
+    to say at the end of an hour as at the start: wall time per minute must not depend on
+    the length for any reason but the pipeline's.
+    """
+    paragraphs: list[str] = []
+    sentences: set[str] = set()
     words = 0
     index = 0
     while words < minutes * 150:
-        place, thing, day = PLACES[index % 5], THINGS[index % 6], DAYS[index % 7]
-        paragraph = (
-            f"On {day}, the count at {place} reached {120 + index * 7} {thing}, "
-            f"about {index % 9 + 2} percent more than the week before. "
+        paragraph = [
+            f"On {DAYS[index % 7]}, the count at {PLACES[index % 5]} reached "
+            f"{120 + index * 37 % 880} {THINGS[index % 6]}, "
+            f"about {index % 9 + 2} percent more than the week before.",
             f"The keeper of the records, who has counted them for {index % 30 + 3} years, "
-            f"wrote the number in a green ledger and said the trend was clear. "
-            f"Report {index + 1} ends here, and the next one begins at {index % 12 + 1} o'clock."
-        )
+            f"wrote the number in a {COLOURS[index % 7]} ledger "
+            f"and said the trend was {TRENDS[index % 11]}.",
+            f"The next count begins at {index % 12 + 1} o'clock, {WEATHER[index % 5]}, "
+            f"{index % 13 + 2} hours after high water.",
+        ]
         if index % 8 == 0:
             paragraphs.append(f"Part {index // 8 + 1} of the Count")
-        paragraphs.append(paragraph)
-        words += len(paragraph.split())
+        paragraphs.append(" ".join(paragraph))
+        sentences.update(paragraph)
+        words += len(paragraphs[-1].split())
         index += 1
+    assert len(sentences) == 3 * index, "a sentence repeats: the cache would skew the figures"
     return (
         f"A Long Count at the Harbour ({minutes} Minutes)\n\nBy Benchmark Desk\n\nMay 5, 2025\n\n"
         + "\n\n".join(paragraphs)
@@ -64,7 +81,9 @@ def child_build(source: str, output: str, cache: str) -> None:
     started = time.perf_counter()
     edition = build(source, Settings(output_dir=Path(output), cache_dir=Path(cache)))
     wall = time.perf_counter() - started
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # VmHWM, not getrusage: Linux carries ru_maxrss over exec from the forked parent's memory.
+    status = Path("/proc/self/status").read_text()
+    peak_kb = int(status.split("VmHWM:")[1].split()[0])
     print(
         json.dumps(
             {"wall_s": wall, "audio_s": edition.duration_ms / 1000, "peak_mb": peak_kb / 1024}
@@ -72,13 +91,19 @@ def child_build(source: str, output: str, cache: str) -> None:
     )
 
 
-def run_child(source: Path, work: Path) -> dict[str, float]:
+def run_child(source: Path, work: Path, cores: int | None = None) -> dict[str, float]:
+    """One cold build in a fresh process (given ``cores`` for synthesis, when set)."""
+    from audio_edition.tts.piper import CORES_VARIABLE
+
     output, cache = work / "out", work / "cache"
     shutil.rmtree(output, ignore_errors=True)
     shutil.rmtree(cache, ignore_errors=True)
+    environment = dict(os.environ)
+    if cores:
+        environment[CORES_VARIABLE] = str(cores)
     done = subprocess.run(
         [sys.executable, __file__, "--child", str(source), str(output), str(cache)],
-        capture_output=True, text=True, check=True,
+        capture_output=True, text=True, check=True, env=environment,
     )  # fmt: skip
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
@@ -153,15 +178,19 @@ def long_form(
 ) -> list[tuple[str, str]]:
     rows = []
     points = []
+    first_per_minute = None
     for length in minutes:
         source = work / f"long-{length}.txt"
         source.write_text(long_article(length), encoding="utf-8")
         figures = run_child(source, work / f"long-{length}")
         per_minute = figures["wall_s"] / (figures["audio_s"] / 60)
         points.append((figures["audio_s"] / 60, figures["peak_mb"]))
+        first_per_minute = first_per_minute or per_minute
         note = ""
         if baseline_s_per_min:
             note = f", {100 * (per_minute / baseline_s_per_min - 1):+.0f}% vs the sample"
+        if length != minutes[0]:
+            note += f", {100 * (per_minute / first_per_minute - 1):+.0f}% vs {minutes[0]} min"
         audio_min = figures["audio_s"] / 60
         rows.append(
             (
@@ -274,18 +303,20 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="short long-form runs, fewer repeats")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--results", type=Path, help="also write the table to this Markdown file")
-    parser.add_argument("--only", choices=["batch"], help="run one part alone")
+    parser.add_argument("--only", choices=["batch", "long"], help="run one part alone")
     args = parser.parse_args()
     if args.child:
         child_build(*args.child)
         return
-    if args.only == "batch":
+    if args.only:
         with tempfile.TemporaryDirectory() as temp:
-            for name, value in batch(Path(temp)):
+            work = Path(temp)
+            part = batch(work) if args.only == "batch" else long_form([4, 15, 30, 60], work, None)
+            for name, value in part:
                 print(f"{name}  {value}")
         return
     sample = SAMPLE if SAMPLE.exists() else FALLBACK_SAMPLE
-    minutes = [2, 4, 8] if args.quick else [15, 30, 60]
+    minutes = [2, 4, 8] if args.quick else [4, 15, 30, 60]
     rows: list[tuple[str, str]] = [
         ("machine", f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, {sys.platform}")
     ]
@@ -299,6 +330,14 @@ def main() -> None:
                 "sample, cold build in a fresh process",
                 f"{fresh['wall_s']:.1f} s ({per_min:.1f} s per audio minute), "
                 f"peak RSS {fresh['peak_mb']:.0f} MB",
+            )
+        )
+        single = run_child(sample, work / "sample-single", cores=1)
+        rows.append(
+            (
+                "sample, one sentence at a time, one thread",
+                f"{single['wall_s']:.1f} s, peak RSS {single['peak_mb']:.0f} MB"
+                " (AUDIO_EDITION_CORES=1)",
             )
         )
         rows += long_form(minutes, work, per_min)
