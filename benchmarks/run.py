@@ -91,6 +91,30 @@ def child_build(source: str, output: str, cache: str) -> None:
     )
 
 
+def child_piper_alone(source: str) -> None:
+    """Run in a child process: Piper alone (its own loader) says the article's spoken text in
+    one call; print its wall time and peak RSS, the floor under any build's memory."""
+    from piper import PiperVoice
+
+    from audio_edition import ReadingStyle, load_article
+    from audio_edition.script import write_script
+    from audio_edition.tts import engine_for
+    from audio_edition.tts.piper import PiperEngine
+
+    engine = engine_for("joe")
+    assert isinstance(engine, PiperEngine)
+    script = write_script(load_article(source), ReadingStyle(), "joe", phoneme_voices={"joe"})
+    text = "\n".join(segment.spoken_text for segment in script.segments)
+    started = time.perf_counter()
+    voice = PiperVoice.load(engine.model_path, engine.config_path)
+    samples = sum(chunk.audio_float_array.size for chunk in voice.synthesize(text))
+    wall = time.perf_counter() - started
+    status = Path("/proc/self/status").read_text()
+    peak_kb = int(status.split("VmHWM:")[1].split()[0])
+    audio_s = samples / engine.sample_rate
+    print(json.dumps({"wall_s": wall, "audio_s": audio_s, "peak_mb": peak_kb / 1024}))
+
+
 def run_child(source: Path, work: Path, cores: int | None = None) -> dict[str, float]:
     """One cold build in a fresh process (given ``cores`` for synthesis, when set)."""
     from audio_edition.tts.piper import CORES_VARIABLE
@@ -302,11 +326,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="short long-form runs, fewer repeats")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--child-piper", help=argparse.SUPPRESS)
     parser.add_argument("--results", type=Path, help="also write the table to this Markdown file")
     parser.add_argument("--only", choices=["batch", "long"], help="run one part alone")
     args = parser.parse_args()
     if args.child:
         child_build(*args.child)
+        return
+    if args.child_piper:
+        child_piper_alone(args.child_piper)
         return
     if args.only:
         with tempfile.TemporaryDirectory() as temp:
@@ -330,6 +358,17 @@ def main() -> None:
                 "sample, cold build in a fresh process",
                 f"{fresh['wall_s']:.1f} s ({per_min:.1f} s per audio minute), "
                 f"peak RSS {fresh['peak_mb']:.0f} MB",
+            )
+        )
+        done = subprocess.run(
+            [sys.executable, __file__, "--child-piper", str(sample)],
+            capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        alone = json.loads(done.stdout.strip().splitlines()[-1])
+        rows.append(
+            (
+                "sample, Piper alone in a fresh process",
+                f"{alone['wall_s']:.1f} s with loading, peak RSS {alone['peak_mb']:.0f} MB",
             )
         )
         single = run_child(sample, work / "sample-single", cores=1)
