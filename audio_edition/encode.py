@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from .loudness import Analysis, LoudnessMeter, Mastering
 
 log = logging.getLogger(__name__)
-# Samples mastered and sent to the encoder at a time.
-_ENCODE_CHUNK = 1 << 18
+# Samples of the decoded check read and measured at a time.
+_CHECK_CHUNK = 1 << 18
 
 
 @cache
@@ -95,7 +95,7 @@ _LOUDNESS_TOLERANCE_LU = 0.3
 # MP3 coding of speech at podcast bitrates lowers measured loudness by about this much (measured
 # at 48-128 kb/s); aiming above the target by as much usually makes the first encode the last.
 _EXPECTED_CODEC_LOSS_LU = 0.4
-# Names ffmpeg's tee muxer takes as they are (its own syntax gives meaning to | [ ] : \\).
+# Names ffmpeg's tee muxer takes as they are (its syntax gives meaning to | [ ] : and \).
 _PLAIN_FILE_NAME = re.compile(r"[A-Za-z0-9._-]+")
 
 Source = Callable[[], Iterable[np.ndarray]]
@@ -242,7 +242,7 @@ def _encode_and_measure(
 def _measure_stream(pcm: IO[bytes], meter: LoudnessMeter, failures: list[BaseException]) -> None:
     """Feed 16-bit PCM from ``pcm`` to ``meter`` until the end of the stream."""
     try:
-        while data := pcm.read(2 * _ENCODE_CHUNK):
+        while data := pcm.read(2 * _CHECK_CHUNK):
             meter.add(from_pcm16(data[: len(data) // 2 * 2]))
     except BaseException as exc:  # handed to the main thread, which raises it
         failures.append(exc)
@@ -253,32 +253,6 @@ def _measure_stream(pcm: IO[bytes], meter: LoudnessMeter, failures: list[BaseExc
 def _read(handle: IO[bytes]) -> bytes:
     handle.seek(0)
     return handle.read()
-
-
-def stream_ffmpeg(args: list[str], chunks: Iterable[bytes], *, subject: str | Path) -> None:
-    """Run ffmpeg with ``args``, feeding ``chunks`` to its stdin; raise with its last line."""
-    argv = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", *args]
-    log.debug("ffmpeg: %s", " ".join(argv))
-    try:
-        process = subprocess.Popen(argv, stdin=subprocess.PIPE, stderr=subprocess.PIPE)
-    except OSError as exc:
-        raise EncodeError(f"cannot run ffmpeg: {exc}", subject) from exc
-    stdin, stderr = process.stdin, process.stderr
-    if stdin is None or stderr is None:  # pragma: no cover - both are pipes by construction
-        raise EncodeError("cannot talk to ffmpeg", subject)
-    try:
-        for chunk in chunks:
-            stdin.write(chunk)
-        stdin.close()
-    except BrokenPipeError:
-        pass  # ffmpeg stopped early; its own message says why
-    except BaseException:
-        process.kill()
-        process.wait()
-        raise
-    errors = stderr.read()
-    if process.wait() != 0:
-        raise EncodeError(_failure(process.returncode, errors), subject)
 
 
 def decode_audio(

@@ -32,9 +32,9 @@ from .transcript import parse_vtt, to_chapters_json, to_srt, to_vtt
 if TYPE_CHECKING:
     import numpy as np
 
-    from .assemble import Programme
+    from .assemble import Assembler, Programme
     from .music import MusicBed
-    from .tts import Engine, EngineSet
+    from .tts import Engine, EngineSet, Synthesizer
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +64,7 @@ def build(
     from .encode import encode_to_standard
     from .music import make_room_for_music, music_bed, music_fingerprint
     from .tags import episode_frames, write_tags
-    from .tts import ClipCache, EngineSet, Synthesizer, clips_in_order, default_cache_dir
+    from .tts import ClipCache, EngineSet, Synthesizer, default_cache_dir
 
     settings = settings or Settings()
     article = (
@@ -107,18 +107,7 @@ def build(
     assembler = Assembler(
         script, rate, folder=_output_folder(settings), listener=meter.add if meter else None
     )
-    total = len(script.segments)
-    requests = [(synthesizers[segment.voice], segment.spoken_text) for segment in script.segments]
-    workers = min(voice.concurrency for voice in voices.values())
-    try:
-        for done, clip in enumerate(clips_in_order(requests, workers), 1):
-            assembler.add(clip)
-            if on_progress:
-                on_progress(done, total)
-    except BaseException:
-        assembler.abandon()
-        raise
-    with assembler.finish() as programme:
+    with _speak(script, synthesizers, assembler, on_progress) as programme:
         bed = music_bed(rate, programme.length, script, programme.cues, settings)
         audio = programme.chunks if bed is None else _mixed(programme, bed)
         if meter is None:
@@ -159,6 +148,29 @@ def build(
     # The manifest goes last: it marks the edition complete.
     write_text(paths.manifest, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
     return edition
+
+
+def _speak(
+    script: Script,
+    synthesizers: Mapping[str, Synthesizer],
+    assembler: Assembler,
+    on_progress: Progress | None,
+) -> Programme:
+    """Synthesize the script's segments (as many at once as every voice allows) and assemble
+    them in order into the programme."""
+    from .tts import clips_in_order
+
+    requests = [(synthesizers[segment.voice], segment.spoken_text) for segment in script.segments]
+    workers = min(synthesizer.engine.concurrency for synthesizer in synthesizers.values())
+    try:
+        for done, clip in enumerate(clips_in_order(requests, workers), 1):
+            assembler.add(clip)
+            if on_progress:
+                on_progress(done, len(requests))
+    except BaseException:
+        assembler.abandon()
+        raise
+    return assembler.finish()
 
 
 def _output_folder(settings: Settings) -> Path:
