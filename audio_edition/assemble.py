@@ -90,9 +90,12 @@ class Assembler:
         self._listener = listener
         self._folder = folder or Path(tempfile.gettempdir())
         # Unnamed where the system allows: it vanishes with the process, however it ends.
-        self._store: BinaryIO = tempfile.TemporaryFile(  # noqa: SIM115 - closed by Programme
-            dir=folder, prefix=".programme-"
-        )
+        try:
+            self._store: BinaryIO = tempfile.TemporaryFile(  # noqa: SIM115 - closed by Programme
+                dir=folder, prefix=".programme-"
+            )
+        except OSError as exc:  # a read-only folder: one clear line
+            raise AudioEditionError(f"cannot write: {exc.strerror or exc}", self._folder) from exc
         self._position = 0
         self._cues: list[Cue] = []
         self._chapter_starts: dict[int, int] = {0: 0}

@@ -32,6 +32,10 @@ _CHUNK_SAMPLES = 1 << 18
 # The gain search stops this close to the target, or after this many steps.
 _LOUDNESS_PRECISION_LU = 0.05
 _MAX_GAIN_STEPS = 8
+# Gating sums the weighted energy this many 100 ms steps at a time.
+_GATING_PIECE = 1 << 12
+# The limiter's curve is worked out this many blocks at a time (about 36 s of audio).
+_LIMITER_PIECE = 1 << 14
 # MP3 encoding adds a little to peaks; the limiter aims this far below the ceiling.
 _ENCODER_MARGIN_DB = 2.0
 
@@ -202,13 +206,20 @@ def gated_loudness(analysis: Analysis, gain: np.ndarray | float = 1.0) -> float:
     count = analysis.length // step
     if count < steps_per_block:
         return -math.inf
-    energy = analysis.energy * np.square(gain)
     per_step = step // block
-    step_energy = energy[: count * per_step].reshape(count, per_step).sum(axis=1)
+    step_energy = np.empty(count)
+    # Steps a few thousand at a time: no temporary the size of the whole analysis.
+    for first in range(0, count, _GATING_PIECE):
+        last = min(count, first + _GATING_PIECE)
+        blocks = slice(first * per_step, last * per_step)
+        weight = gain if np.ndim(gain) == 0 else np.asarray(gain)[blocks]
+        energy = analysis.energy[blocks] * np.square(weight)
+        step_energy[first:last] = energy.reshape(last - first, per_step).sum(axis=1)
     # A 400 ms gating block is four consecutive 100 ms steps.
-    block_energy = sum(
-        step_energy[i : count - steps_per_block + 1 + i] for i in range(steps_per_block)
-    )
+    blocks_in_all = count - steps_per_block + 1
+    block_energy = step_energy[:blocks_in_all].copy()
+    for i in range(1, steps_per_block):
+        block_energy += step_energy[i : blocks_in_all + i]
     power = block_energy / (step * steps_per_block)
     with np.errstate(divide="ignore"):
         block_lufs = -0.691 + 10 * np.log10(power)
@@ -262,13 +273,28 @@ def limiter_gain(peak: np.ndarray, rate: int, block: int, ceiling_db: float) -> 
     each side than the averaging window, then averaged. Each block's gain is then below the
     wanted gain of its own and its neighbours' samples, so the curve interpolated between block
     centres never lets a peak through, and it changes smoothly, without clicks.
+
+    The curve is worked out in pieces of ``_LIMITER_PIECE`` blocks, each with the blocks
+    around it that it depends on, and only where some block is over the ceiling (elsewhere
+    it is 1): the same curve as over the whole signal at once, without the whole signal's
+    worth of temporary arrays (50 MB for an hour).
     """
-    ceiling = 10 ** (ceiling_db / 20)
-    if float(peak.max(initial=0.0)) <= ceiling:
+    ceiling = np.float32(10 ** (ceiling_db / 20))
+    over = peak > ceiling
+    if not over.any():
         return None
-    wanted = np.minimum(np.float32(1.0), ceiling / np.maximum(peak, np.float32(1e-9)))
     half = max(1, round(_LIMITER_WINDOW_S * rate / block))
-    return sliding_mean(sliding_min(wanted, 2 * half + 3), 2 * half + 1)
+    reach = (half + 1) + half  # how far the minimum and then the mean carry a peak's effect
+    curve = np.ones(peak.size, dtype=np.float32)
+    for first in range(0, peak.size, _LIMITER_PIECE):
+        last = min(peak.size, first + _LIMITER_PIECE)
+        if not over[max(0, first - reach) : last + reach].any():
+            continue
+        start, stop = max(0, first - 2 * reach), min(peak.size, last + 2 * reach)
+        wanted = np.minimum(np.float32(1.0), ceiling / np.maximum(peak[start:stop], 1e-9))
+        smoothed = sliding_mean(sliding_min(wanted, 2 * half + 3), 2 * half + 1)
+        curve[first:last] = smoothed[first - start : last - start]
+    return curve
 
 
 def plan_mastering(analysis: Analysis, target_lufs: float, ceiling_db: float) -> Mastering:

@@ -101,3 +101,21 @@ def test_the_meter_gives_the_same_analysis_however_the_signal_arrives(
     assert pieced.length == samples.size
     assert np.allclose(pieced.energy, whole.energy, rtol=1e-9, atol=1e-12)
     assert np.array_equal(pieced.peak, whole.peak)
+
+
+def test_the_limiter_curve_worked_out_around_peaks_is_the_whole_signal_curve() -> None:
+    from audio_edition.dsp import sliding_mean, sliding_min
+    from audio_edition.loudness import limiter_gain
+
+    rate, block, ceiling_db = 22050, 49, -3.0
+    half = round(0.02 * rate / block)  # the limiter's 20 ms, in blocks
+    rng = np.random.default_rng(7)
+    for _ in range(50):
+        peak = (rng.random(int(rng.integers(1, 4000))) * 0.5).astype(np.float32)
+        loud = rng.integers(0, peak.size, int(rng.integers(1, 40)))  # near, far, at the edges
+        peak[loud] = rng.uniform(0.6, 1.5, loud.size).astype(np.float32)
+        wanted = np.minimum(np.float32(1.0), 10 ** (ceiling_db / 20) / peak)
+        whole = sliding_mean(sliding_min(wanted, 2 * half + 3), 2 * half + 1)
+        curve = limiter_gain(peak, rate, block, ceiling_db)
+        assert curve is not None and np.array_equal(curve, whole)
+    assert limiter_gain(np.full(100, 0.5, np.float32), rate, block, ceiling_db) is None
