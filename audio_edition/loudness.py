@@ -110,8 +110,8 @@ class LoudnessMeter:
 
     def __init__(self, rate: int, block: int | None = None) -> None:
         """``block``: samples per block of the analysis; by default fine enough for limiting.
-        A measurement alone can take the 100 ms gating step (``gating_step(rate)``): a
-        fiftieth of the memory."""
+        A measurement alone can take the 100 ms gating step (``gating_step(rate)``): about a
+        fortieth of the memory."""
         import soxr
 
         self.rate = rate
