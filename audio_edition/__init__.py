@@ -14,11 +14,30 @@ try:
 except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0+source"
 
+from typing import TYPE_CHECKING, Any
+
 from .config import ReadingStyle, Settings, load_settings
 from .errors import AudioEditionError, ConfigError, EncodeError, EngineError, InputError
-from .ingest import load_article
 from .models import Article, Chapter, Cue, Edition, Section
-from .pipeline import build
+
+if TYPE_CHECKING:
+    from .ingest import load_article
+    from .pipeline import build
+
+
+def __getattr__(name: str) -> Any:
+    # The readers and the pipeline (ftfy, num2words...) load on first use, so that
+    # `audio-edition --help` and other light commands start fast.
+    if name == "build":
+        from .pipeline import build
+
+        return build
+    if name == "load_article":
+        from .ingest import load_article
+
+        return load_article
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Article",

@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .errors import ConfigError
-from .ingest import MAX_INPUT_BYTES
+
+MAX_INPUT_BYTES = 10_000_000
+"""Largest article file read unless the caller allows more: ten times a long book chapter."""
 
 if sys.version_info >= (3, 11):
     import tomllib

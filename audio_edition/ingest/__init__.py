@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from ..config import MAX_INPUT_BYTES
 from ..errors import InputError
 from ..models import Article
 from .decode import decode_text
@@ -67,10 +68,6 @@ def sniff_format(text: str) -> str:
     if head.startswith(("---\n", "+++\n", "---\r\n", "+++\r\n")) or _MARKDOWN_HINTS.match(head):
         return "markdown"
     return "text"
-
-
-MAX_INPUT_BYTES = 10_000_000
-"""Largest article file read unless the caller allows more: ten times a long book chapter."""
 
 
 def load_article(
