@@ -55,10 +55,6 @@ class Programme:
         while data := self.store.read(2 * size):
             yield from_pcm16(data)
 
-    def samples(self) -> np.ndarray:
-        """The whole programme as float32 samples (for short programmes and tests)."""
-        return np.concatenate([np.zeros(0, np.float32), *self.chunks()])
-
     def close(self) -> None:
         self.store.close()
 
@@ -147,7 +143,7 @@ class Assembler:
                 f"cannot write the programme: {exc.strerror or exc}", self._folder
             ) from exc
         self._position += len(pcm) // 2
-        if self._listener is not None:
+        if self._listener is not None:  # it hears exactly what was stored
             self._listener(from_pcm16(pcm))
 
 

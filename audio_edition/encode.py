@@ -70,16 +70,25 @@ def _failure(returncode: int, stderr: bytes) -> str:
     return f"ffmpeg failed: {lines[-1] if lines else returncode}"
 
 
-def mp3_args(sample_rate: int, bitrate_kbps: int, output: Path) -> list[str]:
-    """Arguments that encode mono 16-bit PCM on stdin to a CBR MP3 with a Xing/LAME header.
+# Options of ffmpeg's MP3 muxer: no tags (``tags.py`` writes them all with mutagen).
+_UNTAGGED = {"id3v2_version": "0", "write_id3v1": "0"}
 
-    No tags: ``tags.py`` writes them all with mutagen.
-    """
+
+def _pcm_to_mp3(sample_rate: int, bitrate_kbps: int) -> list[str]:
+    """Arguments that read mono 16-bit PCM on stdin and encode it as CBR MP3."""
     return [
         "-f", "s16le", "-ar", str(sample_rate), "-ac", "1", "-i", "pipe:0",
-        "-map_metadata", "-1", "-c:a", "libmp3lame", "-b:a", f"{bitrate_kbps}k",
-        "-write_xing", "1", "-id3v2_version", "0", "-write_id3v1", "0",
-        "-f", "mp3", "-y", str(output),
+        "-map", "0:a", "-map_metadata", "-1", "-c:a", "libmp3lame", "-b:a", f"{bitrate_kbps}k",
+    ]  # fmt: skip
+
+
+def mp3_args(sample_rate: int, bitrate_kbps: int, output: Path) -> list[str]:
+    """Arguments that encode mono 16-bit PCM on stdin to an untagged CBR MP3 file with a
+    Xing/LAME header (exact duration and gapless playback)."""
+    muxer = [arg for key, value in _UNTAGGED.items() for arg in (f"-{key}", value)]
+    return [
+        *_pcm_to_mp3(sample_rate, bitrate_kbps),
+        "-write_xing", "1", *muxer, "-f", "mp3", "-y", str(output),
     ]  # fmt: skip
 
 
@@ -166,12 +175,11 @@ def _encode_and_measure(
     subject = subject or output
     if not _PLAIN_FILE_NAME.fullmatch(output.name):
         raise ValueError(f"not a plain file name: {output.name!r}")
-    stream = "id3v2_version=0:write_id3v1=0"
+    muxer = ":".join(f"{key}={value}" for key, value in _UNTAGGED.items())
     encoder_args = [
         ffmpeg_exe(), "-hide_banner", "-loglevel", "error",
-        "-f", "s16le", "-ar", str(sample_rate), "-ac", "1", "-i", "pipe:0",
-        "-map", "0:a", "-map_metadata", "-1", "-c:a", "libmp3lame", "-b:a", f"{bitrate_kbps}k",
-        "-f", "tee", f"[f=mp3:write_xing=1:{stream}]{output.name}|[f=mp3:{stream}]pipe:1",
+        *_pcm_to_mp3(sample_rate, bitrate_kbps),
+        "-f", "tee", f"[f=mp3:write_xing=1:{muxer}]{output.name}|[f=mp3:{muxer}]pipe:1",
     ]  # fmt: skip
     decoder_args = [
         ffmpeg_exe(), "-hide_banner", "-loglevel", "error",
