@@ -1,12 +1,18 @@
 """Score the article parser on a corpus of real pages.
 
     python -m audio_edition.evaluate ../shared/corpus [--form html|txt|both]
+                                     [--split all|development|held-out] [--failures]
 
 A corpus folder holds ``html/<id>.html`` and/or ``txt/<id>.txt`` with the expected structure in
 ``expected/<id>.json`` (``headline``, ``authors``, ``published``, ``section_headings``,
 ``body_text``). Scoring: headline exact after normalization; author set equality; same published
 day; section-heading multiset precision and recall; body word-multiset precision and recall.
 Figures are macro-averaged over the items that have the label.
+
+Sites are split in two, by a hash of the site's name: rules are written looking only at the
+development sites, and the held-out sites (a fifth of them) are scored but never read while
+tuning, so their figure estimates what a page from a site never seen will get. Item ids name
+their site (``dev-<site>[-N]``, as in the shared corpus); the report gives all three figures.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import json
 import re
 import sys
 import unicodedata
+import zlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,6 +35,10 @@ from .models import Article
 
 FORMS = {"html": ("html", ".html"), "txt": ("txt", ".txt")}
 METRICS = ("headline", "authors", "date", "headings_f1", "body_recall", "body_precision")
+SPLITS = ("all", "development", "held-out")
+# Sites fall into this many folds by hash; one fold is held out from rule writing.
+_FOLDS = 5
+_HELD_OUT_FOLD = 0
 
 _QUOTES = str.maketrans(
     {"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-"}
@@ -56,6 +67,17 @@ def _overlap(found: Counter[str], expected: Counter[str]) -> tuple[float | None,
     return precision, recall
 
 
+def site_of(item: str) -> str:
+    """The site an item comes from: ``dev-nypost-com-2`` -> ``nypost-com``."""
+    return re.sub(r"-\d+$", "", re.sub(r"^[a-z]+-", "", item, count=1))
+
+
+def split_of(item: str) -> str:
+    """``held-out`` or ``development``, the same for every page of a site."""
+    fold = zlib.crc32(site_of(item).encode("utf-8")) % _FOLDS
+    return "held-out" if fold == _HELD_OUT_FOLD else "development"
+
+
 @dataclass
 class ItemScore:
     """Scores of one corpus item; None where the item has no label for the metric."""
@@ -63,6 +85,12 @@ class ItemScore:
     item: str
     scores: dict[str, float | None] = field(default_factory=dict)
     error: str | None = None
+    failures: list[str] = field(default_factory=list)
+    """One line per field the parser got wrong: expected, then what it found."""
+
+    @property
+    def split(self) -> str:
+        return split_of(self.item)
 
 
 def score_article(article: Article, expected: dict[str, Any]) -> dict[str, float | None]:
@@ -106,8 +134,33 @@ def score_corpus(corpus: Path, form: str) -> list[ItemScore]:
         except AudioEditionError as exc:
             results.append(ItemScore(expected_path.stem, dict.fromkeys(METRICS, 0.0), str(exc)))
             continue
-        results.append(ItemScore(expected_path.stem, score_article(article, expected)))
+        scores = score_article(article, expected)
+        results.append(
+            ItemScore(expected_path.stem, scores, failures=_failures(article, expected, scores))
+        )
     return results
+
+
+def _failures(
+    article: Article, expected: dict[str, Any], scores: dict[str, float | None]
+) -> list[str]:
+    found = {
+        "headline": article.headline,
+        "authors": list(article.authors),
+        "date": article.published.isoformat() if article.published else None,
+        "headings_f1": [s.heading for s in article.sections if s.heading],
+    }
+    wanted = {
+        "headline": expected.get("headline"),
+        "authors": expected.get("authors"),
+        "date": expected.get("published"),
+        "headings_f1": expected.get("section_headings"),
+    }
+    return [
+        f"{metric}: expected {wanted[metric]!r}, got {found[metric]!r}"
+        for metric in found
+        if (scores.get(metric) is not None and (scores[metric] or 0.0) < 1.0)
+    ]
 
 
 def averages(results: Iterable[ItemScore]) -> dict[str, float | None]:
@@ -124,16 +177,27 @@ def _cell(value: float | None) -> str:
     return "   -" if value is None else f"{value:4.2f}"
 
 
-def report(form: str, results: list[ItemScore]) -> str:
-    """A table: one row per item, then the macro averages."""
-    header = f"{form:<28}" + " ".join(f"{m[:13]:>13}" for m in METRICS)
-    lines = [header]
+def in_split(results: Iterable[ItemScore], split: str) -> list[ItemScore]:
+    """The results of one split (``all`` keeps every item)."""
+    return [r for r in results if split == "all" or r.split == split]
+
+
+def _row(label: str, scores: dict[str, float | None]) -> str:
+    return f"{label[:28]:<28}" + " ".join(f"{_cell(scores.get(m)):>13}" for m in METRICS)
+
+
+def report(form: str, results: list[ItemScore], failures: bool = False) -> str:
+    """A table: one row per item, then the macro averages of each split."""
+    lines = [f"{form:<28}" + " ".join(f"{m[:13]:>13}" for m in METRICS)]
     for result in results:
-        cells = " ".join(f"{_cell(result.scores.get(m)):>13}" for m in METRICS)
         note = f"  ({result.error})" if result.error else ""
-        lines.append(f"{result.item[:28]:<28}{cells}{note}")
-    overall = averages(results)
-    lines.append(f"{'overall':<28}" + " ".join(f"{_cell(overall[m]):>13}" for m in METRICS))
+        lines.append(_row(result.item, result.scores) + note)
+        if failures:
+            lines.extend(f"    {failure}" for failure in result.failures)
+    for split in SPLITS:
+        chosen = in_split(results, split)
+        if chosen:
+            lines.append(_row(f"{split} ({len(chosen)})", averages(chosen)))
     return "\n".join(lines)
 
 
@@ -141,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path, help="corpus folder (with expected/)")
     parser.add_argument("--form", choices=[*FORMS, "both"], default="both")
+    parser.add_argument("--split", choices=SPLITS, default="all", help="score only these sites")
+    parser.add_argument("--failures", action="store_true", help="print expected vs found")
     parser.add_argument("--json", action="store_true", help="print the averages as JSON")
     args = parser.parse_args(argv)
     if not (args.corpus / "expected").is_dir():
@@ -149,10 +215,10 @@ def main(argv: list[str] | None = None) -> int:
     forms = list(FORMS) if args.form == "both" else [args.form]
     summary = {}
     for form in forms:
-        results = score_corpus(args.corpus, form)
-        summary[form] = averages(results)
+        results = in_split(score_corpus(args.corpus, form), args.split)
+        summary[form] = {split: averages(in_split(results, split)) for split in SPLITS}
         if not args.json:
-            print(report(form, results) + "\n")
+            print(report(form, results, args.failures) + "\n")
     if args.json:
         print(json.dumps(summary, indent=2))
     return 0
