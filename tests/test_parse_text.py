@@ -9,7 +9,8 @@ import pytest
 
 from audio_edition import Article
 from audio_edition.ingest import load_article
-from audio_edition.ingest.text import parse_text, split_authors
+from audio_edition.ingest.byline import split_authors
+from audio_edition.ingest.text import parse_text
 
 from .conftest import FIXTURES, heard, shared_file
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .dates import find_date
+
 # Whole lines that are page furniture, compared casefolded without trailing punctuation.
 JUNK_LINES = frozenset(
     {
@@ -90,13 +92,19 @@ def is_boilerplate(line: str, *, headline: bool = False) -> bool:
         return True
     if words <= 40 and CAPTION_POSITION.search(line):
         return True
-    if words <= _MAX_CREDIT_WORDS and CREDIT_LINE.match(line):
+    if words <= _MAX_CREDIT_WORDS and CREDIT_LINE.match(line) and not _signs_wire_copy(line):
         return True
     if any(words <= limit and pattern.search(line) for pattern, limit in PROMOTIONS):
         return True
     if headline or line[:3].casefold() == "by ":  # "By JANE DOE" is a byline, not a promotion
         return False
     return words >= _MIN_SHOUTING_WORDS and _is_shouting(line)
+
+
+def _signs_wire_copy(line: str) -> bool:
+    """An agency's name with a date or a dateline ("Reuters, Washington,", "Reuters Nov. 18,
+    2019") signs wire copy; a photo credit carries neither."""
+    return line.rstrip().endswith(",") or find_date(line) is not None
 
 
 def starts_link_list(line: str) -> bool:

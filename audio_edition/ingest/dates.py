@@ -28,6 +28,11 @@ _YEAR = r"(?P<year>(?:1[89]|2[01])\d\d)"
 _MONTH_FIRST = re.compile(rf"\b{_MONTH}\s*{_DAY}\b\s*(?:,|-|–|/)?\s*{_YEAR}\b", re.IGNORECASE)
 # "6 Feb 2025", "6th of February, 2025"
 _DAY_FIRST = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\s*,?\s*{_YEAR}\b", re.IGNORECASE)
+# "11/19/2019" (US month first; day first when the first number cannot be a month),
+# "19.11.2019" (day first, as Europe writes it)
+_NUMERIC = re.compile(
+    r"(?<![\d/.])(?P<first>[0-3]?\d)(?P<sep>[/.])(?P<second>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)\b"
+)
 # "2025-02-06", "2025-02-06T10:20:00+01:00"
 _ISO = re.compile(
     r"\b(?P<year>(?:1[89]|2[01])\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)"
@@ -47,6 +52,8 @@ ZONE_OFFSETS: dict[str, float] = {
     "EET": 2, "EEST": 3, "MSK": 3, "IST": 5.5, "SGT": 8, "HKT": 8, "JST": 9, "KST": 9,
     "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13, "EST": -5, "EDT": -4, "CST": -6,
     "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "AKST": -9, "AKDT": -8,
+    "HST": -10, "HDT": -9, "WAT": 1, "CAT": 2, "EAT": 3, "PKT": 5, "ICT": 7, "WIB": 7,
+    "PHT": 8, "AWST": 8, "ACST": 9.5, "ACDT": 10.5,
 }  # fmt: skip
 SEASONAL_ZONES = {
     "ET": "America/New_York",
@@ -57,6 +64,15 @@ SEASONAL_ZONES = {
 
 # How far (in characters) a time may sit from the date it belongs to.
 _TIME_REACH = 25
+# What may stand between a time and the date after it: "11:26 pm EST, Tuesday, November 19".
+_TIME_TO_DATE_GAP = re.compile(
+    r"^[\s,|·•–—-]*(?:(?:on\s+)?(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)"
+    r"(?:day)?\.?[\s,|·•–—-]*)?$",
+    re.IGNORECASE,
+)
+# Labels that say which of a page's dates a date is.
+_UPDATED_LABEL = re.compile(r"\b(?:updated|last updated|modified|edited)\b", re.IGNORECASE)
+_PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|first published)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -73,23 +89,64 @@ class DateMatch:
     """Where the matched text ends in the line (exclusive)."""
 
 
-def find_date(line: str) -> DateMatch | None:
-    """The first publication-style date in ``line``, with the time next to it when there is one."""
-    iso = _ISO.search(line)
+def find_date(line: str, start: int = 0) -> DateMatch | None:
+    """The first publication-style date in ``line`` (from ``start``), with the time next to it
+    when there is one."""
+    found = []
+    iso = _ISO.search(line, start)
     if iso:
         value = _from_iso(iso)
         if value is not None:
-            return DateMatch(value, iso.start(), iso.end())
-    for pattern in (_MONTH_FIRST, _DAY_FIRST):
-        match = pattern.search(line)
-        if not match:
-            continue
-        try:
-            day = dt.date(int(match["year"]), MONTHS[match["month"][:3].lower()], int(match["day"]))
-        except ValueError:
-            continue
-        return _with_time(line, day, match.start(), match.end())
-    return None
+            found.append(DateMatch(value, iso.start(), iso.end()))
+    for pattern in (_MONTH_FIRST, _DAY_FIRST, _NUMERIC):
+        for match in pattern.finditer(line, start):
+            day = _day(match)
+            if day is not None:
+                found.append(_with_time(line, day, match.start(), match.end()))
+                break
+    return min(found, key=lambda match: match.start, default=None)
+
+
+@dataclass(frozen=True)
+class LabelledDate:
+    """A date in a line with what the page says it is."""
+
+    match: DateMatch
+    kind: str
+    """``published``, ``updated`` or ``plain`` (no label before it)."""
+
+
+def find_dates(line: str) -> list[LabelledDate]:
+    """Every date in ``line``, each with the label before it: "Updated Nov 19, 2019 6:55 AM;
+    Posted Nov 19, 2019 6:51 AM" gives an updated and a published date."""
+    dates: list[LabelledDate] = []
+    position = 0
+    while (match := find_date(line, position)) is not None:
+        before = line[position : match.start]
+        labels = [
+            (label.start(), kind)
+            for kind, pattern in (("updated", _UPDATED_LABEL), ("published", _PUBLISHED_LABEL))
+            for label in pattern.finditer(before)
+        ]
+        kind = max(labels)[1] if labels else "plain"
+        dates.append(LabelledDate(match, kind))
+        position = match.end
+    return dates
+
+
+def _day(match: re.Match[str]) -> dt.date | None:
+    """The calendar day of a month-name or numeric match, None when there is no such day."""
+    try:
+        if "month" in match.groupdict():
+            return dt.date(
+                int(match["year"]), MONTHS[match["month"][:3].lower()], int(match["day"])
+            )
+        first, second = int(match["first"]), int(match["second"])
+        if match["sep"] == "." or first > 12:
+            first, second = second, first
+        return dt.date(int(match["year"]), first, second)
+    except ValueError:
+        return None
 
 
 def _from_iso(match: re.Match[str]) -> Published | None:
@@ -120,11 +177,18 @@ def _parse_offset(text: str) -> dt.tzinfo:
 def _with_time(line: str, day: dt.date, start: int, end: int) -> DateMatch:
     """Attach a time found just after (or just before) the date."""
     after = _TIME.search(line, end, min(len(line), end + _TIME_REACH))
+    if after is not None and not re.fullmatch(r"[\s,|·•–—-]*(?:at\s*)?", line[end : after.start()]):
+        after = None
     before = None
     if after is None:
         before_start = max(0, start - _TIME_REACH)
         before = next(
-            (m for m in _TIME.finditer(line, before_start, start) if m.end() >= start - 4), None
+            (
+                m
+                for m in _TIME.finditer(line, before_start, start)
+                if _TIME_TO_DATE_GAP.match(line[m.end() : start])
+            ),
+            None,
         )
     match = after or before
     if match is None:

@@ -20,8 +20,9 @@ from typing import Any
 from ..errors import InputError
 from ..models import Article, Published, Section
 from .boilerplate import is_boilerplate
+from .byline import split_authors
 from .dates import find_date
-from .text import split_authors, tidy_dateline
+from .text import tidy_dateline
 
 ARTICLE_TYPES = frozenset(
     {

@@ -24,8 +24,8 @@ from markdown_it.tree import SyntaxTreeNode
 
 from ..errors import InputError
 from ..models import Article, Published, Section
+from .byline import split_authors
 from .dates import find_date
-from .text import split_authors
 
 if sys.version_info >= (3, 11):
     import tomllib

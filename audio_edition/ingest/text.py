@@ -16,41 +16,20 @@ from pathlib import Path
 from ..errors import InputError
 from ..models import Article, Published, Section
 from .boilerplate import is_boilerplate, starts_link_list
-from .dates import find_date
+from .byline import Byline, read_byline
+from .dates import LabelledDate, find_dates
 
-BYLINE = re.compile(
-    r"^(?:written\s+by|words\s+by|story\s+by|reporting\s+by|by|author)\s*:?\s+(?P<names>\S.*)$",
-    re.IGNORECASE,
-)
-# A bare name line, optionally followed by " - date", " | role" or " @handle".
-BARE_NAME_LINE = re.compile(r"^(.*?)(?:\s+(-|–|—|\||/|@)\s*(.*))?$")
-RELATIVE_TIME = re.compile(
-    r"\b\d+\s+(?:minutes?|hours?|days?|weeks?)(?:\s+ago)?\b|\byesterday\b", re.I
-)
-GLUED_MONTH = re.compile(
-    r"([a-z])(?=(?:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d)"
-)
-# Kicker labels above an article that would otherwise pass for a two-word name.
-SECTION_LABELS = frozenset(
+# Words that may stand beside a date on a date line: "Published: Tuesday, Nov. 19 at 8 p.m. ET".
+_DATE_LINE_WORDS = frozenset(
     {
-        "world news", "local news", "breaking news", "top stories", "white house", "hong kong",
-        "new york", "real estate", "personal finance", "health care", "climate change",
-    }
-)  # fmt: skip
-UPDATED = re.compile(r"^(?:updated|last updated|modified)\b", re.IGNORECASE)
-PUBLISHED = re.compile(r"^(?:published|posted|first published)(?:\s+on)?\b[:\s]*", re.IGNORECASE)
-
-# Words that mark a byline part as a role or an employer rather than a name.
-ROLE_WORDS = frozenset(
-    {
-        "editor", "reporter", "correspondent", "writer", "contributor", "staff", "columnist",
-        "producer", "journalist", "analyst", "senior", "chief", "associate", "deputy",
-        "contributing", "freelance", "special", "news", "desk", "team", "press", "agency",
+        "published", "posted", "updated", "last", "first", "modified", "on", "at", "date",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "am", "pm", "a.m", "p.m",
     }
 )  # fmt: skip
-NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "la", "le", "del", "bin", "al"})
+_TIME_OR_ZONE = re.compile(
+    r"^(?:\d{1,2}[:.]\d\d(?:[ap]\.?m\.?)?|[ap]\.?m\.?|[A-Z]{2,5}|\(?\d+\)?)$"
+)
 TITLE_SMALL_WORDS = frozenset(
     {
         "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by",
@@ -175,114 +154,76 @@ def _is_link_title(unit: _Unit) -> bool:
 
 
 def _take_meta(units: list[_Unit]) -> tuple[tuple[str, ...], Published | None, list[_Unit]]:
-    """Take byline, date and kicker labels from the top; return what remains of the body."""
-    authors: tuple[str, ...] = ()
-    published: Published | None = None
-    body: list[_Unit] = []
+    """Take byline, date and kicker labels from the top; return what remains of the body.
+
+    Every line near the top is read as a possible byline and date line. The authors are those
+    of the first "By" line, else of the first line that starts with a person's name; the date
+    is the first one labelled published (or not labelled), else the first "Updated" stamp.
+    """
+    zone = units[:_META_LINES]
+    bylines: list[Byline] = []
+    dates: list[LabelledDate] = []
+    meta: set[int] = set()
     seen_body = False
-    for index, unit in enumerate(units):
-        if index >= _META_LINES:
-            body.extend(units[index:])
-            break
-        text = _unglue(unit.text)
-        if not authors and unit.words <= _MAX_BYLINE_WORDS:
-            found, date = _byline(text, before_body=not seen_body)
-            if found:
-                authors = found
-                published = published or date
-                continue
-        if unit.is_short and (UPDATED.match(text) or PUBLISHED.match(text)):
-            if published is None and not UPDATED.match(text):
-                date_match = find_date(text)
-                published = date_match.value if date_match else None
+    for index, unit in enumerate(zone):
+        text = unit.text
+        if text.casefold().rstrip(":") == "by" and index + 1 < len(zone):
+            # "By" on a line of its own, the name on the next.
+            text = f"By {zone[index + 1].text}"
+            meta.add(index + 1)
+        elif index in meta:
             continue
-        if published is None and unit.words <= 14:
-            date_match = find_date(text)
-            if date_match and _is_date_line(text, date_match.start, date_match.end):
-                published = date_match.value
-                continue
-        if not seen_body and _is_label(unit):
+        if unit.words > _MAX_BYLINE_WORDS:
+            seen_body = True
             continue
+        line_dates = find_dates(text)
+        date_line = bool(line_dates) and _is_date_line(text, line_dates)
+        following_is_date = index + 1 < len(zone) and _has_date_line(zone[index + 1])
+        byline = read_byline(
+            text, bare=not seen_body or following_is_date, above_date=following_is_date
+        )
+        if byline and (byline.explicit or not bylines or not seen_body):
+            bylines.append(byline)
+            dates.extend(byline.dates)
+            meta.add(index)
+        elif date_line:
+            dates.extend(line_dates)
+            meta.add(index)
+        elif not seen_body and _is_label(unit):
+            meta.add(index)
         seen_body = seen_body or unit.words >= _MIN_BODY_WORDS
-        body.append(unit)
-    return authors, published, body
+    chosen = next((b for b in bylines if b.explicit), bylines[0] if bylines else None)
+    authors = chosen.authors if chosen else ()
+    published = next(
+        (d.match.value for d in dates if d.kind != "updated"),
+        next((d.match.value for d in dates), None),
+    )
+    body = [unit for index, unit in enumerate(zone) if index not in meta]
+    return authors, published, body + units[_META_LINES:]
 
 
-def _byline(text: str, before_body: bool) -> tuple[tuple[str, ...], Published | None]:
-    """Authors (and a date) from a byline: "By A and B", or, above the body, a bare name
-    line such as "Jane Doe", "Jane Doe - Nov 19, 2019" or "Jane Doe @janedoe / 2 days"."""
-    match = BYLINE.match(text)
-    if match:
-        names = match["names"]
-    elif before_body:
-        head, separator, tail = BARE_NAME_LINE.match(text).groups()  # type: ignore[union-attr]
-        if not _is_bare_name(head):
-            return (), None
-        if separator and not (find_date(tail) or RELATIVE_TIME.search(tail) or separator == "@"):
-            return (), None
-        names = head
-    else:
-        return (), None
-    date = find_date(names)
-    if date:
-        names = names[: date.start]  # what follows the date is a category or time
-    return split_authors(names), date.value if date else None
+def _has_date_line(unit: _Unit) -> bool:
+    dates = find_dates(unit.text) if unit.words <= _MAX_BYLINE_WORDS else []
+    return bool(dates) and _is_date_line(unit.text, dates)
 
 
-def _unglue(line: str) -> str:
-    """Put back a space copy-paste lost: "SteinbuchNovember 19" -> "Steinbuch November 19"."""
-    return GLUED_MONTH.sub(r"\1 ", line)
-
-
-def _is_date_line(text: str, start: int, end: int) -> bool:
-    """A line that is mostly the date (a weekday, "Published" or a separator may remain)."""
-    rest = re.sub(r"[|,·•–—-]", " ", text[:start] + " " + text[end:]).split()
-    return len(rest) <= 3
+def _is_date_line(text: str, dates: list[LabelledDate]) -> bool:
+    """A line that is mostly its dates: a weekday, a label, a time or a separator may remain."""
+    rest = text
+    for found in reversed(dates):
+        rest = rest[: found.match.start] + " " + rest[found.match.end :]
+    words = [
+        word
+        for word in re.sub(r"[|,;·•–—-]", " ", rest).split()
+        if word.casefold().strip(".:()") not in _DATE_LINE_WORDS
+        and not _TIME_OR_ZONE.match(word.strip(".:()"))
+    ]
+    return len(words) <= 3
 
 
 def _is_label(unit: _Unit) -> bool:
     """A kicker such as "News" or "World" standing alone above the article."""
     return unit.words <= 3 and not unit.ends_sentence
-
-
-def split_authors(names: str) -> tuple[str, ...]:
-    """ "Jane Doe, Science Editor and John Roe" -> ("Jane Doe", "John Roe")."""
-    names = re.split(r"\s+(?:for|at|in)\s+(?:the\s+)?[A-Z]", names, maxsplit=1)[0]
-    names = re.split(r"\s*[|•·]\s*|\s+[-–—]\s+", names)[0]
-    parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", names.strip(" ,;-–—"))
-    authors = []
-    for part in parts:
-        # "GarberFOXBusiness": the site's name glued to the author's by a lost space.
-        part = re.split(r"(?<=[a-z])(?=[A-Z]{2,})", part.strip(" ."))[0]
-        if part and _looks_like_name(part):
-            authors.append(part.title() if part.isupper() else part)
-    return tuple(authors)
-
-
-_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*|[A-Z]\.|Mc[A-Z][a-z]+)$")
-
-
-def _is_bare_name(text: str) -> bool:
-    """A line that can only be a person's name: two to four capitalized words, nothing else."""
-    words = text.split()
-    return (
-        2 <= len(words) <= 4
-        and text.casefold() not in SECTION_LABELS
-        and all(_NAME_WORD.match(w) or w in NAME_PARTICLES for w in words)
-        and not any(w.casefold() in ROLE_WORDS or w.casefold() in TITLE_SMALL_WORDS for w in words)
-    )
-
-
-def _looks_like_name(part: str) -> bool:
-    words = part.split()
-    if not 1 <= len(words) <= 5:
-        return False
-    if any(word.casefold().strip(".") in ROLE_WORDS for word in words):
-        return False
-    return all(
-        word[0].isupper() or word.casefold() in NAME_PARTICLES or not word[0].isalpha()
-        for word in words
-    )
 
 
 # "KYIV, Ukraine (AP) — Text": a dateline in capitals, then the wire agency.

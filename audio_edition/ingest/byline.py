@@ -1,0 +1,196 @@
+"""Who wrote it: authors from a byline, and a person's name told from a label.
+
+Bylines come in many shapes: "By Jane Doe and John Roe", "11/19/2019 by Jane Doe", "Jane Doe |
+The Daily", "Jane Doe, Science Editor", "Jane Doe @janedoe Nov 18, 2019", "Jane DoeView More
+Articles", "Reuters, Washington". A line without "By" counts as a byline only when it starts
+with a person's name, told from a section label or a photo credit by its first word being a
+known first name (the list shipped with gender-guesser: some 40,000 names of many countries),
+or with the name of a news agency.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .dates import LabelledDate, find_dates
+
+# "By", "Written by", "Author:" before the names.
+BY = re.compile(
+    r"(?:^|(?<=\s))(?:written\s+by|words\s+by|story\s+by|reporting\s+by|by|author)\s*:?\s*(?=\S)",
+    re.IGNORECASE,
+)
+# News agencies, which sign wire copy in place of a person.
+WIRE_SERVICES = frozenset(
+    {
+        "associated press", "the associated press", "ap", "reuters", "thomson reuters", "afp",
+        "agence france-presse", "pti", "press trust of india", "ians", "ani", "upi", "dpa",
+        "bloomberg", "aap", "xinhua", "efe", "ansa", "kyodo", "kyodo news", "yonhap",
+        "canadian press", "the canadian press", "cnn wire", "bloomberg news",
+    }
+)  # fmt: skip
+# Job titles: a byline part holding one of these is a role, not a name.
+JOB_WORDS = frozenset(
+    {
+        "editor", "reporter", "correspondent", "writer", "contributor", "columnist", "producer",
+        "journalist", "analyst", "senior", "chief", "associate", "deputy", "contributing",
+        "freelance", "special", "intern", "photographer", "critic", "host", "anchor",
+        "director", "manager", "president", "founder", "professor", "author", "staff",
+        "news", "desk", "team", "press", "agency", "bureau", "newsroom", "wire", "guest",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "view", "more", "articles", "follow", "profile", "bio", "updated", "published",
+        "posted", "photo", "photos", "image", "courtesy", "credit", "video", "getty",
+    }
+)  # fmt: skip
+# A staff byline names the outlet and then one of these: "HNN Staff", "News Nation Bureau".
+COLLECTIVE_WORDS = frozenset({"staff", "bureau", "desk", "team", "newsroom", "reports", "wire"})
+NAME_PARTICLES = frozenset(
+    {"de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "del", "bin", "al", "el"}
+)
+MONTH_WORDS = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec",
+    }
+)  # fmt: skip
+
+# Labels a copy-paste glued to the name: "Marcus De GuzmanView More Articles".
+_GLUED_LABEL = re.compile(
+    r"(?<=[a-z.])(?=(?:View|More|Follow|Senior|Contributing|Contributor|Staff|Reporter|Editor"
+    r"|Writer|Correspondent|Columnist|Updated|Published|Posted)\b)"
+)
+_GLUED_MONTH = re.compile(
+    r"([a-z])(?=(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d)"
+)
+_CONTACT = re.compile(
+    r"\S+@\S+\.[a-z]{2,}\b|@\w+|https?://\S+|\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b", re.IGNORECASE
+)
+_SEPARATORS = " ,;:|·•/–—-"
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*|[A-Z]\.(?:[A-Z]\.)*|Mc[A-Z][a-z]+"
+                        r"|Ma?c[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+|O['’][A-Z][a-z]+)$")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Byline:
+    """Authors read from one line, with the dates the line also holds."""
+
+    authors: tuple[str, ...]
+    explicit: bool
+    """True when the line says "By" (or "Author:"), rather than starting with a name."""
+
+    dates: tuple[LabelledDate, ...] = ()
+    """The dates on the same line, found after the copy-paste damage was undone."""
+
+
+def tidy_byline(line: str) -> str:
+    """Undo what a copy-paste glued together and drop e-mail, handles, links and phone numbers."""
+    line = _GLUED_MONTH.sub(r"\1 ", _GLUED_LABEL.sub(" | ", line))
+    return " ".join(_CONTACT.sub(" ", line).split())
+
+
+def read_byline(line: str, *, bare: bool = True, above_date: bool = False) -> Byline | None:
+    """The authors named by ``line`` when it is a byline, else None.
+
+    ``bare`` allows a line without "By" that starts with a person's or an agency's name. The
+    first word of such a name must be a known first name, unless the line sits right above the
+    date line (``above_date``), where bylines go.
+    """
+    text = tidy_byline(line)
+    dates = find_dates(text)
+    undated = text
+    for found in reversed(dates):
+        undated = f"{undated[: found.match.start]} | {undated[found.match.end :]}"
+    values = tuple(dates)
+    by = BY.search(undated)
+    if by and not undated[: by.start()].strip(_SEPARATORS) and undated[by.end() :].strip():
+        authors = split_authors(undated[by.end() :], explicit=True)
+        return Byline(authors, explicit=True, dates=values) if authors else None
+    if not bare:
+        return None
+    head = re.split(r"\s*[|·•/,;]\s*|\s+[-–—]\s+", undated.strip(_SEPARATORS), maxsplit=1)[0]
+    if head.casefold() in WIRE_SERVICES:
+        return Byline((head,), explicit=False, dates=values)
+    candidate = head.title() if head.isupper() else head
+    if is_person_name(candidate, known_first_name=not above_date):
+        return Byline((candidate,), explicit=False, dates=values)
+    return None
+
+
+def split_authors(names: str, *, explicit: bool = False) -> tuple[str, ...]:
+    """ "Jane Doe, Science Editor and John Roe" -> ("Jane Doe", "John Roe").
+
+    Parts that are not names (a role, an outlet, a place) are left out.
+    """
+    names = re.split(r"\s+(?:for|at|in|of)\s+(?:the\s+)?[A-Z]", names, maxsplit=1)[0]
+    names = re.split(r"\s*[|•·/]\s*|\s+[-–—]\s+", names)[0]
+    pieces = re.split(r"(\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", names.strip(" ,;-–—"))
+    authors: list[str] = []
+    joiner = ""
+    for index in range(0, len(pieces), 2):
+        # "GarberFOXBusiness": the site's name glued to the author's by a lost space.
+        part = re.split(r"(?<=[a-z])(?=[A-Z]{2,})", pieces[index].strip(" ."))[0]
+        if part.isupper() and len(part) > 3:
+            part = part.title()
+        # After a bare comma a place or an outlet may follow ("Jane Doe, New York"): only a
+        # name with a known first name counts there; "and" says a name follows.
+        after_comma = bool(authors) and "and" not in joiner and "&" not in joiner
+        if part and (
+            is_person_name(part, known_first_name=after_comma)
+            or _is_signature(part, explicit and not authors)
+        ):
+            authors.append(part)
+        joiner = pieces[index + 1] if index + 1 < len(pieces) else ""
+    return tuple(authors)
+
+
+def _is_signature(part: str, first_of_explicit: bool) -> bool:
+    """A signature that is not a person's name: an agency, or after "By" a staff byline
+    ("HNN Staff") or a one-word handle ("admin")."""
+    key = part.casefold()
+    if key in WIRE_SERVICES:
+        return True
+    if not first_of_explicit:
+        return False
+    words = key.split()
+    if len(words) == 1:
+        return words[0] not in JOB_WORDS and words[0] not in MONTH_WORDS and word_like(words[0])
+    return 2 <= len(words) <= 4 and words[-1] in COLLECTIVE_WORDS and part[0].isupper()
+
+
+def word_like(word: str) -> bool:
+    return bool(re.fullmatch(r"[^\W\d_][\w.'’-]*", word))
+
+
+def is_person_name(text: str, *, known_first_name: bool = False) -> bool:
+    """Two to five capitalized words with no job title, month or outlet among them; with
+    ``known_first_name``, the first word (not an initial) must be a known first name."""
+    words = text.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    for word in words:
+        key = word.casefold().strip(".,")
+        if key in JOB_WORDS or key in MONTH_WORDS or re.search(r"\.[a-z]{2,}$", word):
+            return False
+        if not (_NAME_WORD.match(word) or key in NAME_PARTICLES):
+            return False
+    if words[0].casefold() in NAME_PARTICLES:
+        return False
+    if not known_first_name:
+        return True
+    first = next((w for w in words if not re.fullmatch(r"(?:[A-Z]\.)+", w)), "")
+    return first != words[-1] and _is_first_name(first)
+
+
+@functools.cache
+def _first_names() -> object:
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def _is_first_name(word: str) -> bool:
+    detector = _first_names()
+    return detector.get_gender(word) != "unknown"  # type: ignore[attr-defined]
