@@ -20,7 +20,8 @@ JUNK_LINES = frozenset(
         "image", "photo", "video", "gallery", "close", "menu", "loading", "loading...",
         "enlarge image", "enlarge", "expand", "search", "search text", "donate", "buffer", "pin",
         "submit", "share tweet submit", "don't miss", "dont miss", "latest", "latest news",
-        "whatsapp", "facebook", "twitter", "linkedin", "reddit",
+        "whatsapp", "facebook", "twitter", "linkedin", "reddit", "give feedback", "feedback",
+        "survey", "back to gallery", "caption", "comment", "leave a comment",
     }
 )  # fmt: skip
 
@@ -28,13 +29,13 @@ JUNK_LINES = frozenset(
 JUNK_PREFIX = re.compile(
     r"^(?:photo|photos|image|images|picture|photograph|credit|credits|source|video|watch"
     r"|read more|read also|also read|related|see also|see more|more on|more|advertisement"
-    r"|sponsored|filed to|share on|follow|tags"
+    r"|sponsored|filed to|filed under|share on|follow|tags|topics"
     r"|(?:photo|image|picture)s?\s+(?:by|credit|courtesy(?:\s+of)?))\s*[:|—–-]",
     re.IGNORECASE,
 )
 # Short lines that are only a photo credit: "Getty Images", "(AP Photo/Jane Doe)".
 CREDIT_LINE = re.compile(
-    r"^\(?\s*(?:[\w.'’ -]+/)?\s*(?:getty images|ap photo|reuters|afp|shutterstock|epa|alamy"
+    r"^\(?\s*(?:[\w.'’ -]+\s*[/|,]\s*)?(?:getty images|ap photo|reuters|afp|shutterstock|epa|alamy"
     r"|wikimedia commons|istock|pa images|bloomberg)\b[^.!?]{0,60}\)?$",
     re.IGNORECASE,
 )
@@ -44,6 +45,8 @@ PROMOTIONS = (
     (re.compile(r"^if you (?:enjoyed|liked|value|appreciate)\b", re.IGNORECASE), 60),
     (re.compile(r"^(?:join|subscribe to|sign up (?:for|to)|follow us|download (?:the|our) app"
                 r"|get (?:our|the) (?:free )?newsletter|support our journalism)\b", re.I), 30),
+    # Shopping links in buying guides: "See it now: Amazon", "Buy now at Best Buy".
+    (re.compile(r"^(?:see it now|buy (?:it )?now|shop now|check price|see price)\b", re.I), 12),
     # "Story title [VIDEO]|Other title [PICTURES]": link lists with section tags.
     (re.compile(r"\[(?:[A-Z]{3,} ?){1,3}\]"), 80),
 )  # fmt: skip
@@ -59,6 +62,8 @@ CAPTION_CREDIT = re.compile(
     r"[^()\[\]]{0,80}[)\]]\s*$",
     re.IGNORECASE,
 )
+# A caption ending in a web address as its credit: "... campaign. (onmeth.com)".
+DOMAIN_CREDIT = re.compile(r"\((?:[\w-]+\.)+[a-z]{2,6}\)\s*$", re.IGNORECASE)
 # A caption ending in a bare copyright credit: "Supporters outside the hall © Jo Smith".
 COPYRIGHT_CREDIT = re.compile(r"(?:^|\s)©\s*[\w.'’ /-]{2,40}$")
 # Caption language: who is where in the picture.
@@ -88,7 +93,7 @@ def is_boilerplate(line: str, *, headline: bool = False) -> bool:
     words = len(line.split())
     if key in JUNK_LINES or JUNK_PREFIX.match(line) or COUNTER_LINE.match(line):
         return True
-    if CAPTION_CREDIT.search(line) or COPYRIGHT_CREDIT.search(line):
+    if CAPTION_CREDIT.search(line) or COPYRIGHT_CREDIT.search(line) or DOMAIN_CREDIT.search(line):
         return True
     if words <= 40 and CAPTION_POSITION.search(line):
         return True

@@ -33,6 +33,10 @@ _DAY_FIRST = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\s*,?\s*{_YEAR}\b", re.I
 _NUMERIC = re.compile(
     r"(?<![\d/.])(?P<first>[0-3]?\d)(?P<sep>[/.])(?P<second>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)\b"
 )
+# "Nov 19, 6:55 AM": a day and a time without the year, as pages print this year's dates.
+_YEARLESS = re.compile(
+    rf"\b{_MONTH}\s*{_DAY}\b,?\s*(?:at\s+)?[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?m\b\.?)?", re.I
+)
 # "2025-02-06", "2025-02-06T10:20:00+01:00"
 _ISO = re.compile(
     r"\b(?P<year>(?:1[89]|2[01])\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)"
@@ -105,6 +109,12 @@ def find_date(line: str, start: int = 0) -> DateMatch | None:
                 found.append(_with_time(line, day, match.start(), match.end()))
                 break
     return min(found, key=lambda match: match.start, default=None)
+
+
+def yearless_dates(line: str) -> list[tuple[int, int]]:
+    """Spans of dates printed without a year but with a time ("Updated Nov 19, 6:55 AM"): they
+    mark a date line, though the day they name cannot be known."""
+    return [match.span() for match in _YEARLESS.finditer(line)]
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from ..errors import InputError
 from ..models import Article, Published, Section
 from .boilerplate import is_boilerplate, starts_link_list
 from .byline import Byline, read_byline
-from .dates import LabelledDate, find_dates
+from .dates import LabelledDate, find_dates, yearless_dates
 
 # Words that may stand beside a date on a date line: "Published: Tuesday, Nov. 19 at 8 p.m. ET".
 _DATE_LINE_WORDS = frozenset(
@@ -42,6 +42,12 @@ _MIN_BODY_WORDS = 8
 # Headings are short.
 _MAX_HEADING_WORDS = 15
 _MAX_HEADING_CHARS = 120
+# Subheadings are shorter still (a longer one is in title case), and an article with sections
+# has at least two.
+_MAX_SUBHEADING_WORDS = 12
+_MAX_SENTENCE_CASE_SUBHEADING_WORDS = 8
+_MIN_HEADINGS = 2
+_MAX_LONE_HEADING_WORDS = 5
 # Byline and date are looked for among the first lines after the headline.
 _META_LINES = 12
 # Titles in a box of links to other articles are at most this long.
@@ -177,7 +183,7 @@ def _take_meta(units: list[_Unit]) -> tuple[tuple[str, ...], Published | None, l
             seen_body = True
             continue
         line_dates = find_dates(text)
-        date_line = bool(line_dates) and _is_date_line(text, line_dates)
+        date_line = _is_date_line(text, line_dates)
         following_is_date = index + 1 < len(zone) and _has_date_line(zone[index + 1])
         byline = read_byline(
             text, bare=not seen_body or following_is_date, above_date=following_is_date
@@ -203,15 +209,17 @@ def _take_meta(units: list[_Unit]) -> tuple[tuple[str, ...], Published | None, l
 
 
 def _has_date_line(unit: _Unit) -> bool:
-    dates = find_dates(unit.text) if unit.words <= _MAX_BYLINE_WORDS else []
-    return bool(dates) and _is_date_line(unit.text, dates)
+    return unit.words <= _MAX_BYLINE_WORDS and _is_date_line(unit.text, find_dates(unit.text))
 
 
 def _is_date_line(text: str, dates: list[LabelledDate]) -> bool:
     """A line that is mostly its dates: a weekday, a label, a time or a separator may remain."""
+    spans = [(found.match.start, found.match.end) for found in dates] or yearless_dates(text)
+    if not spans:
+        return False
     rest = text
-    for found in reversed(dates):
-        rest = rest[: found.match.start] + " " + rest[found.match.end :]
+    for start, end in sorted(spans, reverse=True):
+        rest = rest[:start] + " " + rest[end:]
     words = [
         word
         for word in re.sub(r"[|,;·•–—-]", " ", rest).split()
@@ -265,7 +273,14 @@ def _sections(units: list[_Unit]) -> tuple[str | None, tuple[Section, ...]]:
         )
     if paragraphs or heading:
         sections.append(Section(heading, tuple(paragraphs)))
-    return lede, tuple(s for s in sections if s.paragraphs)
+    sections = [s for s in sections if s.paragraphs]
+    headings = [s.heading for s in sections if s.heading]
+    if len(headings) < _MIN_HEADINGS and not all(map(_is_lone_heading, headings)):
+        # One line between paragraphs is more often a caption or a promoted link than a
+        # heading: articles with sections have several. Read it as a paragraph.
+        merged = [p for s in sections for p in ((s.heading,) if s.heading else ()) + s.paragraphs]
+        sections = [Section(None, tuple(merged))] if merged else []
+    return lede, tuple(sections)
 
 
 def _is_heading(unit: _Unit, previous: _Unit | None, following: _Unit | None) -> bool:
@@ -273,6 +288,8 @@ def _is_heading(unit: _Unit, previous: _Unit | None, following: _Unit | None) ->
     text = unit.text
     if (
         not unit.is_short
+        or unit.words > _MAX_SUBHEADING_WORDS
+        or (unit.words > _MAX_SENTENCE_CASE_SUBHEADING_WORDS and not _is_title_case(text))
         or following is None
         or (following.is_short and not following.ends_sentence)
     ):
@@ -280,16 +297,24 @@ def _is_heading(unit: _Unit, previous: _Unit | None, following: _Unit | None) ->
     if not text[0].isupper() and not text[0].isdigit():
         return False
     if text.endswith(("?", "!")):
-        # A short question between paragraphs reads as a subheading ("Will It Work?").
-        return unit.words <= 12 and (
-            previous is None or not previous.is_short or _is_title_case(text)
-        )
+        # A short question in title case reads as a subheading ("Will It Work?"); in sentence
+        # case it is the writer asking the reader.
+        return _is_title_case(text)
+    if text.upper() == text and unit.words > 1:
+        # Capitals between paragraphs are a run-in label or a promoted link, not a heading.
+        return False
     if unit.ends_sentence:
         return False
     # A line after a colon or after another unpunctuated short line is a list item.
     return previous is None or not (
         previous.text.endswith(":") or (previous.is_short and not previous.ends_sentence)
     )
+
+
+def _is_lone_heading(text: str) -> bool:
+    """A heading that may stand alone: a few words in title case ("Neighbours Take Over")."""
+    words = len(text.split())
+    return words <= _MAX_LONE_HEADING_WORDS and _is_title_case(text) and text.upper() != text
 
 
 def _is_title_case(text: str) -> bool:
