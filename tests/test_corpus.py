@@ -1,17 +1,19 @@
-"""The parser on real pages: ../shared/corpus scored as the held-out check scores it.
+"""The parser on real pages: ../shared/corpus scored as `python -m audio_edition.evaluate` does.
 
-Targets from the ingest issue, macro-averaged over the items that have each label. Where this
-small corpus cannot reach a target for reasons outside the parser (labels in UTC while the
-page prints local time, dates the page does not print, widget headings kept by annotators),
-the test holds the figure measured when the parser was written, so it cannot silently get
-worse; the README lists both.
+The corpus's sites are split by a hash of their names (see ``audio_edition.evaluate``): rules
+are written against the development sites only, and the held-out sites estimate what a site
+never seen gets. The issue's targets are below; where the parser does not reach one, the test
+holds the figure measured when the rules were written, so it cannot silently get worse. Some
+targets cannot be reached on this corpus for reasons outside the parser: the labels give a
+UTC time while the page prints local time (another calendar day), or the page prints no year.
+The README lists every figure.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from audio_edition.evaluate import averages, score_corpus
+from audio_edition.evaluate import averages, in_split, score_corpus
 
 from .conftest import shared_file
 
@@ -21,17 +23,27 @@ TARGETS = {
     "txt": {"headline": 0.95, "authors": 0.80, "date": 0.85, "headings_f1": 0.75,
             "body_recall": 0.95, "body_precision": 0.92},
 }  # fmt: skip
-# Floors for the figures below target on this corpus (measured: see the module docstring).
-FLOORS = {("html", "headings_f1"): 0.45, ("txt", "date"): 0.45, ("txt", "headings_f1"): 0.10}
+# Measured floors, (form, split, metric) -> figure, where a target is not reached.
+FLOORS = {
+    ("html", "all", "headings_f1"): 0.60,
+    ("html", "held-out", "headings_f1"): 0.70,
+    ("txt", "held-out", "headline"): 0.94,
+    ("txt", "held-out", "authors"): 0.60,
+    ("txt", "all", "date"): 0.55,
+    ("txt", "held-out", "date"): 0.45,
+    ("txt", "all", "headings_f1"): 0.30,
+    ("txt", "held-out", "headings_f1"): 0.08,
+}
 
 
+@pytest.mark.parametrize("split", ["all", "held-out"])
 @pytest.mark.parametrize("form", ["html", "txt"])
-def test_corpus_scores_stay_above_targets(form: str) -> None:
+def test_corpus_scores_stay_above_targets(form: str, split: str) -> None:
     corpus = shared_file("corpus")
-    results = score_corpus(corpus, form)
-    assert len(results) == 13
+    results = in_split(score_corpus(corpus, form), split)
+    assert len(results) >= 10
     overall = averages(results)
     for metric, target in TARGETS[form].items():
-        required = FLOORS.get((form, metric), target)
+        required = min(target, FLOORS.get((form, split, metric), target))
         value = overall[metric]
-        assert value is not None and value >= required, f"{form} {metric}: {value:.2f} < {required}"
+        assert value is not None and value >= required, f"{form} {split} {metric}: {value:.2f}"

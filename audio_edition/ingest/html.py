@@ -22,7 +22,7 @@ from ..models import Article, Published, Section
 from .boilerplate import is_boilerplate
 from .byline import split_authors
 from .dates import find_date
-from .text import tidy_dateline
+from .text import read_meta_lines, tidy_dateline
 
 ARTICLE_TYPES = frozenset(
     {
@@ -55,6 +55,9 @@ class PageMetadata:
     """What the page says about its article, each field from the most reliable source found."""
 
     headline: str | None = None
+    social_title: str | None = None
+    """The title for sharing (``og:title``), often reworded for search; the h1 comes first."""
+
     authors: tuple[str, ...] = ()
     published: Published | None = None
     publication: str | None = None
@@ -123,22 +126,27 @@ def page_metadata(tree: Any) -> PageMetadata:
         found.language = found.language or _first_text(item.get("inLanguage"))
         found.image = found.image or _image_url(item.get("image"))
         found.url = found.url or _absolute(_first_text(item.get("url")))
-    found.headline = found.headline or _clean(meta.get("og:title") or meta.get("twitter:title"))
+    found.social_title = _clean(meta.get("og:title") or meta.get("twitter:title"))
     found.publication = found.publication or _clean(meta.get("og:site_name"))
-    found.authors = found.authors or _meta_authors(meta) or _byline_authors(tree)
+    found.h1 = [_clean(h.text_content()) or "" for h in tree.iter("h1")]
+    title = tree.find(".//title")
+    found.title = _clean(title.text_content()) if title is not None else None
+    if found.headline is None:
+        found.headline = _visible_headline(found.h1, found.social_title or found.title)
+    headline = found.headline or found.social_title
+    printed_authors, printed_date = read_meta_lines(_lines_under_headline(tree, headline))
+    found.authors = found.authors or _meta_authors(meta) or printed_authors or _byline_authors(tree)
     found.published = (
         found.published
         or next((_parse_date(meta[key]) for key in DATE_META if _parse_date(meta.get(key))), None)
         or _time_element_date(tree)
+        or printed_date
     )
     found.language = found.language or tree.get("lang") or meta.get("og:locale") or None
     found.url = _canonical_url(tree) or _absolute(meta.get("og:url")) or found.url
     found.image = found.image or _absolute(meta.get("og:image")) or meta.get("og:image")
     keywords = meta.get("keywords") or meta.get("news_keywords") or ""
     found.tags = tuple(k.strip() for k in keywords.split(",") if k.strip())
-    found.h1 = [_clean(h.text_content()) or "" for h in tree.iter("h1")]
-    title = tree.find(".//title")
-    found.title = _clean(title.text_content()) if title is not None else None
     return found
 
 
@@ -227,8 +235,62 @@ def _meta_authors(meta: dict[str, str]) -> tuple[str, ...]:
     return ()
 
 
+# Elements that hold a line of text of their own, as a browser lays them out.
+_BLOCK_TAGS = frozenset(
+    {
+        "p", "div", "li", "header", "footer", "section", "article", "aside", "address", "h1",
+        "h2", "h3", "h4", "h5", "h6", "figcaption", "figure", "td", "dd", "dt", "blockquote",
+        "ul", "ol", "main", "nav", "form", "table", "tr", "body",
+    }
+)  # fmt: skip
+_UNSEEN_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button", "select"})
+# Byline and date are printed within this many lines under the headline.
+_LINES_UNDER_HEADLINE = 15
+# Byline markup inside these (by class or id) belongs to other articles.
+_OTHER_ARTICLES = re.compile(r"related|recommend|more-from|more_from|popular|trending|sidebar")
+
+
+def _lines_under_headline(tree: Any, headline: str | None) -> list[str]:
+    """The first lines of text after the headline's ``<h1>``, one per block, as they show."""
+    headings = list(tree.iter("h1"))
+    wanted = " ".join((headline or "").split()).casefold()
+    h1 = next(
+        (h for h in headings if " ".join(h.text_content().split()).casefold() == wanted),
+        headings[0] if headings else None,
+    )
+    if h1 is None:
+        return []
+    lines: list[str] = []
+    current: Any = None
+    for node in h1.xpath("following::text()"):
+        parent = node.getparent()
+        block = parent
+        while block is not None and block.tag not in _BLOCK_TAGS:
+            if block.tag in _UNSEEN_TAGS:
+                break
+            block = block.getparent()
+        if (
+            parent is None
+            or parent.tag in _UNSEEN_TAGS
+            or (block is not None and block.tag in _UNSEEN_TAGS)
+        ):
+            continue
+        text = " ".join(str(node).split())
+        if not text:
+            continue
+        if block is current and lines:
+            lines[-1] = f"{lines[-1]} {text}"
+        else:
+            if len(lines) >= _LINES_UNDER_HEADLINE:
+                break
+            lines.append(text)
+            current = block
+    return lines
+
+
 def _byline_authors(tree: Any) -> tuple[str, ...]:
-    """Names in byline markup: rel=author links, itemprop=author, class*=author/byline."""
+    """Names in byline markup: rel=author links, itemprop=author, class*=author/byline, but not
+    in boxes of other articles."""
     candidates = tree.xpath(
         '//*[@rel="author"] | //*[@itemprop="author"]//*[@itemprop="name"]'
         ' | //*[@itemprop="author"][not(.//*[@itemprop="name"])]'
@@ -237,6 +299,8 @@ def _byline_authors(tree: Any) -> tuple[str, ...]:
     )
     names: list[str] = []
     for element in candidates:
+        if _in_other_articles(element):
+            continue
         text = _clean(element.text_content()) or ""
         for name in split_authors(re.sub(r"^by\s+", "", text, flags=re.IGNORECASE)):
             if name not in names:
@@ -249,6 +313,14 @@ def _byline_authors(tree: Any) -> tuple[str, ...]:
         if match:
             return split_authors(match.group(1))
     return ()
+
+
+def _in_other_articles(element: Any) -> bool:
+    return any(
+        _OTHER_ARTICLES.search(f"{a.get('class') or ''} {a.get('id') or ''}".casefold())
+        or a.tag in ("aside", "footer", "nav")
+        for a in element.iterancestors()
+    )
 
 
 def _time_element_date(tree: Any) -> Published | None:
@@ -300,14 +372,26 @@ def _clean(text: str | None) -> str | None:
     return cleaned or None
 
 
+def _visible_headline(h1s: list[str], title: str | None) -> str | None:
+    """The headline a reader sees: of the ``<h1>`` elements of two words or more (one-word h1s
+    are section names), the one sharing most words with the page's title, since some pages set
+    their logo in an h1 too."""
+    candidates = [h1 for h1 in h1s if len(h1.split()) >= 2]
+    title_words = set(re.findall(r"\w+", (title or "").casefold()))
+
+    def shared(h1: str) -> float:
+        words = set(re.findall(r"\w+", h1.casefold()))
+        return len(words & title_words) / len(words) if words else 0.0
+
+    return max(candidates, key=shared, default=None)
+
+
 def _headline(metadata: PageMetadata, extracted: dict[str, Any]) -> str | None:
-    """The page's stated headline, else an h1, else the <title> without " | Site Name"."""
+    """The page's stated headline (JSON-LD), else the h1 the reader sees, else the title for
+    sharing or the <title>, without " | Site Name"."""
     if metadata.headline:
         return _strip_site_name(metadata.headline, metadata)
-    for h1 in metadata.h1:
-        if h1 and len(h1.split()) >= 2:
-            return h1
-    title = metadata.title or _clean(str(extracted.get("title") or ""))
+    title = metadata.social_title or metadata.title or _clean(str(extracted.get("title") or ""))
     return _strip_site_name(title, metadata) if title else None
 
 

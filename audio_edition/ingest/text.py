@@ -93,6 +93,14 @@ def parse_text(text: str, source: str | Path | None = None) -> Article:
     )
 
 
+def read_meta_lines(lines: list[str]) -> tuple[tuple[str, ...], Published | None]:
+    """Authors and date from the lines printed under a headline, read as in a paste (the HTML
+    reader uses it for pages that print their byline only as text)."""
+    units = _drop_junk([_Unit(line, len(line.split())) for line in map(_clean, lines) if line])
+    authors, published, _ = _take_meta(units)
+    return authors, published
+
+
 def _headline_index(units: list[_Unit]) -> int:
     """Skip site furniture pasted above the headline: short all-capitals lines ("DONATE",
     "WHITE HOUSE") and search boxes, as long as something remains to be the headline."""
