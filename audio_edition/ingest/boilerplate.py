@@ -91,7 +91,9 @@ def is_boilerplate(line: str, *, headline: bool = False) -> bool:
     """
     key = line.casefold().rstrip(" .:!›»>")
     words = len(line.split())
-    if key in JUNK_LINES or JUNK_PREFIX.match(line) or COUNTER_LINE.match(line):
+    if key in JUNK_LINES or JUNK_PREFIX.match(line):
+        return True
+    if COUNTER_LINE.match(line) and find_date(line) is None:  # "14.03.2025" is a date
         return True
     if CAPTION_CREDIT.search(line) or COPYRIGHT_CREDIT.search(line) or DOMAIN_CREDIT.search(line):
         return True

@@ -70,8 +70,8 @@ _CONTACT = re.compile(
     r"\S+@\S+\.[a-z]{2,}\b|@\w+|https?://\S+|\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b", re.IGNORECASE
 )
 _SEPARATORS = " ,;:|·•/–—-"
-_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*|[A-Z]\.(?:[A-Z]\.)*|Mc[A-Z][a-z]+"
-                        r"|Ma?c[A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+|O['’][A-Z][a-z]+)$")  # fmt: skip
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
+_LETTERS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,7 @@ class Byline:
 
 def tidy_byline(line: str) -> str:
     """Undo what a copy-paste glued together and drop e-mail, handles, links and phone numbers."""
+    line = re.sub(r"^By(?=[A-Z][a-z])", "By ", line)  # "ByJane Doe"
     line = _GLUED_MONTH.sub(r"\1 ", _GLUED_LABEL.sub(" | ", line))
     return " ".join(_CONTACT.sub(" ", line).split())
 
@@ -175,7 +176,7 @@ def is_person_name(text: str, *, known_first_name: bool = False) -> bool:
         key = word.casefold().strip(".,")
         if key in JOB_WORDS or key in MONTH_WORDS or re.search(r"\.[a-z]{2,}$", word):
             return False
-        if not (_NAME_WORD.match(word) or key in NAME_PARTICLES):
+        if not (_is_name_word(word) or key in NAME_PARTICLES):
             return False
     if words[0].casefold() in NAME_PARTICLES:
         return False
@@ -183,6 +184,13 @@ def is_person_name(text: str, *, known_first_name: bool = False) -> bool:
         return True
     first = next((w for w in words if not re.fullmatch(r"(?:[A-Z]\.)+", w)), "")
     return first != words[-1] and _is_first_name(first)
+
+
+def _is_name_word(word: str) -> bool:
+    """ "Jane", "Zoë", "McBride", "O'Neil", "J." or "J.R.": capitalized letters, any script."""
+    if _INITIALS.fullmatch(word):
+        return word[0].isupper()
+    return bool(_LETTERS.fullmatch(word)) and word[0].isupper() and any(c.islower() for c in word)
 
 
 @functools.cache

@@ -107,7 +107,10 @@ def _headline_index(units: list[_Unit]) -> int:
     for index, unit in enumerate(units[:-1]):
         text = unit.text
         shouting = unit.words <= 6 and text.upper() == text and any(ch.isalpha() for ch in text)
-        if not (shouting or text.casefold().startswith("search ")):
+        following = units[index + 1]
+        # "Opinion" or "Science": a section label of a word or two over a longer headline.
+        kicker = unit.words <= 2 and not unit.ends_sentence and 4 <= following.words <= 30
+        if not (shouting or kicker or text.casefold().startswith("search ")):
             return index
     return 0
 

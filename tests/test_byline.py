@@ -1,0 +1,153 @@
+"""Bylines and dates in the shapes news pages print them, read from pasted text.
+
+Each case is the lines a reader copies between the headline and the story; the test checks what
+the edition will be tagged with: its authors and its date, and that the byline and date lines
+are not read out as part of the story.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from audio_edition.ingest.byline import is_person_name, read_byline, split_authors
+from audio_edition.ingest.dates import find_dates
+from audio_edition.ingest.text import parse_text
+
+HEADLINE = "Ferry Service Returns to the Outer Islands After Two Winters"
+BODY = [
+    "The first ferry in two winters left the mainland pier on Monday morning with forty "
+    "passengers, a van of post and a crate of seedlings for the island school.",
+    "Islanders had waited since the old boat failed its inspection, and many came down to the "
+    "quay at Skarvik to watch it come in.",
+]
+PT = dt.timezone(dt.timedelta(hours=-7))
+EST = dt.timezone(dt.timedelta(hours=-5))
+
+
+def parse(meta_lines: list[str], *, before: list[str] | None = None) -> object:
+    text = "\n\n".join([*(before or []), HEADLINE, *meta_lines, *BODY])
+    return parse_text(text)
+
+
+BYLINES = [
+    (["By", "Jane Doe", "March 3, 2025"], ("Jane Doe",)),
+    (["ByJane Doe", "March 3, 2025"], ("Jane Doe",)),
+    (["By Jane Doe and John Roe"], ("Jane Doe", "John Roe")),
+    (["By Jane Doe, Science Editor"], ("Jane Doe",)),
+    (["Jane Doe · The Island Post", "March 3, 2025"], ("Jane Doe",)),
+    (["Jane Doe | Staff Writer"], ("Jane Doe",)),
+    (["Jane Doe @janedoe", "March 3, 2025"], ("Jane Doe",)),
+    (["By Jane Doe jdoe@islandpost.example (555) 010-2030"], ("Jane Doe",)),
+    (["March 3, 2025 by Jane Doe"], ("Jane Doe",)),
+    (["Jane DoeView More Articles"], ("Jane Doe",)),
+    (["Jane DoeSenior Contributor"], ("Jane Doe",)),
+    (["JANE DOE", "March 3, 2025"], ("Jane Doe",)),
+    (["Reuters, London,", "March 3, 2025"], ("Reuters",)),
+    (["Associated Press", "Published 9:15 pm EST, Monday, March 3, 2025"], ("Associated Press",)),
+    (["By Island Post Staff | March 3, 2025"], ("Island Post Staff",)),
+    # A name between the standfirst and the date.
+    (
+        [
+            "A new boat, a new timetable and a crew who grew up on the islands they now serve.",
+            "Jane Doe",
+            "March 3, 2025",
+        ],
+        ("Jane Doe",),
+    ),
+    # A photo credit or a section label is nobody's byline.
+    (["Courtesy Harbour Museum", "March 3, 2025"], ()),
+    (["Local News", "March 3, 2025"], ()),
+]
+
+
+@pytest.mark.parametrize(("meta", "authors"), BYLINES)
+def test_byline_shapes(meta: list[str], authors: tuple[str, ...]) -> None:
+    article = parse(meta)
+    assert article.authors == authors  # type: ignore[attr-defined]
+    spoken = " ".join(p for s in article.sections for p in s.paragraphs)  # type: ignore[attr-defined]
+    assert "Doe" not in spoken and "Reuters" not in spoken
+
+
+DATES = [
+    (["By Jane Doe", "March 3, 2025"], dt.date(2025, 3, 3)),
+    (["By Jane Doe", "Tuesday, March 4, 2025"], dt.date(2025, 3, 4)),
+    (["By Jane Doe", "03/14/2025"], dt.date(2025, 3, 14)),
+    (["By Jane Doe", "14.03.2025"], dt.date(2025, 3, 14)),
+    (["By Jane Doe", "Posted: 03/14/2025 5:00 a.m. PT"], dt.datetime(2025, 3, 14, 5, 0)),
+    (["By Jane Doe", "Published 9:15 pm EST, Monday, March 3, 2025"],
+     dt.datetime(2025, 3, 3, 21, 15, tzinfo=EST)),
+    (["By Jane Doe", "Updated: March 4, 2025"], dt.date(2025, 3, 4)),
+    (["By Jane Doe", "Published March 3, 2025 | Updated March 4, 2025"], dt.date(2025, 3, 3)),
+    (["By Jane Doe", "Updated March 4, 2025 8:00 AM; Posted March 3, 2025 7:00 AM"],
+     dt.datetime(2025, 3, 3, 7, 0)),
+    (["By Jane DoeMarch 3, 2025 | 4:10pm"], dt.datetime(2025, 3, 3, 16, 10)),
+    (["Jane Doe - Mar. 3rd 2025 12:12 pm PT"], dt.datetime(2025, 3, 3, 12, 12)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("meta", "published"), DATES)
+def test_date_shapes(meta: list[str], published: dt.date) -> None:
+    found = parse(meta).published  # type: ignore[attr-defined]
+    assert found is not None
+    if isinstance(published, dt.datetime):
+        assert isinstance(found, dt.datetime)
+        assert found.replace(tzinfo=None) == published.replace(tzinfo=None)
+        if published.tzinfo is not None:
+            assert found.utcoffset() == published.utcoffset()
+    else:
+        assert found == published or found.date() == published  # type: ignore[union-attr]
+
+
+def test_pacific_time_follows_daylight_saving() -> None:
+    (found,) = find_dates("Posted: 03/14/2025 5:00 a.m. PT")
+    assert found.kind == "published"
+    assert found.match.value.utcoffset() == dt.timedelta(hours=-7)  # type: ignore[union-attr]
+
+
+def test_a_date_without_a_year_is_not_guessed_and_not_read_out() -> None:
+    article = parse(["By Jane Doe", "Updated Mar 4, 6:55 AM; Posted Mar 3, 6:51 AM"])
+    assert article.published is None  # type: ignore[attr-defined]
+    assert "6:55" not in " ".join(p for s in article.sections for p in s.paragraphs)  # type: ignore[attr-defined]
+
+
+def test_section_label_above_the_headline_is_not_the_headline() -> None:
+    article = parse(["By Jane Doe"], before=["Opinion"])
+    assert article.headline == HEADLINE  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jane Doe, Science Editor and John Roe", ("Jane Doe", "John Roe")),
+        ("Jane Doe, New York", ("Jane Doe",)),
+        ("Jane Doe, Mike Roe", ("Jane Doe", "Mike Roe")),
+        ("Jane Doe | Island Post", ("Jane Doe",)),
+        ("Troy Smith, Islandpost.com", ("Troy Smith",)),
+    ],
+)
+def test_split_authors(text: str, expected: tuple[str, ...]) -> None:
+    assert split_authors(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "is_byline"),
+    [
+        ("Clay Patrick McBride", True),
+        ("Auto News", False),
+        ("November 2019", False),
+        ("Find Your Next Car", False),
+        ("Getty Images", False),
+    ],
+)
+def test_a_bare_line_is_a_byline_only_when_it_starts_with_a_first_name(
+    line: str, is_byline: bool
+) -> None:
+    assert (read_byline(line) is not None) is is_byline
+
+
+def test_person_names_have_no_months_or_job_titles() -> None:
+    assert is_person_name("Marcus De Guzman")
+    assert not is_person_name("November Nineteen")
+    assert not is_person_name("Senior Contributor")
