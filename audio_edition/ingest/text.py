@@ -183,13 +183,13 @@ def _take_meta(units: list[_Unit]) -> tuple[tuple[str, ...], Published | None, l
     meta: set[int] = set()
     seen_body = False
     for index, unit in enumerate(zone):
+        if index in meta:
+            continue
         text = unit.text
-        if text.casefold().rstrip(":") == "by" and index + 1 < len(zone):
+        joined = text.casefold().rstrip(":") == "by" and index + 1 < len(zone)
+        if joined:
             # "By" on a line of its own, the name on the next.
             text = f"By {zone[index + 1].text}"
-            meta.add(index + 1)
-        elif index in meta:
-            continue
         if unit.words > _MAX_BYLINE_WORDS:
             seen_body = True
             continue
@@ -202,7 +202,7 @@ def _take_meta(units: list[_Unit]) -> tuple[tuple[str, ...], Published | None, l
         if byline and (byline.explicit or not bylines or not seen_body):
             bylines.append(byline)
             dates.extend(byline.dates)
-            meta.add(index)
+            meta.update((index, index + 1) if joined else (index,))
         elif date_line:
             dates.extend(line_dates)
             meta.add(index)
