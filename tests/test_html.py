@@ -125,3 +125,36 @@ def test_xml_external_entities_are_never_resolved(tmp_path: Path) -> None:
     )
     article = load_article(page)
     assert "TOP SECRET" not in str(article.to_dict())
+
+
+PRINTED_BYLINE_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Island Post | Ferry Returns to the Outer Islands</title>
+<meta property="og:title" content="Ferry is back: what it means for islanders"></head>
+<body><header><h1>Island Post</h1></header>
+<article><h1>Ferry Returns to the Outer Islands After Two Winters</h1>
+<div class="meta"><span>By</span> <span>Jane Doe</span></div>
+<div class="meta">Posted: 03/14/2025 5:00 a.m. PT</div>
+<p>The first ferry in two winters left the mainland pier on Monday morning with forty passengers,
+a van of post and a crate of seedlings for the island school.</p>
+<p>Islanders had waited since the old boat failed its inspection, and many came down to the quay
+at Skarvik to watch it come in, some with flags and some with flasks of coffee.</p>
+<p>The new timetable runs three crossings a day in summer and two in winter, weather allowing,
+and the harbour office says bookings for the first month are already full.</p></article>
+<aside class="related"><h2>More from our writers</h2>
+<a rel="author" href="/a">Mark Roe</a><a rel="author" href="/b">Lena Holm</a></aside>
+</body></html>"""
+
+
+def test_a_byline_printed_only_as_text_is_read_and_related_authors_are_not(
+    tmp_path: Path,
+) -> None:
+    page = tmp_path / "ferry.html"
+    page.write_text(PRINTED_BYLINE_PAGE, encoding="utf-8")
+    article = load_article(page)
+    # The article's h1, not the logo's, and not the reworded og:title.
+    assert article.headline == "Ferry Returns to the Outer Islands After Two Winters"
+    assert article.authors == ("Jane Doe",)
+    assert article.published == dt.datetime(
+        2025, 3, 14, 5, 0, tzinfo=article.published.tzinfo  # type: ignore[union-attr]
+    )
+    assert article.published.utcoffset() == dt.timedelta(hours=-7)  # type: ignore[union-attr]
