@@ -155,6 +155,11 @@ def test_a_byline_printed_only_as_text_is_read_and_related_authors_are_not(
     assert article.headline == "Ferry Returns to the Outer Islands After Two Winters"
     assert article.authors == ("Jane Doe",)
     assert article.published == dt.datetime(
-        2025, 3, 14, 5, 0, tzinfo=article.published.tzinfo  # type: ignore[union-attr]
+        2025,
+        3,
+        14,
+        5,
+        0,
+        tzinfo=article.published.tzinfo,  # type: ignore[union-attr]
     )
     assert article.published.utcoffset() == dt.timedelta(hours=-7)  # type: ignore[union-attr]
