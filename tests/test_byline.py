@@ -151,3 +151,9 @@ def test_person_names_have_no_months_or_job_titles() -> None:
     assert is_person_name("Marcus De Guzman")
     assert not is_person_name("November Nineteen")
     assert not is_person_name("Senior Contributor")
+
+
+def test_names_that_are_also_months_are_names() -> None:
+    assert is_person_name("April Ryan")
+    assert is_person_name("Theresa May")
+    assert parse(["By April Ryan", "March 3, 2025"]).authors == ("April Ryan",)  # type: ignore[attr-defined]

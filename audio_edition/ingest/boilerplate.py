@@ -81,7 +81,10 @@ LINK_LIST_HEADERS = frozenset(
     }
 )  # fmt: skip
 # Counters left by share widgets: "258 Shares", "84.1K", "195Shares", "0".
-COUNTER_LINE = re.compile(r"^[\d.,]+\s*[KkMm]?\s*(?:shares?|comments?|views?)?$", re.IGNORECASE)
+# Groups of at most three digits, so "14.03.2025" (a date) is not one.
+COUNTER_LINE = re.compile(
+    r"^\d{1,3}(?:[.,]\d{1,3})*\s*[KkMm]?\s*(?:shares?|comments?|views?)?$", re.IGNORECASE
+)
 
 
 def is_boilerplate(line: str, *, headline: bool = False) -> bool:
@@ -91,9 +94,7 @@ def is_boilerplate(line: str, *, headline: bool = False) -> bool:
     """
     key = line.casefold().rstrip(" .:!›»>")
     words = len(line.split())
-    if key in JUNK_LINES or JUNK_PREFIX.match(line):
-        return True
-    if COUNTER_LINE.match(line) and find_date(line) is None:  # "14.03.2025" is a date
+    if key in JUNK_LINES or JUNK_PREFIX.match(line) or COUNTER_LINE.match(line):
         return True
     if CAPTION_CREDIT.search(line) or COPYRIGHT_CREDIT.search(line) or DOMAIN_CREDIT.search(line):
         return True

@@ -10,12 +10,13 @@ or with the name of a news agency.
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from .dates import LabelledDate, find_dates
+from .dates import MONTHS, LabelledDate, blank_out, find_dates
 
 # "By", "Written by", "Author:" before the names.
 BY = re.compile(
@@ -50,12 +51,8 @@ NAME_PARTICLES = frozenset(
     {"de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "del", "bin", "al", "el"}
 )
 MONTH_WORDS = frozenset(
-    {
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-        "sep", "sept", "oct", "nov", "dec",
-    }
-)  # fmt: skip
+    {name.casefold() for name in calendar.month_name[1:]} | set(MONTHS) | {"sept"}
+)
 
 # Labels a copy-paste glued to the name: "Marcus De GuzmanView More Articles".
 _GLUED_LABEL = re.compile(
@@ -101,23 +98,20 @@ def read_byline(line: str, *, bare: bool = True, above_date: bool = False) -> By
     date line (``above_date``), where bylines go.
     """
     text = tidy_byline(line)
-    dates = find_dates(text)
-    undated = text
-    for found in reversed(dates):
-        undated = f"{undated[: found.match.start]} | {undated[found.match.end :]}"
-    values = tuple(dates)
+    dates = tuple(find_dates(text))
+    undated = blank_out(text, [(d.match.start, d.match.end) for d in dates], " | ")
     by = BY.search(undated)
     if by and not undated[: by.start()].strip(_SEPARATORS) and undated[by.end() :].strip():
         authors = split_authors(undated[by.end() :], explicit=True)
-        return Byline(authors, explicit=True, dates=values) if authors else None
+        return Byline(authors, explicit=True, dates=dates) if authors else None
     if not bare:
         return None
     head = re.split(r"\s*[|·•/,;]\s*|\s+[-–—]\s+", undated.strip(_SEPARATORS), maxsplit=1)[0]
     if head.casefold() in WIRE_SERVICES:
-        return Byline((head,), explicit=False, dates=values)
+        return Byline((head,), explicit=False, dates=dates)
     candidate = head.title() if head.isupper() else head
     if is_person_name(candidate, known_first_name=not above_date):
-        return Byline((candidate,), explicit=False, dates=values)
+        return Byline((candidate,), explicit=False, dates=dates)
     return None
 
 
@@ -158,31 +152,33 @@ def _is_signature(part: str, first_of_explicit: bool) -> bool:
         return False
     words = key.split()
     if len(words) == 1:
-        return words[0] not in JOB_WORDS and words[0] not in MONTH_WORDS and word_like(words[0])
+        return words[0] not in JOB_WORDS and words[0] not in MONTH_WORDS and _is_word(words[0])
     return 2 <= len(words) <= 4 and words[-1] in COLLECTIVE_WORDS and part[0].isupper()
 
 
-def word_like(word: str) -> bool:
+def _is_word(word: str) -> bool:
     return bool(re.fullmatch(r"[^\W\d_][\w.'’-]*", word))
 
 
 def is_person_name(text: str, *, known_first_name: bool = False) -> bool:
-    """Two to five capitalized words with no job title, month or outlet among them; with
+    """Two to five capitalized words with no job title or web address among them, not
+    starting with a month; with
     ``known_first_name``, the first word (not an initial) must be a known first name."""
     words = text.split()
-    if not 2 <= len(words) <= 5:
+    if not 2 <= len(words) <= 5 or words[0].casefold() in NAME_PARTICLES:
         return False
     for word in words:
         key = word.casefold().strip(".,")
-        if key in JOB_WORDS or key in MONTH_WORDS or re.search(r"\.[a-z]{2,}$", word):
+        if key in JOB_WORDS or re.search(r"\.[a-z]{2,}$", word):
             return False
         if not (_is_name_word(word) or key in NAME_PARTICLES):
             return False
-    if words[0].casefold() in NAME_PARTICLES:
+    # "November Nineteen" is a date; "April Ryan" and "Theresa May" are people.
+    if words[0].casefold().strip(".") in MONTH_WORDS and not _is_first_name(words[0]):
         return False
     if not known_first_name:
         return True
-    first = next((w for w in words if not re.fullmatch(r"(?:[A-Z]\.)+", w)), "")
+    first = next((w for w in words if not _INITIALS.fullmatch(w)), "")
     return first != words[-1] and _is_first_name(first)
 
 

@@ -68,6 +68,8 @@ SEASONAL_ZONES = {
 
 # How far (in characters) a time may sit from the date it belongs to.
 _TIME_REACH = 25
+# What may stand between a date and the time after it: "Nov 19, 2019 at 8:59 pm".
+_DATE_TO_TIME_GAP = re.compile(r"[\s,|·•–—-]*(?:at\s*)?")
 # What may stand between a time and the date after it: "11:26 pm EST, Tuesday, November 19".
 _TIME_TO_DATE_GAP = re.compile(
     r"^[\s,|·•–—-]*(?:(?:on\s+)?(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)"
@@ -109,6 +111,14 @@ def find_date(line: str, start: int = 0) -> DateMatch | None:
                 found.append(_with_time(line, day, match.start(), match.end()))
                 break
     return min(found, key=lambda match: match.start, default=None)
+
+
+def blank_out(line: str, spans: list[tuple[int, int]], filler: str = " ") -> str:
+    """``line`` with each (start, end) span replaced by ``filler``, to read what is around
+    its dates."""
+    for start, end in sorted(spans, reverse=True):
+        line = f"{line[:start]}{filler}{line[end:]}"
+    return line
 
 
 def yearless_dates(line: str) -> list[tuple[int, int]]:
@@ -187,7 +197,7 @@ def _parse_offset(text: str) -> dt.tzinfo:
 def _with_time(line: str, day: dt.date, start: int, end: int) -> DateMatch:
     """Attach a time found just after (or just before) the date."""
     after = _TIME.search(line, end, min(len(line), end + _TIME_REACH))
-    if after is not None and not re.fullmatch(r"[\s,|·•–—-]*(?:at\s*)?", line[end : after.start()]):
+    if after is not None and not _DATE_TO_TIME_GAP.fullmatch(line[end : after.start()]):
         after = None
     before = None
     if after is None:

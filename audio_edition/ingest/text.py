@@ -17,7 +17,7 @@ from ..errors import InputError
 from ..models import Article, Published, Section
 from .boilerplate import is_boilerplate, starts_link_list
 from .byline import Byline, read_byline
-from .dates import LabelledDate, find_dates, yearless_dates
+from .dates import LabelledDate, blank_out, find_dates, yearless_dates
 
 # Words that may stand beside a date on a date line: "Published: Tuesday, Nov. 19 at 8 p.m. ET".
 _DATE_LINE_WORDS = frozenset(
@@ -178,6 +178,14 @@ def _take_meta(units: list[_Unit]) -> tuple[tuple[str, ...], Published | None, l
     is the first one labelled published (or not labelled), else the first "Updated" stamp.
     """
     zone = units[:_META_LINES]
+    # Each line's dates, found once: a line is read as a byline and, before that, as the date
+    # line under the one above it.
+    short = [unit.words <= _MAX_BYLINE_WORDS for unit in zone]
+    zone_dates = [find_dates(u.text) if ok else [] for u, ok in zip(zone, short, strict=True)]
+    date_lines = [
+        ok and _is_date_line(u.text, found)
+        for u, ok, found in zip(zone, short, zone_dates, strict=True)
+    ]
     bylines: list[Byline] = []
     dates: list[LabelledDate] = []
     meta: set[int] = set()
@@ -185,26 +193,23 @@ def _take_meta(units: list[_Unit]) -> tuple[tuple[str, ...], Published | None, l
     for index, unit in enumerate(zone):
         if index in meta:
             continue
+        if unit.words > _MAX_BYLINE_WORDS:
+            seen_body = True
+            continue
         text = unit.text
         joined = text.casefold().rstrip(":") == "by" and index + 1 < len(zone)
         if joined:
             # "By" on a line of its own, the name on the next.
             text = f"By {zone[index + 1].text}"
-        if unit.words > _MAX_BYLINE_WORDS:
-            seen_body = True
-            continue
-        line_dates = find_dates(text)
-        date_line = _is_date_line(text, line_dates)
-        following_is_date = index + 1 < len(zone) and _has_date_line(zone[index + 1])
-        byline = read_byline(
-            text, bare=not seen_body or following_is_date, above_date=following_is_date
-        )
+        above_date = index + 1 < len(zone) and date_lines[index + 1]
+        byline = read_byline(text, bare=not seen_body or above_date, above_date=above_date)
+        # Below the body's start, only a "By" line or the first byline still counts.
         if byline and (byline.explicit or not bylines or not seen_body):
             bylines.append(byline)
             dates.extend(byline.dates)
             meta.update((index, index + 1) if joined else (index,))
-        elif date_line:
-            dates.extend(line_dates)
+        elif date_lines[index]:
+            dates.extend(zone_dates[index])
             meta.add(index)
         elif not seen_body and _is_label(unit):
             meta.add(index)
@@ -219,18 +224,12 @@ def _take_meta(units: list[_Unit]) -> tuple[tuple[str, ...], Published | None, l
     return authors, published, body + units[_META_LINES:]
 
 
-def _has_date_line(unit: _Unit) -> bool:
-    return unit.words <= _MAX_BYLINE_WORDS and _is_date_line(unit.text, find_dates(unit.text))
-
-
 def _is_date_line(text: str, dates: list[LabelledDate]) -> bool:
     """A line that is mostly its dates: a weekday, a label, a time or a separator may remain."""
     spans = [(found.match.start, found.match.end) for found in dates] or yearless_dates(text)
     if not spans:
         return False
-    rest = text
-    for start, end in sorted(spans, reverse=True):
-        rest = rest[:start] + " " + rest[end:]
+    rest = blank_out(text, spans)
     words = [
         word
         for word in re.sub(r"[|,;·•–—-]", " ", rest).split()
