@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html as html_lib
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -133,15 +134,19 @@ def page_metadata(tree: Any) -> PageMetadata:
     found.title = _clean(title.text_content()) if title is not None else None
     if found.headline is None:
         found.headline = _visible_headline(found.h1, found.social_title or found.title)
-    headline = found.headline or found.social_title
-    printed_authors, printed_date = read_meta_lines(_lines_under_headline(tree, headline))
-    found.authors = found.authors or _meta_authors(meta) or printed_authors or _byline_authors(tree)
+    found.authors = found.authors or _meta_authors(meta)
     found.published = (
         found.published
         or next((_parse_date(meta[key]) for key in DATE_META if _parse_date(meta.get(key))), None)
         or _time_element_date(tree)
-        or printed_date
     )
+    if not (found.authors and found.published):
+        # Only the page's text is left: the byline and date printed under the headline, then
+        # byline markup.
+        lines = _lines_under_headline(tree, found.headline or found.social_title)
+        printed_authors, printed_date = read_meta_lines(lines)
+        found.authors = found.authors or printed_authors or _byline_authors(tree)
+        found.published = found.published or printed_date
     found.language = found.language or tree.get("lang") or meta.get("og:locale") or None
     found.url = _canonical_url(tree) or _absolute(meta.get("og:url")) or found.url
     found.image = found.image or _absolute(meta.get("og:image")) or meta.get("og:image")
@@ -263,29 +268,29 @@ def _lines_under_headline(tree: Any, headline: str | None) -> list[str]:
     lines: list[str] = []
     current: Any = None
     for node in h1.xpath("following::text()"):
-        parent = node.getparent()
-        block = parent
-        while block is not None and block.tag not in _BLOCK_TAGS:
-            if block.tag in _UNSEEN_TAGS:
-                break
-            block = block.getparent()
-        if (
-            parent is None
-            or parent.tag in _UNSEEN_TAGS
-            or (block is not None and block.tag in _UNSEEN_TAGS)
-        ):
-            continue
         text = " ".join(str(node).split())
-        if not text:
+        parent = node.getparent()
+        block = _block_of(parent) if parent is not None and text else None
+        if block is None:
             continue
-        if block is current and lines:
+        if block is current:
             lines[-1] = f"{lines[-1]} {text}"
-        else:
-            if len(lines) >= _LINES_UNDER_HEADLINE:
-                break
+        elif len(lines) < _LINES_UNDER_HEADLINE:
             lines.append(text)
             current = block
+        else:
+            break
     return lines
+
+
+def _block_of(element: Any) -> Any:
+    """The block that lays out ``element``'s text, or None when the text is not shown."""
+    for candidate in itertools.chain([element], element.iterancestors()):
+        if candidate.tag in _UNSEEN_TAGS:
+            return None
+        if candidate.tag in _BLOCK_TAGS:
+            return candidate
+    return None
 
 
 def _byline_authors(tree: Any) -> tuple[str, ...]:
