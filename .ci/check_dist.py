@@ -10,6 +10,7 @@ it from a folder outside the repository, as a user would.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import re
 import shutil
@@ -28,17 +29,19 @@ EXAMPLE = ROOT / "examples" / "harbour-lights.txt"
 
 def expected_wheel_files() -> set[str]:
     """Every module, the package data and the voice presets, as paths inside the wheel."""
-    package = ROOT / "audio_edition"
-    names = {
-        path.relative_to(ROOT).as_posix()
-        for path in package.rglob("*")
-        if path.suffix in {".py", ".toml"} or path.name == "py.typed"
-        if "__pycache__" not in path.parts
-    }
-    names |= {f"audio_edition/voices/{path.name}" for path in (ROOT / "voices").glob("*.toml")}
+    names = set()
+    for name in source_files():
+        path = Path(name)
+        if name.startswith("audio_edition/") and (
+            path.suffix in {".py", ".toml"} or path.name == "py.typed"
+        ):
+            names.add(name)
+        elif name.startswith("voices/") and path.suffix == ".toml":
+            names.add(f"audio_edition/voices/{path.name}")
     return names
 
 
+@functools.cache
 def source_files() -> list[str]:
     """The repository's files, tracked or new, without what .gitignore leaves out."""
     listing = subprocess.run(
