@@ -31,6 +31,7 @@ from typing import Any
 
 from .errors import AudioEditionError
 from .ingest import load_article
+from .ingest.dates import find_dates
 from .ingest.html import parse_html
 from .models import Article
 
@@ -186,6 +187,27 @@ def averages(results: Iterable[ItemScore]) -> dict[str, float | None]:
     return totals
 
 
+def printed_dates(corpus: Path, split: str) -> tuple[int, int]:
+    """(pages whose labelled calendar day is printed as a full date anywhere in their pasted
+    text, pages with a labelled date): the most the date column can reach on pasted text,
+    since pages that print no year, "Monday 5:30PM", or a local day other than the label's
+    give the reader nothing to find."""
+    printed = labelled = 0
+    for expected_path in sorted((corpus / "expected").glob("*.json")):
+        source = corpus / "txt" / f"{expected_path.stem}.txt"
+        if not source.exists() or split not in ("all", split_of(expected_path.stem)):
+            continue
+        day = (json.loads(expected_path.read_text(encoding="utf-8")).get("published") or "")[:10]
+        if not day:
+            continue
+        labelled += 1
+        lines = source.read_text(encoding="utf-8").splitlines()
+        printed += any(
+            d.match.value.isoformat()[:10] == day for line in lines for d in find_dates(line)
+        )
+    return printed, labelled
+
+
 def _cell(value: float | None) -> str:
     return "   -" if value is None else f"{value:4.2f}"
 
@@ -235,7 +257,18 @@ def main(argv: list[str] | None = None) -> int:
         results = in_split(scored, args.split)
         summary[form] = {split: averages(in_split(results, split)) for split in SPLITS}
         if not args.json:
-            print(report(form, results, args.failures) + "\n")
+            print(report(form, results, args.failures))
+            if form == "txt":
+                counts = [
+                    (split, *printed_dates(args.corpus, split))
+                    for split in SPLITS
+                    if args.split in ("all", split)
+                ]
+                print(
+                    "date printed in the text (the most the date column can reach): "
+                    + ", ".join(f"{split} {n}/{total}" for split, n, total in counts if total)
+                )
+            print()
     if args.json:
         print(json.dumps(summary, indent=2))
     return 0

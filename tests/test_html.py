@@ -163,3 +163,42 @@ def test_a_byline_printed_only_as_text_is_read_and_related_authors_are_not(
         tzinfo=article.published.tzinfo,  # type: ignore[union-attr]
     )
     assert article.published.utcoffset() == dt.timedelta(hours=-7)  # type: ignore[union-attr]
+
+
+DECK_AND_LIST_LABEL_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Lighthouse Keepers Return to Bramble Point</title></head><body><article>
+<h1>Lighthouse Keepers Return to Bramble Point</h1>
+<h2>The light was automated in 1991; now two keepers live there again</h2>
+<p>For the first time in more than thirty years, someone sleeps at the top of the cliff at
+Bramble Point, where the county has hired two keepers to look after the old light.</p>
+<p>The keepers, a retired ferry captain and his sister, moved in on Monday with a van of
+books and a cat that refuses to climb the spiral stair.</p>
+<h3>More:</h3>
+<p>The county says the keepers will also run guided tours of the tower on weekends from May
+to September, with tickets sold at the harbour office.</p>
+<h2>Why bring keepers back</h2>
+<p>Storms have twice cut the power to the automated lamp this winter, and each time a crew had
+to drive out from town in the dark to restart it by hand.</p>
+<p>With people on the point, the council says, the light will never again go dark for hours
+while the road is flooded.</p>
+<h2>What it costs</h2>
+<p>The two posts cost the county less than the overtime it paid the repair crews last year,
+according to figures the council published on Tuesday.</p>
+<p>The keepers are paid a modest salary and live in the cottage beside the tower rent free.</p>
+</article></body></html>"""
+
+
+def test_a_deck_above_the_first_paragraph_and_a_list_label_head_no_section(
+    tmp_path: Path,
+) -> None:
+    page = tmp_path / "lighthouse.html"
+    page.write_text(DECK_AND_LIST_LABEL_PAGE, encoding="utf-8")
+    article = load_article(page)
+    assert article.lede is not None and article.lede.startswith("For the first time")
+    assert [s.heading for s in article.sections] == [
+        None,
+        "Why bring keepers back",
+        "What it costs",
+    ]
+    # The paragraph under "More:" is still read, in the opening section.
+    assert any("guided tours" in p for p in article.sections[0].paragraphs)

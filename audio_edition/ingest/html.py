@@ -502,6 +502,10 @@ def _sections(blocks: list[_Block], headline: str) -> tuple[str | None, tuple[Se
         key = block.text.casefold()
         if block.kind == "heading" and key in seen:
             continue  # the headline again, as the body's h1
+        if block.kind == "heading" and (lede is None or block.text.endswith(":")):
+            # Before the first paragraph a heading is a deck, a kicker or a promoted link, and
+            # one that ends in a colon introduces a list ("More:"): neither heads a section.
+            continue
         if block.kind == "heading" and _reads_as_heading(block.text):
             if paragraphs or heading:
                 sections.append(Section(heading, tuple(paragraphs)))
