@@ -17,13 +17,19 @@ from num2words import num2words
 
 from .speech_tables import (
     ABBREVIATIONS,
+    AP_STATES,
     CURRENCIES,
+    DOTTED_UNITS,
     EMOJI,
     LETTER_NAMES,
+    MONTH_ABBREVIATIONS,
     MONTHS,
+    NEVER_FINAL,
+    PARTIES,
     REGNAL_NAMES,
     ROMAN_CARDINAL_CONTEXT,
     SCALE_WORDS,
+    SENTENCE_OPENERS,
     SPELLED_ACRONYMS,
     SYMBOL_WORDS,
     TIME_ZONES,
@@ -187,7 +193,8 @@ def read_times(text: str) -> str:
 def _keeps_full_stop(match: re.Match[str]) -> str:
     """ "." when ``match`` swallowed the full stop that ends its sentence ("... at 9 a.m.")."""
     rest = match.string[match.end() :]
-    ends_sentence = not rest.strip() or re.match(r"\s+[\"“(]?[A-Z]", rest) is not None
+    # Sentences are normalized one by one: only the period at the very end closes one.
+    ends_sentence = not rest.strip(" \"”’')]")
     return "." if match[0].endswith(".") and ends_sentence else ""
 
 
@@ -246,7 +253,25 @@ def read_units(text: str) -> str:
         sign = "minus " if match[1] else ""
         return f"{sign}{decimal(amount)} {singular if amount == '1' else plural}"
 
+    def dotted(match: re.Match[str]) -> str:
+        singular, plural = DOTTED_UNITS[match[2]]
+        amount = match[1].replace(",", "")
+        return f"{decimal(amount)} {singular if amount == '1' else plural}" + _keeps_full_stop(
+            match
+        )
+
+    def compound(match: re.Match[str]) -> str:
+        singular, _ = UNITS.get(match[2]) or DOTTED_UNITS[match[2]]
+        return f"{decimal(match[1])}-{singular.replace(' ', '-')}"
+
+    text = _COMPOUND_MEASURE.sub(compound, text)  # "a 30-mph zone": "a thirty-mile-per-hour"
+    text = _DOTTED_MEASURE.sub(dotted, text)  # AP style: "4.5 in.", "9 ft.", "6 hrs."
     return _MEASURE.sub(spoken, text)
+
+
+_DOTTED_UNIT = "|".join(sorted(DOTTED_UNITS, key=len, reverse=True))
+_DOTTED_MEASURE = re.compile(rf"(?<![\w.])({_NUMBER}) ?({_DOTTED_UNIT})(?:\.|\b(?<!in)(?!\.\w))")
+_COMPOUND_MEASURE = re.compile(rf"(?<![\w.])({_NUMBER})-({_UNIT}|hr|min)(?![\w-])")
 
 
 def read_ranges(text: str) -> str:
@@ -376,12 +401,25 @@ def read_digit_strings(text: str) -> str:
         spoken = [("plus " if g.startswith("+") else "") + digits(g) for g in groups]
         return ", ".join(spoken)
 
+    # Toll-free numbers: "1-800-555-0199" is "one eight hundred, five five five, ...".
+    text = re.sub(
+        r"(?<![\w-])1-(8\d\d)-(?=\d{3}-\d{4}\b)",
+        lambda m: "one eight hundred, " if m[1] == "800" else f"one {digits(m[1])}, ",
+        text,
+    )
     text = _PHONE.sub(grouped, text)
     return re.sub(r"(?<![\d,.])\d{6,}(?![\d,.])", lambda m: digits(m[0]), text)
 
 
 def read_years(text: str) -> str:
-    """A four-digit number 1100-2099 in running text is a year: "twenty nineteen"."""
+    """A four-digit number 1100-2099 in running text is a year: "twenty nineteen"; so is one
+    after "mid-", "pre-" or "post-" ("mid-2026": "mid twenty twenty-six")."""
+    text = re.sub(
+        r"\b(mid|pre|post|early|late)-(1[0-9]\d\d|20\d\d)\b(?![,.]\d)",
+        lambda m: f"{m[1]} {year(m[2])}",
+        text,
+        flags=re.IGNORECASE,
+    )
     return re.sub(
         r"(?<![\d,.$€£¥-])\b(1[0-9]\d\d|20\d\d)\b(?![,.]\d|\s?%)",
         lambda m: cardinal(m[1]) if m[1] == "1000" else year(m[1]),
@@ -396,7 +434,7 @@ def read_numbers(text: str) -> str:
         sign = "minus " if match[1] else ""
         return sign + decimal(match[2])
 
-    return re.sub(rf"(?<![\w.,])(-|−)?({_NUMBER})(?![\w,]|\.\d)", spoken, text)
+    return re.sub(rf"(?<![\w.,])(-|−)?({_NUMBER})(?!\w|[.,]\d)", spoken, text)
 
 
 def read_acronyms(text: str) -> str:
@@ -413,6 +451,40 @@ def read_acronyms(text: str) -> str:
         return word.lower() + plural
 
     return re.sub(r"\b([A-Z]{2,})(s)?\b", spoken, text)
+
+
+_STREET = (
+    r"(?:St|Ave|Blvd|Rd|Dr|Ln|Ct|Pl|Pkwy|Hwy|Street|Avenue|Boulevard|Road|Drive|Lane|Court"
+    r"|Place|Way|Terrace|Parkway|Highway)\b"
+)
+_STREET_NAME = rf"(?:[A-Z][a-z]+\.? |\d+(?:st|nd|rd|th) ){{1,3}}{_STREET}"
+_STATE = "|".join(re.escape(state) for state in sorted(AP_STATES, key=len, reverse=True))
+_DIRECTIONS = {"N": "North", "S": "South", "E": "East", "W": "West"}
+
+
+def read_places(text: str) -> str:
+    """AP-style places: "Portland, Ore." -> "Portland, Oregon"; "Sen. Reyes, D-Ohio," ->
+    "Democrat of Ohio"; "214 Water St." -> "two fourteen Water St."; "the 1400 block" ->
+    "the fourteen hundred block"; "N. Grant St." -> "North Grant St."."""
+
+    def party(match: re.Match[str]) -> str:
+        place = match[2]
+        return f"{match[0][0]} {PARTIES[match[1]]} of {AP_STATES.get(place, place)}"
+
+    text = re.sub(rf"[,(] ?([DRI])-({_STATE}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[,)])", party, text)
+    text = re.sub(
+        rf"(?<=[a-z], )({_STATE})(?=[\s,.;:)-]|$)",
+        lambda m: AP_STATES[m[1]] + _keeps_full_stop(m),
+        text,
+    )
+    text = re.sub(rf"\b([NSEW])\. (?={_STREET_NAME})", lambda m: _DIRECTIONS[m[1]] + " ", text)
+    # House numbers and blocks are read in pairs, as years are: "sixteen hundred".
+    text = re.sub(
+        rf"\b([1-9]\d{{2,3}})(?= (?:block\b|(?:North |South |East |West )?{_STREET_NAME}))",
+        lambda m: year(m[1]),
+        text,
+    )
+    return text
 
 
 def expand_abbreviations(text: str) -> str:
@@ -478,6 +550,7 @@ RULES: tuple[Rule, ...] = (
     read_dates,
     read_times,
     read_number_signs,
+    read_places,
     expand_abbreviations,
     read_money,
     read_percentages,
@@ -515,36 +588,47 @@ def normalize(text: str, *, urls: str = "read") -> str:
 
 # --- sentences --------------------------------------------------------------------------------
 
-# A sentence ends at . ! ? or … (optionally followed by a closing quote or bracket), before a
-# space and something that can start a sentence.
+# A sentence may end at . ! ? or … (optionally followed by a closing quote or bracket), before
+# a space and something that can start a sentence; ``_ends_sentence`` decides.
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘'(\[]*[A-Z0-9])")
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
-# Abbreviations that may end a sentence ("... and so on, etc. Then ...").
-_SENTENCE_FINAL_ABBREVIATIONS = frozenset(
-    {"etc.", "Inc.", "Ltd.", "Co.", "Corp.", "Jr.", "Sr.", "a.m.", "p.m."}
+# Abbreviations whose period may also close the sentence: they close it before a word that
+# opens sentences ("in the U.S. The economy"), not before a name or a zone ("5 p.m. ET").
+_MAY_CLOSE_SENTENCE = (
+    frozenset(ABBREVIATIONS) - NEVER_FINAL | frozenset(AP_STATES) | {"a.m.", "p.m."}
 )
-# Abbreviations whose period may also close the sentence, for the normalizer to keep.
-_MAY_CLOSE_SENTENCE = _SENTENCE_FINAL_ABBREVIATIONS | {"U.S.", "U.K.", "U.N.", "E.U.", "D.C."}
 # Longest utterance handed to the engine in one piece; longer sentences are split at commas.
 MAX_UTTERANCE_CHARS = 400
 
 
 def split_sentences(text: str) -> list[str]:
-    """Split a paragraph into sentences, keeping "Dr. Smith" and "J. R. R. Tolkien" whole."""
+    """Split a paragraph into sentences where they end, not at abbreviations: "Dr. Smith",
+    "on Sept. 12", "No. 4", "J. R. R. Tolkien" and "5 p.m. Tuesday" stay whole."""
     pieces: list[str] = []
     start = 0
     for match in _SENTENCE_BREAK.finditer(text):
         before = text[start : match.start()]
-        words = before.split()
-        last_word = words[-1] if words else ""
-        if (
-            last_word in ABBREVIATIONS and last_word not in _SENTENCE_FINAL_ABBREVIATIONS
-        ) or _INITIAL.search(before):
+        if not _ends_sentence(before, text[match.end() :]):
             continue
         pieces.append((before.rstrip() + match[0].strip()).strip())
         start = match.end()
     pieces.append(text[start:].strip())
     return [piece for sentence in pieces if sentence for piece in _bounded(sentence)]
+
+
+def _ends_sentence(before: str, after: str) -> bool:
+    """Whether the period (or other mark) closing ``before`` ends its sentence."""
+    words = before.split()
+    last = words[-1].lstrip("\"“‘'([") if words else ""
+    following = after.split(maxsplit=1)[0].lstrip("\"“‘'([") if after.strip() else ""
+    next_is_number = following[:1].isdigit()
+    if last in ("No.", "Nos.") or last in MONTH_ABBREVIATIONS:
+        return not next_is_number
+    if last in NEVER_FINAL or _INITIAL.search(before):
+        return False
+    if last in _MAY_CLOSE_SENTENCE:
+        return following.rstrip(",.;:") in SENTENCE_OPENERS
+    return True
 
 
 def _bounded(sentence: str, limit: int = MAX_UTTERANCE_CHARS) -> list[str]:

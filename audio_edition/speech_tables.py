@@ -11,6 +11,9 @@ ABBREVIATIONS = {
     "Capt.": "Captain", "Sgt.": "Sergeant", "Cpl.": "Corporal", "Adm.": "Admiral",
     "Gov.": "Governor", "Sen.": "Senator", "Rep.": "Representative", "Rev.": "Reverend",
     "Pres.": "President", "Supt.": "Superintendent", "Insp.": "Inspector",
+    "Atty.": "Attorney", "Det.": "Detective", "Cmdr.": "Commander", "Msgr.": "Monsignor",
+    "Fr.": "Father", "Gens.": "Generals", "Sens.": "Senators", "Reps.": "Representatives",
+    "Hon.": "Honorable", "Ald.": "Alderman", "Sec.": "Secretary",
     "Jr.": "Junior", "Sr.": "Senior", "Inc.": "Incorporated", "Corp.": "Corporation",
     "Ltd.": "Limited", "Co.": "Company", "Bros.": "Brothers", "Ave.": "Avenue",
     "Blvd.": "Boulevard", "Rd.": "Road", "Mt.": "Mount", "Ft.": "Fort", "St.": "Saint",
@@ -19,6 +22,57 @@ ABBREVIATIONS = {
     "Dept.": "Department", "Univ.": "University", "Assn.": "Association",
     "U.S.": "U S", "U.K.": "U K", "U.N.": "U N", "E.U.": "E U", "D.C.": "D C",
     "U.S.A.": "U S A", "a.m.": "A M", "p.m.": "P M",
+}  # fmt: skip
+
+# Abbreviations after which a sentence never ends: a name, a number or a noun must follow.
+NEVER_FINAL = frozenset(
+    {
+        "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.", "Sgt.",
+        "Cpl.", "Adm.", "Gov.", "Sen.", "Rep.", "Rev.", "Pres.", "Supt.", "Insp.", "Atty.",
+        "Det.", "Cmdr.", "Msgr.", "Fr.", "Gens.", "Sens.", "Reps.", "Hon.", "Ald.", "Sec.",
+        "Mt.", "Ft.", "vs.", "approx.", "e.g.", "i.e.", "cf.", "est.", "No.", "Nos.",
+    }
+)  # fmt: skip
+# Month abbreviations, which end no sentence when a day follows ("Sept. 12").
+MONTH_ABBREVIATIONS = frozenset(
+    {"Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec."}
+)
+# Words that open most sentences: after an abbreviation that may close a sentence ("in the
+# U.S. The economy", "on Water St. It"), one of these starts a new one.
+SENTENCE_OPENERS = frozenset(
+    {
+        "The", "A", "An", "It", "Its", "He", "She", "They", "We", "I", "You", "This", "That",
+        "These", "Those", "There", "But", "And", "Or", "So", "Yet", "In", "On", "At", "By",
+        "For", "From", "With", "After", "Before", "When", "While", "If", "As", "Some", "Many",
+        "Most", "No", "Not", "One", "His", "Her", "Their", "Our", "Officials", "Police",
+        "Meanwhile", "However", "Still", "Later", "Earlier", "Then", "Now", "Today",
+    }
+)  # fmt: skip
+
+# US states as AP style abbreviates them after a city ("Portland, Ore.") or a party ("D-Ore.").
+AP_STATES = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
+    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida",
+    "Ga.": "Georgia", "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas",
+    "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts",
+    "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri",
+    "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire",
+    "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina",
+    "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania",
+    "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
+    "Tenn.": "Tennessee", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington",
+    "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+}  # fmt: skip
+PARTIES = {"D": "Democrat", "R": "Republican", "I": "independent"}
+
+# Units AP style abbreviates with a period after a number ("9 ft.", "6 hrs."): read only there.
+DOTTED_UNITS = {
+    "in": ("inch", "inches"), "ft": ("foot", "feet"), "yd": ("yard", "yards"),
+    "yds": ("yard", "yards"), "mi": ("mile", "miles"), "lb": ("pound", "pounds"),
+    "lbs": ("pound", "pounds"), "oz": ("ounce", "ounces"), "gal": ("gallon", "gallons"),
+    "qt": ("quart", "quarts"), "hr": ("hour", "hours"), "hrs": ("hour", "hours"),
+    "min": ("minute", "minutes"), "mins": ("minute", "minutes"), "sec": ("second", "seconds"),
+    "secs": ("second", "seconds"), "mph": ("mile per hour", "miles per hour"),
 }  # fmt: skip
 
 # Month names and abbreviations -> the full name.

@@ -101,6 +101,14 @@ class Voicer:
         speech.save(str(path))
         return path
 
+    def take(self, condition: str, source: Path, raw: str, reference: str) -> Path:
+        """One recording of ``source`` in ``condition``."""
+        if condition == "build":
+            return self.build(source)
+        if condition == "loudness-tts":
+            return self.loudness_tts(raw)
+        return self.piper(reference if condition == "hand" else raw)
+
     def engine_model(self) -> Path:
         from audio_edition.tts.piper import _model_files
 
@@ -141,7 +149,8 @@ def main(argv: list[str] | None = None) -> int:
     texts = [
         path
         for path in sorted(TEXTS.glob("*.txt"))
-        if not path.name.endswith(".ref.txt") and (not wanted or path.name.startswith(tuple(wanted)))
+        if not path.name.endswith(".ref.txt")
+        and (not wanted or path.name.startswith(tuple(wanted)))
     ]
     conditions = [c for c in args.conditions.split(",") if c]
     transcribe = transcriber(args.model)
@@ -153,17 +162,11 @@ def main(argv: list[str] | None = None) -> int:
             raw = text_path.read_text(encoding="utf-8")
             reference_text = text_path.with_suffix(".ref.txt").read_text(encoding="utf-8")
             reference = normalizer(reference_text).split()
-            voice: dict[str, Callable[[], Path]] = {
-                "raw": lambda: voicer.piper(raw),
-                "build": lambda: voicer.build(text_path),
-                "loudness-tts": lambda: voicer.loudness_tts(raw),
-                "hand": lambda: voicer.piper(reference_text),
-            }
             row = table.setdefault(text_path.stem, {})
             for condition in conditions:
                 rates = []
                 for _ in range(args.runs):
-                    heard = transcribe(voice[condition]())
+                    heard = transcribe(voicer.take(condition, text_path, raw, reference_text))
                     rates.append(word_error_rate(reference, normalizer(heard).split()))
                     if args.show:
                         print(f"--- {text_path.stem} {condition}: {heard}\n", file=sys.stderr)
