@@ -178,7 +178,7 @@ def read_times(text: str) -> str:
             spoken = f"{cardinal(hour)} oh {cardinal(minute)}"
         else:
             spoken = f"{cardinal(hour)} {cardinal(minute)}"
-        return _with_meridiem_and_zone(spoken, match[3], match[4]) + _keeps_full_stop(match)
+        return _closed(_with_meridiem_and_zone(spoken, match[3], match[4]), match)
 
     def hour_only(match: re.Match[str]) -> str:
         return _with_meridiem_and_zone(cardinal(match[1]), match[2], match[3]) + _keeps_full_stop(
@@ -198,9 +198,14 @@ def _keeps_full_stop(match: re.Match[str]) -> str:
     return "." if match[0].endswith(".") and ends_sentence else ""
 
 
+def _closed(spoken: str, match: re.Match[str]) -> str:
+    """``spoken`` with the full stop ``match`` swallowed, unless it already ends in one."""
+    return spoken if spoken.endswith(".") else spoken + _keeps_full_stop(match)
+
+
 def _with_meridiem_and_zone(spoken: str, meridiem: str | None, zone: str | None) -> str:
     if meridiem:
-        spoken += f" {meridiem.upper()} M"
+        spoken += f" {spelled(meridiem + 'm').lower()}"  # "a.m", read as letters
     if zone:
         spoken += f" {TIME_ZONES[zone.upper() if zone.upper() in TIME_ZONES else zone]}"
     return spoken
@@ -254,11 +259,11 @@ def read_units(text: str) -> str:
         return f"{sign}{decimal(amount)} {singular if amount == '1' else plural}"
 
     def dotted(match: re.Match[str]) -> str:
-        singular, plural = DOTTED_UNITS[match[2]]
-        amount = match[1].replace(",", "")
-        return f"{decimal(amount)} {singular if amount == '1' else plural}" + _keeps_full_stop(
-            match
-        )
+        singular, plural = DOTTED_UNITS[match[3]]
+        amount = match[2].replace(",", "")
+        low = f"{decimal(match[1].replace(',', ''))} to " if match[1] else ""
+        unit = singular if amount == "1" and not low else plural
+        return f"{low}{decimal(amount)} {unit}" + _keeps_full_stop(match)
 
     def compound(match: re.Match[str]) -> str:
         singular, _ = UNITS.get(match[2]) or DOTTED_UNITS[match[2]]
@@ -270,7 +275,9 @@ def read_units(text: str) -> str:
 
 
 _DOTTED_UNIT = "|".join(sorted(DOTTED_UNITS, key=len, reverse=True))
-_DOTTED_MEASURE = re.compile(rf"(?<![\w.])({_NUMBER}) ?({_DOTTED_UNIT})(?:\.|\b(?<!in)(?!\.\w))")
+_DOTTED_MEASURE = re.compile(
+    rf"(?<![\w.])(?:({_NUMBER}) ?[-–] ?)?({_NUMBER}) ?({_DOTTED_UNIT})(?:\.|\b(?<!in)(?!\.\w))"
+)
 _COMPOUND_MEASURE = re.compile(rf"(?<![\w.])({_NUMBER})-({_UNIT}|hr|min)(?![\w-])")
 
 
@@ -341,7 +348,7 @@ def read_model_numbers(text: str) -> str:
         letters, number, plural = match[1], match[2], match[3] or ""
         name = WORD_ACRONYMS.get(letters.upper()) if letters.isupper() else None
         if name is None and ((letters.isupper() and len(letters) <= 4) or len(letters) <= 2):
-            name = " ".join(LETTER_NAMES.get(ch.upper(), ch.upper()) for ch in letters)
+            name = spelled(letters)
         name = name or letters
         words = cardinal(number)
         if plural:
@@ -437,6 +444,13 @@ def read_numbers(text: str) -> str:
     return re.sub(rf"(?<![\w.,])(-|−)?({_NUMBER})(?!\w|[.,]\d)", spoken, text)
 
 
+def spelled(letters: str) -> str:
+    """Letters to be read one by one, as "F.B.I": with the dots the voice reads each as a
+    letter in one stressed group (spaced out, a lone "A" is read as the article, "uh"); without
+    the last dot it does not take the group for the end of a sentence."""
+    return ".".join(LETTER_NAMES.get(ch, ch) for ch in letters.upper())
+
+
 def read_acronyms(text: str) -> str:
     """Acronyms: "FBI" -> "F B I" (letter by letter), "NATO" stays a word; an unknown
     capitalized word of five or more letters is emphasis ("SURRENDER") and read as a word."""
@@ -446,8 +460,7 @@ def read_acronyms(text: str) -> str:
         if word in WORD_ACRONYMS:
             return WORD_ACRONYMS[word] + plural
         if word in SPELLED_ACRONYMS or len(word) <= 4 or not re.search(r"[AEIOUY]", word):
-            letters = " ".join(LETTER_NAMES.get(ch, ch) for ch in word)
-            return letters + ("'s" if plural else "")
+            return spelled(word) + ("'s" if plural else "")
         return word.lower() + plural
 
     return re.sub(r"\b([A-Z]{2,})(s)?\b", spoken, text)
@@ -490,7 +503,11 @@ def read_places(text: str) -> str:
 def expand_abbreviations(text: str) -> str:
     """Titles and abbreviations: "Dr." is "Doctor", and its period must not end a sentence.
     "St." is "Saint" before a name and "Street" after one."""
-    text = re.sub(r"\b([A-Z][a-z]+|\d+(?:st|nd|rd|th)?) St\.(?!\s?[A-Z][a-z])", r"\1 Street", text)
+    text = re.sub(
+        r"\b([A-Z][a-z]+|\d+(?:st|nd|rd|th)?) St\.(?!\s?[A-Z][a-z])",
+        lambda m: f"{m[1]} Street" + _keeps_full_stop(m),
+        text,
+    )
     text = re.sub(r"\b([A-Z][a-z]+) v\. (?=[A-Z])", r"\1 versus ", text)  # "Roe v. Wade"
 
     def spoken(match: re.Match[str]) -> str:

@@ -20,8 +20,8 @@ ABBREVIATIONS = {
     "vs.": "versus", "approx.": "approximately", "etc.": "et cetera",
     "e.g.": "for example", "i.e.": "that is", "cf.": "compare", "est.": "established",
     "Dept.": "Department", "Univ.": "University", "Assn.": "Association",
-    "U.S.": "U S", "U.K.": "U K", "U.N.": "U N", "E.U.": "E U", "D.C.": "D C",
-    "U.S.A.": "U S A", "a.m.": "A M", "p.m.": "P M",
+    "U.S.": "U.S", "U.K.": "U.K", "U.N.": "U.N", "E.U.": "E.U", "D.C.": "D.C",
+    "U.S.A.": "U.S.A", "a.m.": "a.m", "p.m.": "p.m",
 }  # fmt: skip
 
 # Abbreviations after which a sentence never ends: a name, a number or a noun must follow.
@@ -89,8 +89,8 @@ MONTHS = {
 TIME_ZONES = {
     "CET": "Central European Time", "CEST": "Central European Summer Time",
     "EET": "Eastern European Time", "EEST": "Eastern European Summer Time",
-    "WET": "Western European Time", "BST": "British Summer Time", "GMT": "G M T",
-    "UTC": "U T C", "ET": "Eastern Time", "EST": "Eastern Standard Time",
+    "WET": "Western European Time", "BST": "British Summer Time", "GMT": "G.M.T",
+    "UTC": "U.T.C", "ET": "Eastern Time", "EST": "Eastern Standard Time",
     "EDT": "Eastern Daylight Time", "CT": "Central Time", "CST": "Central Standard Time",
     "CDT": "Central Daylight Time", "MT": "Mountain Time", "MST": "Mountain Standard Time",
     "MDT": "Mountain Daylight Time", "PT": "Pacific Time", "PST": "Pacific Standard Time",
@@ -154,7 +154,7 @@ WORD_ACRONYMS = {
     "NAFTA": "NAFTA", "SWAT": "SWAT", "LASER": "laser", "RADAR": "radar", "SCUBA": "scuba",
     "OSCE": "O S C E", "ISIS": "ISIS", "NEET": "neet", "GIF": "gif", "PIN": "pin",
     "NIMBY": "nimby", "SARS": "SARS", "MERS": "MERS", "FEMA": "FEMA", "CERN": "CERN",
-    "DARPA": "DARPA", "OK": "okay", "ID": "I D", "TV": "T V", "IKEA": "IKEA", "LEGO": "Lego",
+    "DARPA": "DARPA", "OK": "okay", "ID": "I.D", "TV": "T.V", "IKEA": "IKEA", "LEGO": "Lego",
     "NAACP": "N double A C P", "JPEG": "jay-peg", "ASAP": "A S A P", "EULA": "you-la",
 }  # fmt: skip
 # Acronyms said letter by letter even though they hold vowels.

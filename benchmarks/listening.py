@@ -50,7 +50,7 @@ def word_error_rate(reference: list[str], heard: list[str]) -> float:
     return previous[-1] / max(1, len(reference))
 
 
-def _write_wav(path: Path, samples: np.ndarray, rate: int) -> None:
+def write_wav(path: Path, samples: np.ndarray, rate: int) -> None:
     pcm = (np.clip(samples, -1.0, 1.0) * 32767).astype("<i2")
     with wave.open(str(path), "wb") as out:
         out.setnchannels(1)
@@ -83,7 +83,7 @@ class Voicer:
             if paragraph:
                 parts += [self.engine.synthesize(paragraph), pause]
         path = self._next(".wav")
-        _write_wav(path, np.concatenate(parts), rate)
+        write_wav(path, np.concatenate(parts), rate)
         return path
 
     def build(self, source: Path) -> Path:

@@ -88,17 +88,17 @@ DATES_AND_TIMES = [
     ("In May 2024 it rained.", "In May twenty twenty-four it rained."),
     ("Sept. 11 is remembered.", "September eleventh is remembered."),
     ("On Jan 1, 2000 it began.", "On January first, two thousand it began."),
-    ("The meeting is at 10:20 AM.", "The meeting is at ten twenty A M."),
+    ("The meeting is at 10:20 AM.", "The meeting is at ten twenty a.m."),
     ("It starts at 10:20 CET.", "It starts at ten twenty Central European Time."),
     ("Doors open at 9:00.", "Doors open at nine o'clock."),
     ("The train leaves at 10:05.", "The train leaves at ten oh five."),
-    ("We close at 4:30 p.m. today.", "We close at four thirty P M today."),
-    ("Call before 6pm.", "Call before six P M."),
+    ("We close at 4:30 p.m. today.", "We close at four thirty p.m today."),
+    ("Call before 6pm.", "Call before six p.m."),
     ("The desk is open 24/7.", "The desk is open twenty-four seven."),
-    ("Kickoff is 8:15 PM ET.", "Kickoff is eight fifteen P M Eastern Time."),
+    ("Kickoff is 8:15 PM ET.", "Kickoff is eight fifteen p.m Eastern Time."),
     ("At 21:30 the train left.", "At twenty-one thirty the train left."),
-    ("The polls close at 7 p.m. EST.", "The polls close at seven P M Eastern Standard Time."),
-    ("It was 09:00 GMT.", "It was nine o'clock G M T."),
+    ("The polls close at 7 p.m. EST.", "The polls close at seven p.m Eastern Standard Time."),
+    ("It was 09:00 GMT.", "It was nine o'clock G.M.T."),
 ]
 UNITS = [
     ("They ran 5km.", "They ran five kilometers."),
@@ -135,8 +135,8 @@ ABBREVIATIONS = [
     ("Lt. Col. Ruiz spoke.", "Lieutenant Colonel Ruiz spoke."),
     ("She lives on Main St. now.", "She lives on Main Street now."),
     ("He flew to St. Louis.", "He flew to Saint Louis."),
-    ("The U.S. and the U.K. agreed.", "The U S and the U K agreed."),
-    ("The U.N. voted.", "The U N voted."),
+    ("The U.S. and the U.K. agreed.", "The U.S and the U.K agreed."),
+    ("The U.N. voted.", "The U.N voted."),
     ("Fruit, e.g. apples.", "Fruit, for example apples."),
     ("The capital, i.e. Oslo.", "The capital, that is Oslo."),
     ("Nails, screws, etc.", "Nails, screws, et cetera."),
@@ -152,28 +152,28 @@ ABBREVIATIONS = [
     ("Mt. Hood is high.", "Mount Hood is high."),
 ]
 ACRONYMS = [
-    ("The FBI said so.", "The F B I said so."),
+    ("The FBI said so.", "The F.B.I said so."),
     ("NATO met today.", "NATO met today."),
-    ("GDP grew.", "G D P grew."),
-    ("The CEO resigned.", "The C E O resigned."),
+    ("GDP grew.", "G.D.P grew."),
+    ("The CEO resigned.", "The C.E.O resigned."),
     ("NASA launched it.", "NASA launched it."),
-    ("The BBC reported it.", "The B B C reported it."),
-    ("Three CEOs quit.", "Three C E O's quit."),
-    ("The EU and the UK.", "The E U and the U K."),
-    ("The WHO warned.", "The W H O warned."),
+    ("The BBC reported it.", "The B.B.C reported it."),
+    ("Three CEOs quit.", "Three C.E.O's quit."),
+    ("The EU and the UK.", "The E.U and the U.K."),
+    ("The WHO warned.", "The W.H.O warned."),
     ("Two F-16s flew.", "Two F sixteens flew."),
-    ("An Su-34 crashed.", "An S U thirty-four crashed."),
+    ("An Su-34 crashed.", "An S.U thirty-four crashed."),
     ("COVID-19 spread.", "covid nineteen spread."),
     ("The G7 met.", "The G seven met."),
     ("A B-52 bomber.", "A B fifty-two bomber."),
-    ("The NHS and the IMF.", "The N H S and the I M F."),
-    ("An MP3 file.", "An M P three file."),
+    ("The NHS and the IMF.", "The N.H.S and the I.M.F."),
+    ("An MP3 file.", "An M.P three file."),
     ("China warns SURRENDER is the only option.", "China warns surrender is the only option."),
     ("OPEC cut output.", "OPEC cut output."),
-    ("A TV show.", "A T V show."),
-    ("The DNA test.", "The D N A test."),
+    ("A TV show.", "A T.V show."),
+    ("The DNA test.", "The D.N.A test."),
     ("UNESCO listed it.", "UNESCO listed it."),
-    ("The MH17 inquiry.", "The M H seventeen inquiry."),
+    ("The MH17 inquiry.", "The M.H seventeen inquiry."),
 ]
 ROMAN_NUMERALS = [
     ("World War II ended.", "World War Two ended."),
@@ -218,6 +218,79 @@ DIGIT_STRINGS = [
     ("Order 4839201 shipped.", "Order four eight three nine two zero one shipped."),
     ("Ring 020 7946 0958.", "Ring zero two zero, seven nine four six, zero nine five eight."),
 ]
+# AP style, as US news copy prints it (our own sentences).
+AP_DATES = [
+    ("The vote is on Sept. 12.", "The vote is on September twelfth."),
+    ("It opens Jan. 3 at noon.", "It opens January third at noon."),
+    (
+        "Rent is due Feb. 28, 2025, in full.",
+        "Rent is due February twenty-eighth, twenty twenty-five, in full.",
+    ),
+    ("Work ends Dec. 20 or later.", "Work ends December twentieth or later."),
+    ("From Aug. 1 to Oct. 5 it ran.", "From August first to October fifth it ran."),
+    ("It ran until Sept 30.", "It ran until September thirtieth."),
+    ("Work should finish by mid-2027.", "Work should finish by mid twenty twenty-seven."),
+    ("Prices were lower pre-2020.", "Prices were lower pre twenty twenty."),
+]
+AP_MEASURES = [
+    ("The wall is 9 ft. tall.", "The wall is nine feet tall."),
+    ("It grew to 9 ft.", "It grew to nine feet."),
+    ("They got 4.5 in. of rain.", "They got four point five inches of rain."),
+    ("Each weighs 85 lbs. and rusts.", "Each weighs eighty-five pounds and rusts."),
+    ("The search took 6 hrs. in all.", "The search took six hours in all."),
+    ("Allow 45 mins. extra.", "Allow forty-five minutes extra."),
+    ("Expect 2-4 in. of snow.", "Expect two to four inches of snow."),
+    ("It is a 30-mph zone.", "It is a thirty-mile-per-hour zone."),
+    ("A 5-km loop opened.", "A five-kilometer loop opened."),
+    ("She lives in a house.", "She lives in a house."),
+]
+AP_TITLES_AND_PLACES = [
+    ("Gov. Maria Delgado spoke.", "Governor Maria Delgado spoke."),
+    ("Lt. Gov. Sam Okafor agreed.", "Lieutenant Governor Sam Okafor agreed."),
+    ("Atty. Gen. Bill Roe sued.", "Attorney General Bill Roe sued."),
+    ("Det. Sgt. Alicia Moreno said so.", "Detective Sergeant Alicia Moreno said so."),
+    ("Supt. Karen Liu closed schools.", "Superintendent Karen Liu closed schools."),
+    ("Sen. Paula Reyes, D-Ohio, objected.", "Senator Paula Reyes, Democrat of Ohio, objected."),
+    (
+        "Rep. Al Roe, R-Calif., voted no.",
+        "Representative Al Roe, Republican of California, voted no.",
+    ),
+    ("She is from Portland, Ore., originally.", "She is from Portland, Oregon, originally."),
+    ("A Tacoma, Wash.-based firm won.", "A Tacoma, Washington-based firm won."),
+    ("Lincoln ranked No. 2 again.", "Lincoln ranked number two again."),
+    ("It was Jets vs. Bills.", "It was Jets versus Bills."),
+]
+ADDRESSES = [
+    ("The diner at 214 Water St. closed.", "The diner at two fourteen Water Street closed."),
+    (
+        "Police came to the 1400 block of Elm Ave.",
+        "Police came to the fourteen hundred block of Elm Avenue.",
+    ),
+    ("It is at 100 Main St.", "It is at one hundred Main Street."),
+    ("Go to N. Grant St. first.", "Go to North Grant Street first."),
+    ("Turn at 22nd St. and wait.", "Turn at twenty-second Street and wait."),
+    (
+        "The White House is at 1600 Pennsylvania Ave.",
+        "The White House is at sixteen hundred Pennsylvania Avenue.",
+    ),
+    ("They met 300 people on Main St.", "They met three hundred people on Main Street."),
+]
+TELEPHONE = [
+    ("Call 555-0142 now.", "Call five five five, zero one four two now."),
+    (
+        "Call 1-800-555-0199 today.",
+        "Call one eight hundred, five five five, zero one nine nine today.",
+    ),
+    ("Dial 1-888-555-0100.", "Dial one eight eight eight, five five five, zero one zero zero."),
+]
+SCORES_AND_COUNTS = [
+    (
+        "Lincoln beat Central 28-21 in overtime.",
+        "Lincoln beat Central twenty-eight to twenty-one in overtime.",
+    ),
+    ("It had 17, then 18, votes.", "It had seventeen, then eighteen, votes."),
+]
+
 PROSE = [
     ("The lamp turned again on Friday.", "The lamp turned again on Friday."),
     ("Nobody knew where it had gone.", "Nobody knew where it had gone."),
@@ -229,6 +302,7 @@ PROSE = [
 CASES = (
     NUMBERS + ORDINALS + YEARS + FRACTIONS_AND_PERCENT + MONEY + DATES_AND_TIMES + UNITS
     + SYMBOLS + ABBREVIATIONS + ACRONYMS + ROMAN_NUMERALS + PUNCTUATION + WEB + DIGIT_STRINGS
+    + AP_DATES + AP_MEASURES + AP_TITLES_AND_PLACES + ADDRESSES + TELEPHONE + SCORES_AND_COUNTS
     + PROSE
 )  # fmt: skip
 
@@ -266,6 +340,24 @@ def test_urls_can_be_dropped() -> None:
             "They sold nails, screws, etc. Then they closed.",
             ["They sold nails, screws, etc.", "Then they closed."],
         ),
+        # Abbreviations inside a sentence do not end it.
+        ("The vote is on Sept. 12 at noon.", ["The vote is on Sept. 12 at noon."]),
+        ("Work starts on Oct. 1 and ends.", ["Work starts on Oct. 1 and ends."]),
+        ("It ranked No. 4 on the list.", ["It ranked No. 4 on the list."]),
+        ("It closes at 5 p.m. Tuesday.", ["It closes at 5 p.m. Tuesday."]),
+        ("It opens at 9 a.m. ET daily.", ["It opens at 9 a.m. ET daily."]),
+        ("Atty. Gen. Bill Roe sued.", ["Atty. Gen. Bill Roe sued."]),
+        ("Sen. Reyes met Lt. Gov. Poe.", ["Sen. Reyes met Lt. Gov. Poe."]),
+        ("It is Jets vs. Bills today.", ["It is Jets vs. Bills today."]),
+        ("Prices rose, i.e. 40% more.", ["Prices rose, i.e. 40% more."]),
+        # ... and the same abbreviations still close a sentence where one ends.
+        ("It grew in the U.S. The rest fell.", ["It grew in the U.S.", "The rest fell."]),
+        ("It starts at 5 p.m. The doors open.", ["It starts at 5 p.m.", "The doors open."]),
+        ("She lives on Water St. It is quiet.", ["She lives on Water St.", "It is quiet."]),
+        ("He moved to Salem, Ore. He stayed.", ["He moved to Salem, Ore.", "He stayed."]),
+        ("The wall is 9 ft. The gate is lower.", ["The wall is 9 ft.", "The gate is lower."]),
+        ("No. That is wrong.", ["No.", "That is wrong."]),
+        ("It ended in Nov. Then it snowed.", ["It ended in Nov.", "Then it snowed."]),
     ],
 )
 def test_split_sentences(paragraph: str, sentences: list[str]) -> None:
