@@ -123,6 +123,7 @@ _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _MONTH_DAY_YEAR = re.compile(
     rf"\b({_MONTH})\.?\s*(\d{{1,2}})(?:st|nd|rd|th)?\b(?:(,?\s*|\s*-\s*)(\d{{4}})\b)?(?![:.]\d)"
 )
+_NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
 _DAY_MONTH_YEAR = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\b\.?(?:,?\s+(\d{{4}})\b)?"
 )
@@ -152,7 +153,17 @@ def read_dates(text: str) -> str:
         spoken = f"the {ordinal(day)} of {MONTHS[match[2]]}"
         return f"{spoken}, {year(match[3])}" if match[3] else spoken
 
+    def numeric(match: re.Match[str]) -> str:
+        # US order (AP style); a first number above 12 can only be a day.
+        first, second, year_digits = int(match[1]), int(match[2]), match[3]
+        month, day = (second, first) if first > 12 else (first, second)
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return match[0]
+        full_year = int(year_digits) + (2000 if len(year_digits) == 2 else 0)
+        return f"{MONTH_NAMES[month - 1]} {ordinal(day)}, {year(full_year)}"
+
     text = _ISO_DATE.sub(iso, text)
+    text = _NUMERIC_DATE.sub(numeric, text)
     text = _MONTH_DAY_YEAR.sub(month_first, text)
     return _DAY_MONTH_YEAR.sub(day_first, text)
 
@@ -186,6 +197,8 @@ def read_times(text: str) -> str:
         )
 
     text = re.sub(r"\b24/7\b", "twenty-four seven", text)
+    text = re.sub(r"\b9/11\b", "nine eleven", text)
+    text = re.sub(r"\b50-50\b", "fifty-fifty", text)
     text = _CLOCK.sub(clock, text)
     return _HOUR_AMPM.sub(hour_only, text)
 
@@ -314,7 +327,11 @@ def read_decades(text: str) -> str:
 
 def read_ordinals(text: str) -> str:
     """ "1st", "21st", "the 3rd brigade" -> "first", "twenty-first", "the third brigade"."""
-    return re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", lambda m: ordinal(m[1]), text)
+    return re.sub(
+        r"\b(\d{1,3}(?:,\d{3})+|\d+)(?:st|nd|rd|th)\b",
+        lambda m: ordinal(m[1].replace(",", "")),
+        text,
+    )
 
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -409,7 +426,8 @@ def read_fractions(text: str) -> str:
 
 
 def _fraction(numerator: int, denominator: int) -> str | None:
-    if denominator == 0 or denominator > 20:
+    # Fractions in news copy have small denominators; "9/11" or "24/7" are names, not parts.
+    if denominator not in (2, 3, 4, 5, 6, 8, 10, 16):
         return None
     if denominator == 2:
         name = "half" if numerator == 1 else "halves"

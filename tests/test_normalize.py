@@ -283,6 +283,14 @@ TELEPHONE = [
     ),
     ("Dial 1-888-555-0100.", "Dial one eight eight eight, five five five, zero one zero zero."),
 ]
+NUMERIC_DATES_AND_NAMED_NUMBERS = [
+    ("Filed on 11/15/2025 at noon.", "Filed on November fifteenth, twenty twenty-five at noon."),
+    ("Due 3/4/25 in full.", "Due March fourth, twenty twenty-five in full."),
+    ("Signed 25/12/2024 abroad.", "Signed December twenty-fifth, twenty twenty-four abroad."),
+    ("After the 9/11 attacks.", "After the nine eleven attacks."),
+    ("It is a 50-50 race.", "It is a fifty-fifty race."),
+    ("She was the 1,000th visitor.", "She was the one thousandth visitor."),
+]
 RANGES_AND_MIXED_NUMBERS = [
     ("The office is open 9 a.m.-5 p.m. daily.", "The office is open nine a.m to five p.m daily."),
     ("Visits run 10:30 a.m.-noon.", "Visits run ten thirty a.m to noon."),
@@ -312,7 +320,7 @@ CASES = (
     NUMBERS + ORDINALS + YEARS + FRACTIONS_AND_PERCENT + MONEY + DATES_AND_TIMES + UNITS
     + SYMBOLS + ABBREVIATIONS + ACRONYMS + ROMAN_NUMERALS + PUNCTUATION + WEB + DIGIT_STRINGS
     + AP_DATES + AP_MEASURES + AP_TITLES_AND_PLACES + ADDRESSES + TELEPHONE + SCORES_AND_COUNTS
-    + RANGES_AND_MIXED_NUMBERS
+    + RANGES_AND_MIXED_NUMBERS + NUMERIC_DATES_AND_NAMED_NUMBERS
     + PROSE
 )  # fmt: skip
 
