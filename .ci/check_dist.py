@@ -128,6 +128,18 @@ def smoke_test_serve(tool: str, folder: Path, env: dict[str, str], mp3_name: str
         server.wait(timeout=10)
 
 
+# A site's feed with one article in full, for `sync`.
+SITE_FEED = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<title>Check Site</title><link>https://example.com/</link><description>Checks.</description>
+<item><title>The Wheel Is Checked</title><link>https://example.com/wheel</link>
+<pubDate>Mon, 02 Jun 2025 08:00:00 +0000</pubDate>
+<content:encoded><![CDATA[<p>The installed wheel built this from a feed.</p>]]>
+</content:encoded>
+</item></channel></rss>
+"""
+
+
 def smoke_test(wheel: Path, work: Path) -> None:
     env_dir = work / "venv"
     venv.create(env_dir, with_pip=True)
@@ -160,6 +172,14 @@ def smoke_test(wheel: Path, work: Path) -> None:
     if not mp3s or not (out / "feed.xml").exists() or not (out / "index.html").exists():
         fail(f"build and feed left {sorted(p.name for p in out.iterdir())}")
     smoke_test_serve(tool, out, env, mp3s[0].name)
+    feed = cwd / "site-feed.xml"
+    feed.write_text(SITE_FEED, encoding="utf-8")
+    synced = cwd / "synced"
+    run(
+        [tool, "sync", feed.name, "-o", str(synced), "--base-url", "https://example.com/"], cwd, env
+    )
+    if not list(synced.glob("*.mp3")) or not (synced / "feed.xml").exists():
+        fail(f"sync left {sorted(p.name for p in synced.iterdir())}")
     run([tool, "cache", "info"], cwd, env)
     print("check_dist: every command ran from the installed wheel")
 

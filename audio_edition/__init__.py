@@ -23,6 +23,7 @@ from .models import Article, Chapter, Cue, Edition, Section
 if TYPE_CHECKING:
     from .ingest import load_article
     from .pipeline import build
+    from .publish.sync import sync
 
 
 def __getattr__(name: str) -> Any:
@@ -36,6 +37,10 @@ def __getattr__(name: str) -> Any:
         from .ingest import load_article
 
         return load_article
+    if name == "sync":
+        from .publish.sync import sync
+
+        return sync
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -56,4 +61,5 @@ __all__ = [
     "build",
     "load_article",
     "load_settings",
+    "sync",
 ]

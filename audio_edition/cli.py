@@ -5,6 +5,7 @@ Status and progress go to stderr; results (outlines, JSON) to stdout.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import json
 import logging
@@ -195,90 +196,102 @@ def parse(
         click.echo(outline(article))
 
 
+def _build_options(command: F) -> F:
+    """The options of a build, shared by ``build`` and ``sync``."""
+    for option in reversed(_BUILD_OPTIONS):
+        command = option(command)
+    return command
+
+
+_BUILD_OPTIONS = [
+    click.option(
+        "-o",
+        "--output-dir",
+        type=FOLDER,
+        help="Folder for the MP3 and its companions (default: output).",
+    ),
+    click.option(
+        "--voice",
+        "voice_choices",
+        multiple=True,
+        metavar="[ROLE=]NAME",
+        help="Voice preset, or a voice for one role (headline, byline, heading, body, quote, "
+        "intro, outro); may be repeated: --voice joe --voice headline=google-uk.",
+    ),
+    _lexicon_option,
+    click.option(
+        "--voices-dir",
+        type=FOLDER,
+        help="Extra folder of voice presets.",
+    ),
+    click.option("--intro", metavar="TEMPLATE", help='Spoken intro, e.g. "This is {publication}."'),
+    click.option("--outro", metavar="TEMPLATE", help="Spoken outro, with the same fields."),
+    click.option(
+        "--intro-music",
+        type=FILE,
+        help="Music under the start (any format ffmpeg reads).",
+    ),
+    click.option(
+        "--outro-music",
+        type=FILE,
+        help="Music under the end.",
+    ),
+    click.option(
+        "--sting",
+        "section_sting",
+        type=FILE,
+        help="Short sound played before each section heading.",
+    ),
+    click.option(
+        "--urls", type=click.Choice(["read", "drop"]), help="Say web addresses, or say 'a link'."
+    ),
+    click.option(
+        "--cover",
+        type=FILE,
+        help="Cover image (JPEG or PNG) embedded in the MP3.",
+    ),
+    click.option(
+        "--cache-dir",
+        type=FOLDER,
+        help="Clip cache folder (default: the user cache directory).",
+    ),
+    click.option("--no-cache", is_flag=True, help="Neither reuse nor store synthesized clips."),
+    click.option("--bitrate", "bitrate_kbps", type=int, help="MP3 bitrate in kb/s (default: 64)."),
+    click.option("--sample-rate", type=int, help="MP3 sample rate in Hz (default: 44100)."),
+    click.option(
+        "--sentence-pause",
+        "between_sentences_ms",
+        type=int,
+        metavar="MS",
+        help="Pause between sentences, in ms.",
+    ),
+    click.option(
+        "--paragraph-pause",
+        "between_paragraphs_ms",
+        type=int,
+        metavar="MS",
+        help="Pause between paragraphs, in ms.",
+    ),
+    click.option(
+        "--section-pause",
+        "before_heading_ms",
+        type=int,
+        metavar="MS",
+        help="Pause before a section heading, in ms.",
+    ),
+    click.option(
+        "--headline-pause",
+        "after_headline_ms",
+        type=int,
+        metavar="MS",
+        help="Pause after the headline, in ms.",
+    ),
+]
+
+
 @main.command()
 @click.argument("sources", nargs=-1, required=True, metavar="FILE...")
-@click.option(
-    "-o",
-    "--output-dir",
-    type=FOLDER,
-    help="Folder for the MP3 and its companions (default: output).",
-)
-@click.option(
-    "--voice",
-    "voice_choices",
-    multiple=True,
-    metavar="[ROLE=]NAME",
-    help="Voice preset, or a voice for one role (headline, byline, heading, body, quote, "
-    "intro, outro); may be repeated: --voice joe --voice headline=google-uk.",
-)
-@_lexicon_option
-@click.option(
-    "--voices-dir",
-    type=FOLDER,
-    help="Extra folder of voice presets.",
-)
-@click.option("--intro", metavar="TEMPLATE", help='Spoken intro, e.g. "This is {publication}."')
-@click.option("--outro", metavar="TEMPLATE", help="Spoken outro, with the same fields.")
-@click.option(
-    "--intro-music",
-    type=FILE,
-    help="Music under the start (any format ffmpeg reads).",
-)
-@click.option(
-    "--outro-music",
-    type=FILE,
-    help="Music under the end.",
-)
-@click.option(
-    "--sting",
-    "section_sting",
-    type=FILE,
-    help="Short sound played before each section heading.",
-)
-@click.option(
-    "--urls", type=click.Choice(["read", "drop"]), help="Say web addresses, or say 'a link'."
-)
-@click.option(
-    "--cover",
-    type=FILE,
-    help="Cover image (JPEG or PNG) embedded in the MP3.",
-)
-@click.option(
-    "--cache-dir",
-    type=FOLDER,
-    help="Clip cache folder (default: the user cache directory).",
-)
-@click.option("--no-cache", is_flag=True, help="Neither reuse nor store synthesized clips.")
-@click.option("--bitrate", "bitrate_kbps", type=int, help="MP3 bitrate in kb/s (default: 64).")
-@click.option("--sample-rate", type=int, help="MP3 sample rate in Hz (default: 44100).")
-@click.option(
-    "--sentence-pause",
-    "between_sentences_ms",
-    type=int,
-    metavar="MS",
-    help="Pause between sentences, in ms.",
-)
-@click.option(
-    "--paragraph-pause",
-    "between_paragraphs_ms",
-    type=int,
-    metavar="MS",
-    help="Pause between paragraphs, in ms.",
-)
-@click.option(
-    "--section-pause",
-    "before_heading_ms",
-    type=int,
-    metavar="MS",
-    help="Pause before a section heading, in ms.",
-)
-@click.option(
-    "--headline-pause",
-    "after_headline_ms",
-    type=int,
-    metavar="MS",
-    help="Pause after the headline, in ms.",
-)
+@_build_options
 @_format_option
 @_max_input_option
 @_config_option
@@ -316,7 +329,7 @@ def build(
       audio-edition build article.txt --voice joe --voice headline=google-uk
     """
     from .config import load_settings
-    from .pipeline import build_batch, default_jobs
+    from .pipeline import build_batch
 
     voice, cast = _voice_choices(voice_choices)
     settings = load_settings(
@@ -326,16 +339,15 @@ def build(
         from .publish import load_show
 
         show = load_show(config_path)  # missing feed settings fail before any synthesis
-    if jobs != "auto" and not jobs.isdigit():
-        raise AudioEditionError("--jobs takes a number of articles at once, or auto", jobs)
-    count = default_jobs() if jobs == "auto" else max(1, int(jobs))
+    count = _job_count(jobs)
     failures = 0
     results = build_batch(
         sources,
         settings,
         jobs=count,
         input_format=input_format,
-        progress=lambda source: _progress(source, quiet),  # a bar per article, on a terminal
+        # A bar per article, on a terminal.
+        progress=lambda source: _progress(Path(str(source)).name, quiet),
     )
     for _source, result in results:
         if isinstance(result, AudioEditionError):
@@ -356,6 +368,14 @@ def build(
         sys.exit(1)
 
 
+def _job_count(jobs: str) -> int:
+    from .pipeline import default_jobs
+
+    if jobs != "auto" and not jobs.isdigit():
+        raise AudioEditionError("--jobs takes a number of articles at once, or auto", jobs)
+    return default_jobs() if jobs == "auto" else max(1, int(jobs))
+
+
 def _voice_choices(choices: tuple[str, ...]) -> tuple[str | None, tuple[tuple[str, str], ...]]:
     """ "--voice joe --voice headline=google-uk" -> ("joe", (("headline", "google-uk"),))."""
     voice = None
@@ -370,7 +390,7 @@ def _voice_choices(choices: tuple[str, ...]) -> tuple[str | None, tuple[tuple[st
 
 
 @contextmanager
-def _progress(source: str, quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
+def _progress(label: str, quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
     """A progress bar over segments on a terminal; nothing when quiet or piped."""
     if quiet or not sys.stderr.isatty():
         yield None
@@ -380,9 +400,7 @@ def _progress(source: str, quiet: bool) -> Iterator[Callable[[int, int], None] |
     def update(done: int, total: int) -> None:
         nonlocal bar
         if bar is None:
-            bar = click.progressbar(
-                length=total, label=Path(source).name, show_pos=True, file=sys.stderr
-            )
+            bar = click.progressbar(length=total, label=label, show_pos=True, file=sys.stderr)
             bar.__enter__()
         bar.update(done - bar.pos)
 
@@ -546,6 +564,93 @@ def feed(folder: Path | None, config_path: Path | None, **options: Any) -> None:
     publication = publish(target, show)
     click.echo(f"{publication.feed_path}  ({publication.episodes} episodes)", err=True)
     click.echo(f"{publication.page_path}", err=True)
+
+
+@main.command()
+@click.argument("feed_source", metavar="FEED")
+@_build_options
+@click.option("--title", help="Show title (default: the site feed's title + ' (audio)').")
+@click.option("--base-url", help="Where the output folder is hosted (else [feed] base_url).")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    help="At most N entries not built before (the newest).",
+)
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="Skip entries not built before that were published before this date.",
+)
+@click.option("--prune", is_flag=True, help="Remove editions of entries gone from the feed.")
+@click.option(
+    "--jobs",
+    default="1",
+    show_default=True,
+    metavar="N|auto",
+    help="Articles built at once (auto: one process per two cores, at least two).",
+)
+@_config_option
+@click.option("-q", "--quiet", is_flag=True, help="Print only failures (for cron).")
+@_guarded
+def sync(
+    feed_source: str,
+    config_path: Path | None,
+    no_cache: bool,
+    quiet: bool,
+    voice_choices: tuple[str, ...],
+    title: str | None,
+    base_url: str | None,
+    limit: int | None,
+    since: datetime.datetime | None,
+    prune: bool,
+    jobs: str,
+    **options: Any,
+) -> None:
+    """Keep a podcast in step with a site's article feed (RSS, Atom or JSON Feed; a URL or a
+    file): build the audio edition of each new or changed article, then write feed.xml and
+    index.html. Safe to run from cron: an unchanged feed rebuilds nothing.
+
+    \b
+    Example:
+      audio-edition sync https://example.com/feed.xml -o public --base-url https://example.com/audio/
+      audio-edition sync https://example.com/feed.xml -o public --limit 20 --quiet
+    """
+    from .config import load_settings
+    from .publish.sync import sync as run_sync
+
+    voice, cast = _voice_choices(voice_choices)
+    settings = load_settings(
+        config_path, use_cache=False if no_cache else None, voice=voice, cast=cast, **options
+    )
+    report = run_sync(
+        feed_source,
+        settings,
+        config_path=config_path,
+        show_overrides={"title": title, "base_url": base_url},
+        limit=limit,
+        since=since.date() if since else None,
+        prune=prune,
+        jobs=_job_count(jobs),
+        on_failure=lambda failure: _fail(str(failure)),
+        on_progress=None if quiet else _sync_progress(),
+    )
+    if not quiet:
+        click.echo(f"{report.feed_path}  ({report.episodes} episodes)", err=True)
+        click.echo(f"sync: {report.summary()}", err=True)
+    if report.failed:
+        sys.exit(1)
+
+
+def _sync_progress() -> Callable[[str, int, int], None] | None:
+    """One line per edition built, on a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def update(headline: str, done: int, total: int) -> None:
+        click.echo(f"[{done}/{total}] {headline}", err=True)
+
+    return update
 
 
 @main.command()

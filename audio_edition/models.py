@@ -56,6 +56,9 @@ class Article:
     source_url: str | None = None
     """Where the article lives online, when known."""
 
+    source_id: str | None = None
+    """The article's identity where it was listed: a feed entry's guid or id (``sync``)."""
+
     source_path: Path | None = None
     """The file the article was read from, when it came from a file."""
 

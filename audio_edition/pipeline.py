@@ -232,21 +232,21 @@ def default_jobs(cores: int | None = None) -> int:
     return max(2, cores // 2)
 
 
-BatchResult = tuple[str, "Edition | AudioEditionError"]
+BatchResult = tuple["str | Article", "Edition | AudioEditionError"]
 
 
 def build_batch(
-    sources: Sequence[str],
+    sources: Sequence[str | Article],
     settings: Settings,
     *,
     jobs: int = 1,
     input_format: str | None = None,
-    progress: Callable[[str], AbstractContextManager[Progress | None]] | None = None,
+    progress: Callable[[str | Article], AbstractContextManager[Progress | None]] | None = None,
 ) -> Iterator[BatchResult]:
-    """Build several articles, ``jobs`` at a time, yielding (source, edition or error) as each
-    finishes (in the order given when ``jobs`` is 1). Threads times processes stays within the
-    machine's cores. One at a time, ``progress(source)`` may give each build a progress
-    callback."""
+    """Build several articles (paths, URLs or parsed Articles), ``jobs`` at a time, yielding
+    (source, edition or error) as each finishes (in the order given when ``jobs`` is 1).
+    Threads times processes stays within the machine's cores. One at a time,
+    ``progress(source)`` may give each build a progress callback."""
     from .tts import EngineSet
 
     if jobs <= 1 or len(sources) <= 1:
@@ -292,7 +292,7 @@ def _start_worker(cores: int) -> None:
 
 
 def _build_in_worker(
-    source: str, settings: Settings, input_format: str | None
+    source: str | Article, settings: Settings, input_format: str | None
 ) -> Edition | AudioEditionError:
     """One article in a worker process; the worker keeps its engines for its next article."""
     from .tts import EngineSet
@@ -390,6 +390,7 @@ def manifest_dict(
         "article": {
             **article.to_dict(),
             "source_url": article.source_url,
+            "source_id": article.source_id,
             "image": None if (article.image or "").startswith("data:") else article.image,
             "tags": list(article.tags),
         },

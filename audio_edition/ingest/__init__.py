@@ -12,11 +12,15 @@ import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config import MAX_INPUT_BYTES
 from ..errors import InputError
 from ..models import Article
 from .decode import decode_text
+
+if TYPE_CHECKING:
+    from .fetch import FetchedPage
 
 Reader = Callable[[str, "str | Path"], Article]
 
@@ -95,7 +99,12 @@ def load_article(
 def _load_url(url: str, input_format: str | None) -> Article:
     from .fetch import fetch_url
 
-    page = fetch_url(url)
+    return article_from_page(fetch_url(url), input_format)
+
+
+def article_from_page(page: FetchedPage, input_format: str | None = None) -> Article:
+    """The article of a fetched web page (HTML, or plain text when served as such)."""
+    url = page.url
     text = decode_text(page.data, url, declared=page.charset or _declared_charset(page.data))
     chosen = input_format or {"text/plain": "text"}.get(page.content_type, "html")
     article = READERS[chosen](text, url)
@@ -147,4 +156,12 @@ def _human_size(size: int) -> str:
     return f"{size} bytes"
 
 
-__all__ = ["EXTENSIONS", "FORMATS", "READERS", "load_article", "read_source", "sniff_format"]
+__all__ = [
+    "EXTENSIONS",
+    "FORMATS",
+    "READERS",
+    "article_from_page",
+    "load_article",
+    "read_source",
+    "sniff_format",
+]

@@ -93,6 +93,28 @@ class FetchedPage:
     data: bytes
     """The body, with any Content-Encoding (gzip...) undone."""
 
+    etag: str | None = None
+    """The ``ETag`` header, to send back as ``If-None-Match`` next time."""
+
+    last_modified: str | None = None
+    """The ``Last-Modified`` header, to send back as ``If-Modified-Since`` next time."""
+
+    not_modified: bool = False
+    """True when the server answered 304 to a conditional request: ``data`` is empty and the
+    copy the caller holds is current."""
+
+
+@dataclass(frozen=True)
+class Validators:
+    """What a server said about a page last time, for a conditional request."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+    def headers(self) -> dict[str, str]:
+        sent = {"If-None-Match": self.etag, "If-Modified-Since": self.last_modified}
+        return {name: value for name, value in sent.items() if value}
+
 
 def is_url(source: str) -> bool:
     """True when ``source`` is an http:// or https:// URL with a host (any other text is a path)."""
@@ -109,11 +131,13 @@ def fetch_url(
     timeout_s: float = DEFAULT_TIMEOUT_S,
     max_bytes: int = DEFAULT_MAX_BYTES,
     accept: tuple[str, ...] = PAGE_TYPES,
+    validators: Validators | None = None,
 ) -> FetchedPage:
     """Download the web page at ``url``, following up to ``MAX_REDIRECTS`` redirects.
 
     ``accept`` lists the media types wanted (lower case); pass e.g. ``("image/jpeg",
-    "image/png")`` to fetch a picture under the same limits.
+    "image/png")`` to fetch a picture under the same limits. With ``validators`` the request
+    is conditional: a 304 answer gives a page with ``not_modified`` set and no data.
 
     Raises ``InputError`` for a URL that is not http(s), a network failure or timeout, an HTTP
     error status, a redirect problem, a body over ``max_bytes``, or a type not in ``accept``.
@@ -126,8 +150,10 @@ def fetch_url(
     current = url
     with _new_session() as session:
         for _ in range(MAX_REDIRECTS + 1):
-            response = _get(session, url, current, deadline, timeout_s, accept)
+            response = _get(session, url, current, deadline, timeout_s, accept, validators)
             with response:
+                if response.status_code == 304 and validators is not None:
+                    return FetchedPage(url, current, "", None, b"", *_validators_of(response), True)
                 target = _redirect_target(response, current)
                 if target is None:
                     return _page(response, url, deadline, timeout_s, max_bytes, accept)
@@ -186,6 +212,7 @@ def _get(
     deadline: float,
     timeout_s: float,
     accept: tuple[str, ...],
+    validators: Validators | None = None,
 ) -> requests.Response:
     """Send the GET for ``current``; headers are in, the body is still unread."""
     import requests
@@ -193,10 +220,11 @@ def _get(
 
     remaining = _remaining(deadline, url, timeout_s)
     accept_header = ACCEPT if accept == PAGE_TYPES else ",".join(accept)
+    conditional = validators.headers() if validators else {}
     try:
         return session.get(
             current,
-            headers={"User-Agent": USER_AGENT, "Accept": accept_header},
+            headers={"User-Agent": USER_AGENT, "Accept": accept_header, **conditional},
             timeout=(remaining, remaining),
             stream=True,
             allow_redirects=False,
@@ -240,7 +268,11 @@ def _page(
             url,
         )
     data = _read_body(response, url, deadline, timeout_s, max_bytes)
-    return FetchedPage(url, response.url, content_type, charset, data)
+    return FetchedPage(url, response.url, content_type, charset, data, *_validators_of(response))
+
+
+def _validators_of(response: requests.Response) -> tuple[str | None, str | None]:
+    return response.headers.get("etag"), response.headers.get("last-modified")
 
 
 def _http_error(response: requests.Response, url: str) -> InputError:

@@ -85,8 +85,11 @@ _SHOW_KEYS = {f.name for f in fields(ShowSettings)}
 REQUIRED = ("title", "base_url")
 
 
-def load_show(config_path: Path | None = None, **overrides: Any) -> ShowSettings:
-    """``[feed]`` of the config file, then overrides (None values ignored); checks requirements."""
+def load_show(
+    config_path: Path | None = None, *, defaults: dict[str, Any] | None = None, **overrides: Any
+) -> ShowSettings:
+    """``defaults``, then ``[feed]`` of the config file, then overrides (None values ignored);
+    checks requirements."""
     path = config_path or Path(CONFIG_FILE)
     table = read_toml(path) if config_path or path.exists() else {}
     feed = table.get("feed", {})
@@ -95,7 +98,7 @@ def load_show(config_path: Path | None = None, **overrides: Any) -> ShowSettings
     unknown = set(feed) - _SHOW_KEYS
     if unknown:
         raise ConfigError(f"unknown [feed] setting(s): {', '.join(sorted(unknown))}", path)
-    values = {**feed, **{k: v for k, v in overrides.items() if v is not None}}
+    values = {**(defaults or {}), **feed, **{k: v for k, v in overrides.items() if v is not None}}
     show = replace(ShowSettings(), **values)
     missing = [name for name in REQUIRED if not getattr(show, name)]
     if missing:
@@ -139,7 +142,8 @@ class Episode:
 
     @property
     def guid(self) -> str:
-        identity = self.article.get("source_url") or self.stem
+        # A feed entry's own id, else the page's address: stable when the headline changes.
+        identity = self.article.get("source_id") or self.article.get("source_url") or self.stem
         return f"urn:uuid:{uuid.uuid5(GUID_NAMESPACE, identity)}"
 
     @property
