@@ -633,24 +633,13 @@ def sync(
         prune=prune,
         jobs=_job_count(jobs),
         on_failure=lambda failure: _fail(str(failure)),
-        on_progress=None if quiet else _sync_progress(),
+        progress=lambda article: _progress(article.headline[:40], quiet),
     )
     if not quiet:
         click.echo(f"{report.feed_path}  ({report.episodes} episodes)", err=True)
         click.echo(f"sync: {report.summary()}", err=True)
     if report.failed:
         sys.exit(1)
-
-
-def _sync_progress() -> Callable[[str, int, int], None] | None:
-    """One line per edition built, on a terminal."""
-    if not sys.stderr.isatty():
-        return None
-
-    def update(headline: str, done: int, total: int) -> None:
-        click.echo(f"[{done}/{total}] {headline}", err=True)
-
-    return update
 
 
 @main.command()

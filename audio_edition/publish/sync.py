@@ -17,6 +17,7 @@ import html
 import json
 import os
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,6 +31,7 @@ from .sources import FEED_TYPES, FeedEntry, SourceFeed, read_feed
 
 if TYPE_CHECKING:
     from ..ingest.fetch import FetchedPage
+    from ..pipeline import Progress
 
 STATE_FILE = ".sync-state.json"
 LOCK_FILE = ".sync.lock"
@@ -100,10 +102,6 @@ class _Pending:
     kind: str  # "new" or "updated"
 
 
-SyncProgress = Callable[[str, int, int], None]
-"""Called as ``(headline, done, total)`` while editions are built."""
-
-
 def sync(
     feed: str | Path,
     settings: Settings | None = None,
@@ -117,7 +115,7 @@ def sync(
     jobs: int = 1,
     fetch_timeout_s: float | None = None,
     on_failure: Callable[[SyncFailure], None] | None = None,
-    on_progress: SyncProgress | None = None,
+    progress: Callable[[Article], AbstractContextManager[Progress | None]] | None = None,
 ) -> SyncReport:
     """Bring the podcast in ``settings.output_dir`` in step with the article feed ``feed`` (a
     URL or a file): build new and changed entries, then write feed.xml and index.html.
@@ -127,7 +125,8 @@ def sync(
     " (audio)", description, image and language). ``limit`` and ``since`` bound how far back
     entries not yet built are taken. Entries gone from the source feed stay published unless
     ``prune``. ``fetch_timeout_s`` bounds each download (default: as for a URL given to
-    ``build``).
+    ``build``). ``on_failure`` hears of each failed entry; ``progress`` is handed to
+    ``build_batch``.
     """
     settings = settings or Settings()
     folder = settings.output_dir
@@ -141,7 +140,7 @@ def sync(
         report = SyncReport(feed_not_modified=not_modified)
         records: dict[str, _Record] = state["entries"]
         pending = _changes(source, folder, records, report, fetch, limit=limit, since=since)
-        _build(pending, settings, jobs, report, on_progress)
+        _build(pending, settings, jobs, report, progress)
         for failure in report.failed:
             if on_failure:
                 on_failure(failure)
@@ -342,17 +341,15 @@ def _build(
     settings: Settings,
     jobs: int,
     report: SyncReport,
-    on_progress: SyncProgress | None,
+    progress: Callable[[Any], AbstractContextManager[Progress | None]] | None,
 ) -> None:
     from ..pipeline import build_batch
 
     # build_batch hands back the very object it was given, in whatever order builds end.
     by_article = {id(item.article): item for item in pending}
-    results = build_batch([item.article for item in pending], settings, jobs=jobs)
-    for done, (article, result) in enumerate(results, 1):
+    articles = [item.article for item in pending]
+    for article, result in build_batch(articles, settings, jobs=jobs, progress=progress):
         item = by_article[id(article)]
-        if on_progress:
-            on_progress(item.entry.title, done, len(pending))
         if isinstance(result, AudioEditionError):
             failure = SyncFailure(item.entry.link or item.entry.identity, _reason(result))
             report.failed.append(failure)
