@@ -99,7 +99,9 @@ def _serve(path: str, body: str | bytes, content_type: str = "text/html; charset
 
 
 def _paragraphs(text: str) -> str:
-    return "".join(f"<p>{sentence.strip()}.</p>" for sentence in text.split(". ") if sentence)
+    """A paragraph per sentence."""
+    sentences = [s.strip().rstrip(".") for s in text.split(". ") if s.strip()]
+    return "".join(f"<p>{sentence}.</p>" for sentence in sentences)
 
 
 def rss(site: str, names: list[str], *, full: bool, edited: dict[str, str] | None = None) -> str:
@@ -261,6 +263,23 @@ def test_a_broken_entry_fails_alone_and_the_others_are_published(
     again = run(site, tmp_path, cache)
     assert len(again.new) == 2 and again.unchanged == 1 and not again.failed
     check_podcast(tmp_path, {title for title, _ in STORIES.values()})
+
+
+def test_a_changed_page_that_cannot_be_read_keeps_its_edition_and_is_tried_again(
+    site: str, tmp_path: Path, cache: Path
+) -> None:
+    _serve("/feed.xml", rss(site, ["ferry"], full=False))
+    _serve("/news/ferry", article_page("ferry"))
+    first = run(site, tmp_path, cache)
+    _serve("/news/ferry", "<!doctype html><html><body></body></html>")
+    broken = run(site, tmp_path, cache)
+    assert [f.url for f in broken.failed] == [f"{site}/news/ferry"]
+    check_podcast(tmp_path, {STORIES["ferry"][0]})  # the edition built before stays
+    assert first.new[0].mp3_path.is_file()
+    _serve("/news/ferry", article_page("ferry").replace("forty", "fifty"))
+    mended = run(site, tmp_path, cache)
+    assert len(mended.updated) == 1 and not mended.failed
+    assert "fifty passengers" in mended.updated[0].vtt_path.read_text(encoding="utf-8")
 
 
 def test_a_page_that_times_out_is_one_failure(site: str, tmp_path: Path, cache: Path) -> None:

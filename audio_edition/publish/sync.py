@@ -289,14 +289,16 @@ def _read_entry(
         return None, None  # the feed says it has not changed: not even a conditional request
     validators = Validators(record.etag, record.last_modified) if built else None
     page = fetch(entry.link, validators=validators)
-    record.etag, record.last_modified = page.etag or record.etag, page.last_modified
-    record.updated = updated
     if page.not_modified:
+        record.updated = updated
         return None, None
     digest = _digest(page.data.decode("utf-8", "replace"))
-    if built and digest == record.digest:
-        return None, None
-    return _with_entry_metadata(article_from_page(page), entry, source), digest
+    article = None if built and digest == record.digest else article_from_page(page)
+    # Only a page read in full moves the record on: a failure is fetched again next run.
+    record.etag, record.last_modified, record.updated = page.etag, page.last_modified, updated
+    return (
+        (None, None) if article is None else (_with_entry_metadata(article, entry, source), digest)
+    )
 
 
 def _as_page(title: str, content: str) -> str:
@@ -353,8 +355,10 @@ def _build(
         if isinstance(result, AudioEditionError):
             failure = SyncFailure(item.entry.link or item.entry.identity, _reason(result))
             report.failed.append(failure)
+            # Forget what was seen, so that the next run fetches and tries again.
             item.record.error = failure.reason
-            item.record.digest = None  # try again next run
+            item.record.digest = item.record.updated = None
+            item.record.etag = item.record.last_modified = None
             continue
         old_stem, new_stem = item.record.stem, result.mp3_path.stem
         if old_stem and old_stem != new_stem:
