@@ -41,9 +41,16 @@ from .speech_tables import (
 
 
 def cardinal(number: int | float | str) -> str:
-    """ "1300" -> "one thousand three hundred" (num2words, without its commas)."""
+    """ "1300" -> "one thousand three hundred" (num2words, without its commas). "310000" is
+    "three hundred ten thousand": "three hundred and ten thousand" is heard as 300 and 10,000."""
     value: int | float = float(number) if "." in str(number) else int(str(number))
-    return str(num2words(value, lang="en")).replace(",", "")
+    words = str(num2words(value, lang="en")).replace(",", "")
+    return _AND_BEFORE_SCALE.sub("", words)
+
+
+_AND_BEFORE_SCALE = re.compile(
+    r"(?<=hundred )and (?=[a-z -]*\b(?:thousand|million|billion|trillion)\b)"
+)
 
 
 def ordinal(number: int | str) -> str:

@@ -16,6 +16,8 @@ NUMBERS = [
         "They seized one thousand three hundred square kilometers.",
     ),
     ("The ferry carried 909 people.", "The ferry carried nine hundred and nine people."),
+    # "three hundred and ten thousand" is heard as 300 and 10,000.
+    ("It cost 310,000 crowns.", "It cost three hundred ten thousand crowns."),
     ("It weighs 3.5 tonnes.", "It weighs three point five tonnes."),
     ("Prices fell 0.75 points.", "Prices fell zero point seven five points."),
     ("The river rose to -5 overnight.", "The river rose to minus five overnight."),
@@ -69,7 +71,7 @@ MONEY = [
     ("A ticket costs ¥100.", "A ticket costs one hundred yen."),
     ("Lunch was $5.99.", "Lunch was five dollars and ninety-nine cents."),
     ("The fee is $1.", "The fee is one dollar."),
-    ("A fund of €310,000 paid half.", "A fund of three hundred and ten thousand euros paid half."),
+    ("A fund of €310,000 paid half.", "A fund of three hundred ten thousand euros paid half."),
     ("Sales reached $2.8 billion.", "Sales reached two point eight billion dollars."),
     ("Rent rose to £950.", "Rent rose to nine hundred and fifty pounds."),
     ("The prize was $250k.", "The prize was two hundred and fifty thousand dollars."),
