@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +45,62 @@ Progress = Callable[[int, int], None]
 """Called with (segments done, segments in all) as synthesis advances."""
 
 
+@dataclass
+class EditionPlan:
+    """Everything a build decides before synthesis: what will be said, by which voices, into
+    which files, and the fingerprint that tells whether those files are already current."""
+
+    article: Article
+    settings: Settings
+    script: Script
+    voices: dict[str, Engine]
+    cover: CoverImage | None
+    music: dict[str, str]
+    paths: _EditionPaths
+    fingerprint: str
+
+    def current(self) -> Edition | None:
+        """The edition on disk, when it was built from exactly these inputs."""
+        return _current_edition(self.paths, self.fingerprint, self.article)
+
+
+def plan_edition(
+    source: str | Path | Article,
+    settings: Settings | None = None,
+    *,
+    engines: EngineSet | None = None,
+    input_format: str | None = None,
+) -> EditionPlan:
+    """Read ``source`` and plan its edition, without synthesizing anything (models are not
+    loaded): bad input, a bad cover or an unknown voice fail here."""
+    from .music import make_room_for_music, music_fingerprint
+    from .tts import EngineSet
+
+    settings = settings or Settings()
+    article = (
+        source
+        if isinstance(source, Article)
+        else load_article(source, input_format=input_format, max_bytes=settings.max_input_bytes)
+    )
+    cover = choose_cover(settings.cover, article)  # a bad cover fails before any synthesis
+    engines = engines or EngineSet(settings.voices_dir)
+    _warn_if_unreadable(article, settings.voice, engines)
+    cast = Cast(settings.voice, settings.cast)
+    voices = {voice: engines[voice] for voice in cast.voices}  # unknown voices fail here
+    script = write_script(
+        article,
+        settings.style,
+        cast,
+        settings_lexicon(settings),
+        phoneme_voices={name for name, voice in voices.items() if voice.accepts_phonemes},
+    )
+    music = music_fingerprint(settings)
+    script = make_room_for_music(script, settings)
+    paths = _EditionPaths(settings.output_dir, edition_stem(article))
+    fingerprint = _fingerprint(article, script, voices, settings, cover, music)
+    return EditionPlan(article, settings, script, voices, cover, music, paths, fingerprint)
+
+
 def build(
     source: str | Path | Article,
     settings: Settings | None = None,
@@ -60,41 +116,27 @@ def build(
     ``engines`` holds the engines of a run (so a batch loads each voice once); ``engine``
     overrides the engine of ``settings.voice`` (used to count or observe synthesis).
     """
-    # Engine and tagging modules load only when a build runs, so `parse` starts fast.
-    from .encode import encode_to_standard
-    from .music import make_room_for_music, music_bed, music_fingerprint
-    from .tags import episode_frames, write_tags
-    from .tts import ClipCache, EngineSet, Synthesizer, default_cache_dir
+    from .tts import EngineSet
 
     settings = settings or Settings()
-    article = (
-        source
-        if isinstance(source, Article)
-        else load_article(source, input_format=input_format, max_bytes=settings.max_input_bytes)
-    )
-    cover = choose_cover(settings.cover, article)  # a bad cover fails before any synthesis
     if engine is not None:
         engines = EngineSet(settings.voices_dir, {settings.voice: engine})
-    engines = engines or EngineSet(settings.voices_dir)
-    _warn_if_unreadable(article, settings.voice, engines)
-    cast = Cast(settings.voice, settings.cast)
-    voices = {voice: engines[voice] for voice in cast.voices}  # unknown voices fail here
-    script = write_script(
-        article,
-        settings.style,
-        cast,
-        settings_lexicon(settings),
-        phoneme_voices={name for name, voice in voices.items() if voice.accepts_phonemes},
-    )
-    music = music_fingerprint(settings)
-    script = make_room_for_music(script, settings)
-    paths = _EditionPaths(settings.output_dir, edition_stem(article))
+    plan = plan_edition(source, settings, engines=engines, input_format=input_format)
     if settings.output_dir.is_dir():
         remove_stale_temporaries(settings.output_dir)
-    fingerprint = _fingerprint(article, script, voices, settings, cover, music)
-    current = _current_edition(paths, fingerprint, article)
-    if current is not None:
-        return current
+    return plan.current() or synthesize_edition(plan, on_progress)
+
+
+def synthesize_edition(plan: EditionPlan, on_progress: Progress | None = None) -> Edition:
+    """Speak the plan's script and write its files: MP3, transcripts, chapters, manifest."""
+    # Engine and tagging modules load only when a build runs, so `parse` starts fast.
+    from .encode import encode_to_standard
+    from .music import music_bed
+    from .tags import episode_frames, write_tags
+    from .tts import ClipCache, Synthesizer, default_cache_dir
+
+    article, settings, script, voices = plan.article, plan.settings, plan.script, plan.voices
+    cover, music, paths, fingerprint = plan.cover, plan.music, plan.paths, plan.fingerprint
     from .assemble import Assembler  # NumPy and soxr: not needed when the output is current
     from .loudness import LoudnessMeter
 

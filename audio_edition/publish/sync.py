@@ -293,12 +293,10 @@ def _read_entry(
         record.updated = updated
         return None, None
     digest = _digest(page.data.decode("utf-8", "replace"))
-    article = None if built and digest == record.digest else article_from_page(page)
+    read = None if built and digest == record.digest else article_from_page(page)
     # Only a page read in full moves the record on: a failure is fetched again next run.
     record.etag, record.last_modified, record.updated = page.etag, page.last_modified, updated
-    return (
-        (None, None) if article is None else (_with_entry_metadata(article, entry, source), digest)
-    )
+    return (None, None) if read is None else (_with_entry_metadata(read, entry, source), digest)
 
 
 def _as_page(title: str, content: str) -> str:
