@@ -160,6 +160,24 @@ _lexicon_option = click.option(
 )
 
 
+_jobs_option = click.option(
+    "--jobs",
+    default="1",
+    show_default=True,
+    metavar="N|auto",
+    help="Articles built at once (auto: one process per two cores, at least two).",
+)
+
+
+_scheduler_option = click.option(
+    "--scheduler",
+    envvar="AUDIO_EDITION_SCHEDULER",
+    metavar="ADDR",
+    help="Build on the Dask cluster of this scheduler, e.g. tcp://host:8786 "
+    "(also AUDIO_EDITION_SCHEDULER).",
+)
+
+
 _config_option = click.option(
     "--config",
     "config_path",
@@ -298,13 +316,8 @@ _BUILD_OPTIONS = [
 @click.option(
     "--feed", "update_feed", is_flag=True, help="Rebuild feed.xml and index.html afterwards."
 )
-@click.option(
-    "--jobs",
-    default="1",
-    show_default=True,
-    metavar="N|auto",
-    help="Articles built at once (auto: one process per two cores, at least two).",
-)
+@_jobs_option
+@_scheduler_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @_guarded
 def build(
@@ -316,6 +329,7 @@ def build(
     voice_choices: tuple[str, ...],
     update_feed: bool,
     jobs: str,
+    scheduler: str | None,
     **options: Any,
 ) -> None:
     """Build the audio edition of each article (files, URLs, or - for stdin): MP3,
@@ -329,7 +343,7 @@ def build(
       audio-edition build article.txt --voice joe --voice headline=google-uk
     """
     from .config import load_settings
-    from .pipeline import build_batch
+    from .runners import build_batch
 
     voice, cast = _voice_choices(voice_choices)
     settings = load_settings(
@@ -341,22 +355,25 @@ def build(
         show = load_show(config_path)  # missing feed settings fail before any synthesis
     count = _job_count(jobs)
     failures = 0
-    results = build_batch(
-        sources,
-        settings,
-        jobs=count,
-        input_format=input_format,
-        # A bar per article, on a terminal.
-        progress=lambda source: _progress(Path(str(source)).name, quiet),
-    )
-    for _source, result in results:
-        if isinstance(result, AudioEditionError):
-            if len(sources) == 1:
-                raise result
-            _fail(str(result))
-            failures += 1
-        elif not quiet:
-            click.echo(_summary(result), err=True)
+    with _batch_bar(len(sources), quiet or not (scheduler or count > 1)) as on_done:
+        results = build_batch(
+            sources,
+            settings,
+            jobs=count,
+            scheduler=scheduler,
+            input_format=input_format,
+            # A bar per article when they are built one by one, else one for the batch.
+            progress=lambda source: _progress(Path(str(source)).name, quiet),
+            on_done=on_done,
+        )
+        for _source, result in results:
+            if isinstance(result, AudioEditionError):
+                if len(sources) == 1:
+                    raise result
+                _fail(str(result))
+                failures += 1
+            elif not quiet:
+                click.echo(_summary(result), err=True)
     if update_feed:
         from .publish import publish
 
@@ -369,7 +386,7 @@ def build(
 
 
 def _job_count(jobs: str) -> int:
-    from .pipeline import default_jobs
+    from .runners import default_jobs
 
     if jobs != "auto" and not jobs.isdigit():
         raise AudioEditionError("--jobs takes a number of articles at once, or auto", jobs)
@@ -409,6 +426,17 @@ def _progress(label: str, quiet: bool) -> Iterator[Callable[[int, int], None] | 
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
+
+
+@contextmanager
+def _batch_bar(total: int, hidden: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """One progress bar for a batch (articles done of all), on a terminal."""
+    if hidden or total <= 1 or not sys.stderr.isatty():
+        yield None
+        return
+    bar: Any = click.progressbar(length=total, label="articles", show_pos=True, file=sys.stderr)
+    with bar:
+        yield lambda done, _total: bar.update(done - bar.pos)
 
 
 def _summary(edition: Any) -> str:
@@ -583,13 +611,8 @@ def feed(folder: Path | None, config_path: Path | None, **options: Any) -> None:
     help="Skip entries not built before that were published before this date.",
 )
 @click.option("--prune", is_flag=True, help="Remove editions of entries gone from the feed.")
-@click.option(
-    "--jobs",
-    default="1",
-    show_default=True,
-    metavar="N|auto",
-    help="Articles built at once (auto: one process per two cores, at least two).",
-)
+@_jobs_option
+@_scheduler_option
 @_config_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only failures (for cron).")
 @_guarded
@@ -605,6 +628,7 @@ def sync(
     since: datetime.datetime | None,
     prune: bool,
     jobs: str,
+    scheduler: str | None,
     **options: Any,
 ) -> None:
     """Keep a podcast in step with a site's article feed (RSS, Atom or JSON Feed; a URL or a
@@ -632,6 +656,7 @@ def sync(
         since=since.date() if since else None,
         prune=prune,
         jobs=_job_count(jobs),
+        scheduler=scheduler,
         on_failure=lambda failure: _fail(str(failure)),
         progress=lambda article: _progress(article.headline[:40], quiet),
     )

@@ -85,6 +85,12 @@ def write_text(path: Path, text: str) -> None:
         temp.write_text(text, encoding="utf-8")
 
 
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """Write bytes atomically."""
+    with replacing(path) as temp:
+        temp.write_bytes(data)
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)

@@ -9,11 +9,9 @@ import datetime as dt
 import hashlib
 import json
 import logging
-import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -257,93 +255,6 @@ def _warn_if_unreadable(article: Article, voice: str, engines: EngineSet) -> Non
             article.source_path or article.headline[:40],
             voice,
         )
-
-
-def default_jobs(cores: int | None = None) -> int:
-    """Processes for a batch: one per two cores (at least two), each synthesizing with its
-    share of the cores.
-
-    Measured on 2 cores (benchmarks/RESULTS.md): two processes of one core each build about
-    20% more audio per minute than one process using both, because one article's encoding
-    and loudness work (which runs after its last sentence) overlaps the other's synthesis.
-    Within a process, sentences side by side on one thread each are the fastest use of its
-    cores, so larger machines get processes of two cores: the same overlap, and half the
-    memory of one process per core.
-    """
-    cores = cores or os.cpu_count() or 1
-    return max(2, cores // 2)
-
-
-BatchResult = tuple["str | Article", "Edition | AudioEditionError"]
-
-
-def build_batch(
-    sources: Sequence[str | Article],
-    settings: Settings,
-    *,
-    jobs: int = 1,
-    input_format: str | None = None,
-    progress: Callable[[str | Article], AbstractContextManager[Progress | None]] | None = None,
-) -> Iterator[BatchResult]:
-    """Build several articles (paths, URLs or parsed Articles), ``jobs`` at a time, yielding
-    (source, edition or error) as each finishes (in the order given when ``jobs`` is 1).
-    Threads times processes stays within the machine's cores. One at a time,
-    ``progress(source)`` may give each build a progress callback."""
-    from .tts import EngineSet
-
-    if jobs <= 1 or len(sources) <= 1:
-        engines = EngineSet(settings.voices_dir)
-        for source in sources:
-            try:
-                with progress(source) if progress else nullcontext() as on_progress:
-                    edition = build(
-                        source,
-                        settings,
-                        on_progress=on_progress,
-                        engines=engines,
-                        input_format=input_format,
-                    )
-            except AudioEditionError as exc:
-                yield source, exc
-                continue
-            yield source, edition
-        return
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    from .tts.piper import available_cores
-
-    cores = max(1, available_cores() // jobs)
-    with ProcessPoolExecutor(
-        max_workers=jobs, initializer=_start_worker, initargs=(cores,)
-    ) as pool:
-        futures = {
-            pool.submit(_build_in_worker, source, settings, input_format): source
-            for source in sources
-        }
-        for future in as_completed(futures):
-            yield futures[future], future.result()
-
-
-_WORKER_ENGINES: dict[str, Any] = {}
-
-
-def _start_worker(cores: int) -> None:
-    from .tts.piper import CORES_VARIABLE
-
-    os.environ[CORES_VARIABLE] = str(cores)
-
-
-def _build_in_worker(
-    source: str | Article, settings: Settings, input_format: str | None
-) -> Edition | AudioEditionError:
-    """One article in a worker process; the worker keeps its engines for its next article."""
-    from .tts import EngineSet
-
-    engines = _WORKER_ENGINES.setdefault("engines", EngineSet(settings.voices_dir))
-    try:
-        return build(source, settings, engines=engines, input_format=input_format)
-    except AudioEditionError as exc:
-        return exc
 
 
 class _EditionPaths:

@@ -237,7 +237,7 @@ def long_form(
 def batch(work: Path, count: int = 20) -> list[tuple[str, str]]:
     """Throughput of ``count`` short articles with --jobs 1, 2 and auto (fresh caches)."""
     from audio_edition import Edition, Settings
-    from audio_edition.pipeline import build_batch, default_jobs
+    from audio_edition.runners import build_batch, default_jobs
 
     sources = []
     for index in range(count):

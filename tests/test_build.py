@@ -248,7 +248,7 @@ def test_temporaries_left_by_a_killed_build_are_cleaned_up(tmp_path: Path, piper
 
 
 def test_a_parallel_batch_matches_a_serial_one(tmp_path: Path, piper: Engine) -> None:
-    from audio_edition.pipeline import build_batch, default_jobs
+    from audio_edition.runners import build_batch, default_jobs
 
     second = tmp_path / "second.txt"
     second.write_text(
@@ -274,7 +274,7 @@ def test_a_parallel_batch_matches_a_serial_one(tmp_path: Path, piper: Engine) ->
 
 def test_a_failing_article_in_a_parallel_batch_is_reported(tmp_path: Path) -> None:
     from audio_edition.errors import InputError
-    from audio_edition.pipeline import build_batch
+    from audio_edition.runners import build_batch
 
     missing = str(tmp_path / "missing.txt")
     results = dict(

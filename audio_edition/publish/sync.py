@@ -113,6 +113,7 @@ def sync(
     since: dt.date | None = None,
     prune: bool = False,
     jobs: int = 1,
+    scheduler: str | None = None,
     fetch_timeout_s: float | None = None,
     on_failure: Callable[[SyncFailure], None] | None = None,
     progress: Callable[[Article], AbstractContextManager[Progress | None]] | None = None,
@@ -125,8 +126,8 @@ def sync(
     " (audio)", description, image and language). ``limit`` and ``since`` bound how far back
     entries not yet built are taken. Entries gone from the source feed stay published unless
     ``prune``. ``fetch_timeout_s`` bounds each download (default: as for a URL given to
-    ``build``). ``on_failure`` hears of each failed entry; ``progress`` is handed to
-    ``build_batch``.
+    ``build``). ``on_failure`` hears of each failed entry; ``jobs``, ``scheduler`` and
+    ``progress`` are handed to ``build_batch``.
     """
     settings = settings or Settings()
     folder = settings.output_dir
@@ -140,7 +141,7 @@ def sync(
         report = SyncReport(feed_not_modified=not_modified)
         records: dict[str, _Record] = state["entries"]
         pending = _changes(source, folder, records, report, fetch, limit=limit, since=since)
-        _build(pending, settings, jobs, report, progress)
+        _build(pending, settings, jobs, scheduler, report, progress)
         for failure in report.failed:
             if on_failure:
                 on_failure(failure)
@@ -340,15 +341,17 @@ def _build(
     pending: list[_Pending],
     settings: Settings,
     jobs: int,
+    scheduler: str | None,
     report: SyncReport,
     progress: Callable[[Any], AbstractContextManager[Progress | None]] | None,
 ) -> None:
-    from ..pipeline import build_batch
+    from ..runners import build_batch
 
     # build_batch hands back the very object it was given, in whatever order builds end.
     by_article = {id(item.article): item for item in pending}
     articles = [item.article for item in pending]
-    for article, result in build_batch(articles, settings, jobs=jobs, progress=progress):
+    results = build_batch(articles, settings, jobs=jobs, scheduler=scheduler, progress=progress)
+    for article, result in results:
         item = by_article[id(article)]
         if isinstance(result, AudioEditionError):
             failure = SyncFailure(item.entry.link or item.entry.identity, _reason(result))
