@@ -23,9 +23,15 @@ log = logging.getLogger(__name__)
 CACHE_FORMAT = 1
 
 
+CACHE_DIR_VARIABLE = "AUDIO_EDITION_CACHE_DIR"
+"""Environment variable naming the clip cache folder (e.g. per cluster worker)."""
+
+
 def default_cache_dir() -> Path:
-    """The user cache directory, e.g. ``~/.cache/audio-edition`` on Linux."""
-    return Path(platformdirs.user_cache_dir("audio-edition"))
+    """``AUDIO_EDITION_CACHE_DIR`` when set, else the user cache directory, e.g.
+    ``~/.cache/audio-edition`` on Linux."""
+    chosen = os.environ.get(CACHE_DIR_VARIABLE)
+    return Path(chosen) if chosen else Path(platformdirs.user_cache_dir("audio-edition"))
 
 
 def cache_key(engine_identity: dict[str, Any], spoken_text: str) -> str:
