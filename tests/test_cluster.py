@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -175,38 +176,43 @@ def test_workers_started_as_commands_share_the_batch_and_a_killed_worker_loses_n
     command_cluster: tuple[str, list[subprocess.Popen[bytes]], Path],
     articles: list[str],
     tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     address, workers, caches = command_cluster
     client_cache = tmp_path / "client-cache"
-    killed = []
-
-    def kill_a_worker_at_the_first_result(done: int, total: int) -> None:
-        if not killed:
-            os.kill(workers[1].pid, signal.SIGKILL)  # mid-batch: its article is rebuilt
-            killed.append(workers[1].pid)
-
-    settings = Settings(output_dir=tmp_path / "out")
-    old = os.environ.get("AUDIO_EDITION_CACHE_DIR")
-    os.environ["AUDIO_EDITION_CACHE_DIR"] = str(client_cache)
-    try:
-        results = list(
-            build_batch(
-                articles, settings, scheduler=address, on_done=kill_a_worker_at_the_first_result
-            )
-        )
-    finally:
-        if old is None:
-            os.environ.pop("AUDIO_EDITION_CACHE_DIR")
-        else:
-            os.environ["AUDIO_EDITION_CACHE_DIR"] = old
-    assert killed
+    monkeypatch.setenv("AUDIO_EDITION_CACHE_DIR", str(client_cache))
+    results = list(build_batch(articles, Settings(output_dir=tmp_path / "out"), scheduler=address))
     assert all(not isinstance(result, Exception) for _, result in results), results
     assert len(list((tmp_path / "out").glob("*.mp3"))) == len(articles)
-    assert len(list((tmp_path / "out").glob("*.json"))) == 2 * len(articles)  # + chapters
     # Both workers synthesized (their caches filled); the client synthesized nothing.
     for number in (1, 2):
         assert list((caches / f"w{number}").rglob("*.wav")), f"worker {number} cached nothing"
-    assert not client_cache.exists() or not any(client_cache.rglob("*.wav"))
+    assert not list(client_cache.rglob("*.wav"))
+
+    # The same stories, edited, and one worker killed at the first result: its article is
+    # built again on the other worker.
+    for path in articles:
+        Path(path).write_text(Path(path).read_text(encoding="utf-8") + "\nMore later.\n")
+    killed = []
+
+    def kill_a_worker(done: int, total: int) -> None:
+        if not killed:
+            os.kill(workers[1].pid, signal.SIGKILL)
+            killed.append(workers[1].pid)
+
+    edited = list(
+        build_batch(
+            articles,
+            Settings(output_dir=tmp_path / "out"),
+            scheduler=address,
+            on_done=kill_a_worker,
+        )
+    )
+    assert killed
+    assert all(not isinstance(result, Exception) for _, result in edited), edited
+    assert all("More later." in r.article.full_text for _, r in edited)  # type: ignore[union-attr]
+    assert len(list((tmp_path / "out").glob("*.mp3"))) == len(articles)
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]
 
 
 def test_the_build_command_runs_on_a_scheduler_from_the_environment(
@@ -250,3 +256,32 @@ def test_the_build_command_runs_on_a_scheduler_from_the_environment(
     assert "cannot reach the Dask scheduler" in unreachable.stderr
     assert "Traceback" not in unreachable.stderr
     assert not (tmp_path / "x").exists() or not list((tmp_path / "x").iterdir())
+
+
+def test_an_interrupted_batch_cancels_its_tasks_and_leaves_no_partial_files(
+    local_cluster: str, articles: list[str], tmp_path: Path
+) -> None:
+    from distributed import Client
+
+    def interrupt(done: int, total: int) -> None:
+        raise KeyboardInterrupt
+
+    out = tmp_path / "out"
+    with pytest.raises(KeyboardInterrupt):
+        for _ in build_batch(
+            articles,
+            Settings(output_dir=out, cache_dir=tmp_path / "cache"),
+            scheduler=local_cluster,
+            on_done=interrupt,
+        ):
+            pass
+    with Client(local_cluster) as client:
+        for _ in range(100):
+            if not any(client.processing().values()):
+                break
+            time.sleep(0.1)
+        assert not any(client.processing().values())
+    # Whatever landed is whole: every MP3 has its manifest, and no temporary is left.
+    landed = list(out.iterdir()) if out.exists() else []
+    assert all(p.with_suffix(".json").is_file() for p in landed if p.suffix == ".mp3")
+    assert not [p for p in landed if p.name.startswith(".")]
