@@ -23,23 +23,28 @@ from listening import transcriber, write_wav  # type: ignore[import-not-found]
 
 CARRIERS = ("Reporters asked about {} again today.", "The talks with {} went on late.")
 CLOSE_ENOUGH = 0.8
+# The same name as the recognizer spells it: its training text has the older spelling of the
+# city, and it writes the surname "Xi" (said "shee") as the word that sounds the same.
+SPELLINGS = {"Kyiv": ("Kiev",), "Xi": ("she", "shi")}
 
 
 def heard(word: str, transcript: str) -> bool:
     """Whether ``transcript`` holds ``word`` (as many tokens as it has), or a near spelling."""
     tokens = re.findall(r"[\w'’-]+", transcript.casefold())
-    wanted = word.casefold()
-    size = len(wanted.split())
-    spans = (" ".join(tokens[i : i + size]) for i in range(max(1, len(tokens) - size + 1)))
-    return any(
-        difflib.SequenceMatcher(None, wanted, span).ratio() >= CLOSE_ENOUGH for span in spans
-    )
+    for wanted in (word, *SPELLINGS.get(word, ())):
+        size = len(wanted.split())
+        spans = [" ".join(tokens[i : i + size]) for i in range(max(1, len(tokens) - size + 1))]
+        ratios = (difflib.SequenceMatcher(None, wanted.casefold(), span).ratio() for span in spans)
+        if any(ratio >= CLOSE_ENOUGH for ratio in ratios):
+            return True
+    return False
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--takes", type=int, default=2, help="takes per carrier and condition")
     parser.add_argument("--model", default="tiny.en")
+    parser.add_argument("--words", default="", help="comma-separated entries (default all)")
     args = parser.parse_args(argv)
 
     from audio_edition.lexicon import load_lexicon
@@ -60,8 +65,11 @@ def main(argv: list[str] | None = None) -> int:
                 hits += heard(word, transcribe(wav))
             return hits
 
+        chosen = [w for w in args.words.split(",") if w]
         for entry in lexicon.entries:
             word = entry.key
+            if chosen and word not in chosen:
+                continue
             with_entry = without = 0
             for carrier in CARRIERS:
                 sentence = carrier.format(word)
