@@ -13,6 +13,7 @@ into the output folder with the same atomic writes as a local build. No shared f
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -215,6 +216,9 @@ class _Task:
     files: dict[str, bytes]
     """Settings field -> content, for cover, lexicon and music files."""
 
+    cover_origin: str | None = None
+    """Where the client found the cover, for the manifest (the worker reads a copy)."""
+
 
 @dataclass(frozen=True)
 class _Finished:
@@ -307,6 +311,7 @@ class DaskRunner:
             client.submit(_build_on_dask_worker, task, pure=False, retries=_RETRIES): source
             for source, task in tasks
         }
+        cover_origins = {id(source): task.cover_origin for source, task in tasks}
         try:
             for future in as_completed(futures):
                 source = futures[future]
@@ -325,7 +330,7 @@ class DaskRunner:
                 if isinstance(outcome, AudioEditionError):
                     yield source, outcome
                 else:
-                    yield source, _land(outcome, settings.output_dir)
+                    yield source, _land(outcome, settings.output_dir, cover_origins[id(source)])
         except BaseException:
             client.cancel(list(futures))  # Ctrl-C: nothing more is built, nothing half-written
             raise
@@ -343,7 +348,7 @@ def _task_for(article: Article, settings: Settings, cover: Any) -> _Task:
             continue
         if path is not None:
             files[name] = Path(path).read_bytes()
-    return _Task(article, settings, files)
+    return _Task(article, settings, files, cover.origin if cover is not None else None)
 
 
 def _build_on_dask_worker(task: _Task) -> _Finished | AudioEditionError:
@@ -383,12 +388,18 @@ def _build_on_dask_worker(task: _Task) -> _Finished | AudioEditionError:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _land(finished: _Finished, folder: Path) -> Edition:
+def _land(finished: _Finished, folder: Path, cover_origin: str | None) -> Edition:
     """Write a worker's files into ``folder`` (the manifest last: it marks the edition
     complete) and return the edition with its paths there."""
     folder.mkdir(parents=True, exist_ok=True)
     manifest = finished.edition.manifest_path.name
-    for name, data in sorted(finished.files.items(), key=lambda item: item[0] == manifest):
+    files = dict(finished.files)
+    if cover_origin is not None and manifest in files:
+        # The manifest names the cover the client chose, not the worker's copy of it.
+        document = json.loads(files[manifest])
+        document.setdefault("settings", {})["cover"] = cover_origin
+        files[manifest] = (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode()
+    for name, data in sorted(files.items(), key=lambda item: item[0] == manifest):
         write_bytes_atomically(folder / name, data)
     edition = finished.edition
     return replace(

@@ -265,6 +265,83 @@ def batch(work: Path, count: int = 20) -> list[tuple[str, str]]:
     return rows
 
 
+def cluster(work: Path, count: int = 12) -> list[tuple[str, str]]:
+    """Throughput of ``count`` short articles on a Dask LocalCluster of 1 and 2 workers (one
+    thread each), fresh caches: the scheduler's overhead against tasks of several seconds."""
+    from distributed import LocalCluster
+
+    from audio_edition import Edition, Settings
+    from audio_edition.runners import build_batch
+
+    sources = []
+    for index in range(count):
+        path = work / f"cluster-{index:02d}.txt"
+        path.write_text(
+            long_article(1).replace("A Long Count", f"Cluster Count {index + 1}"), encoding="utf-8"
+        )
+        sources.append(str(path))
+    rows = []
+    for workers in (1, 2):
+        with LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as local:
+            settings = Settings(output_dir=work / f"cluster-out-{workers}")
+            os.environ["AUDIO_EDITION_CACHE_DIR"] = str(work / f"cluster-cache-{workers}")
+            try:
+                started = time.perf_counter()
+                results = [
+                    r for _, r in build_batch(sources, settings, scheduler=local.scheduler_address)
+                ]
+                wall = time.perf_counter() - started
+            finally:
+                os.environ.pop("AUDIO_EDITION_CACHE_DIR", None)
+        audio = sum(r.duration_ms for r in results if isinstance(r, Edition)) / 60000
+        rows.append(
+            (
+                f"Dask LocalCluster, {workers} worker(s) x 1 thread, {count} articles",
+                f"{audio / (wall / 60):.1f} min of audio per minute ({wall:.0f} s)",
+            )
+        )
+    return rows
+
+
+def sync_rerun(work: Path, count: int = 20) -> list[tuple[str, str]]:
+    """``sync`` of a feed of ``count`` full-content entries: the first run, then a re-run with
+    nothing new (the feed read from a file: no network in the figure)."""
+    from audio_edition import Settings
+    from audio_edition.publish.sync import sync
+
+    items = "".join(
+        f"<item><title>Feed Story {n}</title><link>https://example.com/{n}</link>"
+        f"<pubDate>Mon, 02 Jun 2025 0{n % 10}:00:00 +0000</pubDate><content:encoded><![CDATA["
+        f"<p>Story {n} of the feed is short, so the figure is about sync itself.</p>]]>"
+        "</content:encoded></item>"
+        for n in range(count)
+    )
+    feed = work / "site-feed.xml"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Site</title>'
+        f"<link>https://example.com/</link><description>d</description>{items}</channel></rss>",
+        encoding="utf-8",
+    )
+    settings = Settings(output_dir=work / "synced", cache_dir=work / "sync-cache")
+    overrides = {"base_url": "https://example.com/audio/"}
+    started = time.perf_counter()
+    sync(feed, settings, show_overrides=overrides)
+    first = time.perf_counter() - started
+    started = time.perf_counter()
+    report = sync(feed, settings, show_overrides=overrides)
+    again = time.perf_counter() - started
+    return [
+        (f"sync, feed of {count} articles, first run", f"{first:.1f} s"),
+        (
+            f"sync, the same feed again ({report.unchanged} unchanged)",
+            f"{again:.2f} s (target: about 1 s plus the feed download)",
+        ),
+    ]
+
+
 def best_of(command: list[str], repeats: int) -> float:
     times = []
     for _ in range(repeats):
@@ -328,7 +405,9 @@ def main() -> None:
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--child-piper", help=argparse.SUPPRESS)
     parser.add_argument("--results", type=Path, help="also write the table to this Markdown file")
-    parser.add_argument("--only", choices=["batch", "long"], help="run one part alone")
+    parser.add_argument(
+        "--only", choices=["batch", "long", "cluster", "sync"], help="run one part alone"
+    )
     args = parser.parse_args()
     if args.child:
         child_build(*args.child)
@@ -339,7 +418,13 @@ def main() -> None:
     if args.only:
         with tempfile.TemporaryDirectory() as temp:
             work = Path(temp)
-            part = batch(work) if args.only == "batch" else long_form([4, 15, 30, 60], work, None)
+            parts = {
+                "batch": lambda: batch(work),
+                "long": lambda: long_form([4, 15, 30, 60], work, None),
+                "cluster": lambda: cluster(work),
+                "sync": lambda: sync_rerun(work),
+            }
+            part = parts[args.only]()
             for name, value in part:
                 print(f"{name}  {value}")
         return
@@ -381,6 +466,8 @@ def main() -> None:
         )
         rows += long_form(minutes, work, per_min)
         rows += batch(work, 6 if args.quick else 20)
+        rows += cluster(work, 4 if args.quick else 12)
+        rows += sync_rerun(work)
         rows += startup(sample, 3 if args.quick else 5)
         rows += feed_of_many(work)
     width = max(len(name) for name, _ in rows)

@@ -3,6 +3,7 @@ scheduler and two workers started as separate commands, as a user would start th
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -17,6 +18,8 @@ from mutagen.id3 import ID3
 
 from audio_edition import InputError, Settings
 from audio_edition.runners import build_batch
+
+from .conftest import tiny_png
 
 pytest.importorskip("distributed")
 
@@ -285,3 +288,24 @@ def test_an_interrupted_batch_cancels_its_tasks_and_leaves_no_partial_files(
     landed = list(out.iterdir()) if out.exists() else []
     assert all(p.with_suffix(".json").is_file() for p in landed if p.suffix == ".mp3")
     assert not [p for p in landed if p.name.startswith(".")]
+
+
+def test_files_named_by_the_settings_travel_with_the_task(
+    local_cluster: str, articles: list[str], tmp_path: Path
+) -> None:
+    cover = tmp_path / "cover.png"
+    cover.write_bytes(tiny_png())
+    lexicon = tmp_path / "names.toml"
+    lexicon.write_text('[words]\n"Lind" = { respelling = "LINNED" }\n', encoding="utf-8")
+    settings = Settings(
+        output_dir=tmp_path / "out", cache_dir=tmp_path / "cache", cover=cover, lexicon=lexicon
+    )
+    [(_, edition)] = build_batch(articles[:1], settings, scheduler=local_cluster)
+    assert not isinstance(edition, Exception), edition
+    assert ID3(edition.mp3_path).getall("APIC")[0].data == tiny_png()
+    manifest = json.loads(edition.manifest_path.read_text(encoding="utf-8"))
+    assert manifest["settings"]["cover"] == str(cover)
+    # Built here with the same settings, the edition is already current: the worker used
+    # the same cover and lexicon (they are in the fingerprint) as the client would.
+    [(_, local)] = build_batch(articles[:1], settings)
+    assert local.up_to_date  # type: ignore[union-attr]
