@@ -236,7 +236,7 @@ def test_normalize_plain_reads_stdin_line_by_line_with_the_lexicon(tmp_path: Pat
     result = CliRunner().invoke(main, ["normalize", "-", "--plain"], input=text)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0] == "[[ zɛlˈɛnski ]] met [[ ˈɛɹdoʊˌɑːn ]] in [[ kˈiːɪv. ]]"
+    assert lines[0] == "[[ zəlˈɛnski ]] met [[ ˈɛɹdoʊˌɑːn ]] in [[ kˈiːɪv. ]]"
     assert lines[1] == ""
     assert "billion dollars" in lines[2] and lines[2].endswith("Nice!") and len(lines) == 3
     names = tmp_path / "names.toml"
@@ -247,7 +247,7 @@ def test_normalize_plain_reads_stdin_line_by_line_with_the_lexicon(tmp_path: Pat
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     # A user entry without phonemes replaces the built-in one: its respelling is read.
-    assert lines[0] == "[[ zɛlˈɛnski ]] met [[ ˈɛɹdoʊˌɑːn ]] in kiyeef."
+    assert lines[0] == "[[ zəlˈɛnski ]] met [[ ˈɛɹdoʊˌɑːn ]] in kiyeef."
     assert lines[2].endswith("neess!")
 
 
