@@ -176,12 +176,12 @@ def _speech_seconds(samples: object, rate: int) -> float:
 
 
 def test_say_writes_a_wav_by_default_and_an_mp3_of_the_same_speech(tmp_path: Path) -> None:
-    text = "Talks in Kyiv resumed on Monday."
+    text = "Talks in Qatar resumed on Monday."
     result = run("say", text, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     wav = tmp_path / "say.wav"
     assert result.stderr.splitlines()[0].startswith("say.wav")
-    assert "spoken: Talks in [[ kˈiːɪv ]] resumed on Monday." in result.stderr
+    assert "spoken: Talks in [[ kˈʌtɑːɹ ]] resumed on Monday." in result.stderr
     assert result.stdout == ""
     with wave.open(str(wav)) as reader:
         assert (reader.getnchannels(), reader.getsampwidth(), reader.getframerate()) == (
@@ -193,7 +193,7 @@ def test_say_writes_a_wav_by_default_and_an_mp3_of_the_same_speech(tmp_path: Pat
     seconds = len(samples) / rate
     assert 1.2 < seconds < 4.0  # six words of speech
     assert 0.8 * seconds < _speech_seconds(samples, rate) <= seconds
-    mp3 = tmp_path / "out" / "kyiv.mp3"
+    mp3 = tmp_path / "out" / "qatar.mp3"
     result = run("say", text, "-o", str(mp3))
     assert result.returncode == 0, result.stderr
     decoded, mp3_rate = decode_audio(mp3)
@@ -202,7 +202,7 @@ def test_say_writes_a_wav_by_default_and_an_mp3_of_the_same_speech(tmp_path: Pat
     # (up to about a tenth of a second on a phrase this long), so "the same speech" is within 0.25 s.
     assert abs(len(decoded) / mp3_rate - seconds) < 0.25
     assert abs(_speech_seconds(decoded, mp3_rate) - _speech_seconds(samples, rate)) < 0.25
-    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["kyiv.mp3", "say.wav"]
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["qatar.mp3", "say.wav"]
 
 
 def test_say_refuses_an_unknown_audio_format_before_synthesis(tmp_path: Path) -> None:
@@ -232,22 +232,22 @@ def test_normalize_prints_the_spoken_script_part_by_part() -> None:
 
 
 def test_normalize_plain_reads_stdin_line_by_line_with_the_lexicon(tmp_path: Path) -> None:
-    text = "Zelenskyy met Erdoğan in Kyiv.\n\nIt cost $2bn. Nice!\n"
+    text = "Macron met Erdoğan in Qatar.\n\nIt cost $2bn. Nice!\n"
     result = CliRunner().invoke(main, ["normalize", "-", "--plain"], input=text)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0] == "[[ zəlˈɛnski ]] met [[ ˈɛɹdoʊˌɑːn ]] in [[ kˈiːɪv. ]]"
+    assert lines[0] == "[[ mɐkɹˈoʊn ]] met [[ ˈɛɹdoʊˌɑːn ]] in [[ kˈʌtɑːɹ. ]]"
     assert lines[1] == ""
     assert "billion dollars" in lines[2] and lines[2].endswith("Nice!") and len(lines) == 3
     names = tmp_path / "names.toml"
-    names.write_text('[words]\n"Nice" = "NEESS"\n"Kyiv" = "kih-YEEF"\n', encoding="utf-8")
+    names.write_text('[words]\n"Nice" = "NEESS"\n"Qatar" = "kah-TAR"\n', encoding="utf-8")
     result = CliRunner().invoke(
         main, ["normalize", "-", "--plain", "--lexicon", str(names)], input=text
     )
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     # A user entry without phonemes replaces the built-in one: its respelling is read.
-    assert lines[0] == "[[ zəlˈɛnski ]] met [[ ˈɛɹdoʊˌɑːn ]] in kiyeef."
+    assert lines[0] == "[[ mɐkɹˈoʊn ]] met [[ ˈɛɹdoʊˌɑːn ]] in kahtar."
     assert lines[2].endswith("neess!")
 
 

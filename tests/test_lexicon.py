@@ -53,7 +53,7 @@ def write(tmp_path: Path, text: str, name: str = "names.toml") -> Path:
 def test_builtin_lexicon_loads_with_both_forms_for_every_entry() -> None:
     lexicon = load_lexicon()
     assert 25 <= len(lexicon) <= 45
-    assert lexicon.get("Kyiv") == Entry("Kyiv", respelling="KEE-iv", phonemes="kˈiːɪv")
+    assert lexicon.get("Qatar") == Entry("Qatar", respelling="KUH-tar", phonemes="kˈʌtɑːɹ")
     assert all(entry.phonemes and entry.respelling for entry in lexicon.entries)
     assert len({entry.key for entry in lexicon.entries}) == len(lexicon)
     assert read_lexicon(BUILTIN_LEXICON) == lexicon
@@ -75,7 +75,7 @@ def test_file_forms_and_a_user_file_merged_over_the_builtin(tmp_path: Path) -> N
     merged = load_lexicon([user])
     assert merged.get("Kyiv") == Entry("Kyiv", respelling="kih-YEEF", phonemes="kɪjˈiːf")
     assert merged.get("Qatar") is not None  # built-in entries stay
-    assert len(merged) == len(load_lexicon()) + 2
+    assert len(merged) == len(load_lexicon()) + 3  # none of the three is built in
     assert merged.apply("in Kyiv", phonemes=True) == "in [[ kɪjˈiːf ]]"
     assert load_lexicon([user], builtin=False) == own
 
@@ -248,18 +248,18 @@ def test_piper_receives_the_lexicon_phonemes(piper: Engine) -> None:
     voice = _voice(piper)
     article = Article(
         headline="Talks Resume",
-        sections=(Section(None, ("Officials in Kyiv's centre met Erdoğan, then left.",)),),
+        sections=(Section(None, ("Officials in Qatar's capital met Erdoğan, then left.",)),),
     )
     script = write_script(article, ReadingStyle(), "joe", load_lexicon(), phoneme_voices={"joe"})
     segment = script.segments[-1]
-    assert segment.display_text == "Officials in Kyiv's centre met Erdoğan, then left."
+    assert segment.display_text == "Officials in Qatar's capital met Erdoğan, then left."
     received = " ".join(voice.phonemize(segment.spoken_text))
-    assert "kˈiːɪvz sˈɛntɚ" in received and "ˈɛɹdoʊˌɑːn, ðˈɛn" in received
-    assert "kjˈɪv" not in received and "ɡən" not in received
+    assert "kˈʌtɑːɹz kˈæpɪɾəl" in received and "ˈɛɹdoʊˌɑːn, ðˈɛn" in received
+    assert "kˈæɾɑːɹ" not in received and "ɡən" not in received
     without = " ".join(
         voice.phonemize(write_script(article, ReadingStyle(), "joe").segments[-1].spoken_text)
     )
-    assert "kjˈɪvz" in without  # what the voice says without the lexicon
+    assert "kˈæɾɑːɹz" in without  # what the voice says without the lexicon
 
 
 def test_every_builtin_entry_changes_what_the_voice_says(piper: Engine) -> None:

@@ -62,6 +62,8 @@ class PiperEngine:
             )
         self.preset = preset
         self.model_path, self.config_path = _model_files(preset)
+        self.timed = False
+        """True once loaded when the model reports how long each phoneme lasts."""
         self._voice: Any = None
         self._syn_config: Any = None
         cores = available_cores()
@@ -110,8 +112,9 @@ class PiperEngine:
         try:
             with self.config_path.open(encoding="utf-8") as handle:
                 config = PiperConfig.from_dict(json.load(handle))
+            model, self.timed = _model_with_alignments(self.model_path)
             session = onnxruntime.InferenceSession(
-                str(self.model_path), sess_options=options, providers=["CPUExecutionProvider"]
+                model, sess_options=options, providers=["CPUExecutionProvider"]
             )
             self._voice = PiperVoice(session=session, config=config)
         except Exception as exc:  # onnxruntime raises its own family
@@ -128,14 +131,47 @@ class PiperEngine:
 
     def synthesize(self, text: str) -> np.ndarray:
         """Speech for ``text`` as mono float32 samples at ``sample_rate``."""
+        return self.synthesize_timed(text)[0]
+
+    def synthesize_timed(self, text: str) -> tuple[np.ndarray, list[tuple[int, int]] | None]:
+        """Speech for ``text``, and the (start, end) sample of each of its spoken words (see
+        ``alignment.spoken_words``); None for the words when the model gives no alignments."""
+        from .alignment import spoken_phonemes, spoken_words, word_spans
+
         self.load()
-        chunks = [
-            chunk.audio_float_array
-            for chunk in self._voice.synthesize(text, syn_config=self._syn_config)
-        ]
+        chunks = list(
+            self._voice.synthesize(text, syn_config=self._syn_config, include_alignments=self.timed)
+        )
         if not chunks:
-            return np.zeros(0, dtype=np.float32)
-        return np.concatenate(chunks).astype(np.float32, copy=False)
+            return np.zeros(0, dtype=np.float32), [] if self.timed else None
+        audio = np.concatenate([c.audio_float_array for c in chunks]).astype(np.float32)
+        aligned = [c.phoneme_alignments for c in chunks]
+        if not self.timed or any(a is None for a in aligned):
+            return audio, None
+        spoken = spoken_phonemes(
+            [([a.phoneme for a in al], [a.num_samples for a in al]) for al in aligned if al]
+        )
+        return audio, word_spans(spoken_words(text), spoken, self._word_phonemes)
+
+    def _word_phonemes(self, word: str) -> str:
+        """One word's phonemes, said alone (for matching with the sentence's)."""
+        return "".join("".join(sentence) for sentence in self._voice.phonemize(word))
+
+
+def _model_with_alignments(path: Path) -> tuple[str | bytes, bool]:
+    """The model, patched in memory to report each phoneme's samples (piper's own patch,
+    which needs the onnx package); the path itself when it cannot be patched."""
+    try:
+        import onnx
+        from piper.patch_voice_with_alignment import add_alignment_output
+    except ImportError:
+        return str(path), False
+    model = onnx.load(str(path))
+    try:
+        add_alignment_output(model)
+    except ValueError:  # already patched, or a model without the tensor
+        return str(path), len(model.graph.output) > 1
+    return model.SerializeToString(), True
 
 
 def _model_files(preset: VoicePreset) -> tuple[Path, Path]:
