@@ -45,6 +45,10 @@ class Programme:
     cues: tuple[Cue, ...]
     """One cue per segment (sentence), in order."""
 
+    word_times: tuple[tuple[tuple[int, int], ...] | None, ...] = ()
+    """Per segment: (start, end) in milliseconds of each of its spoken words, or None when its
+    engine gave no word timings."""
+
     @property
     def duration_ms(self) -> int:
         return self.length * 1000 // self.sample_rate
@@ -94,6 +98,7 @@ class Assembler:
             raise AudioEditionError(f"cannot write: {exc.strerror or exc}", self._folder) from exc
         self._position = 0
         self._cues: list[Cue] = []
+        self._word_times: list[tuple[tuple[int, int], ...] | None] = []
         self._chapter_starts: dict[int, int] = {0: 0}
         self._append(_silence(script.lead_in_ms, sample_rate))
 
@@ -109,6 +114,17 @@ class Assembler:
         self._append((spoken + pause).raw_data)
         end = start + samples.size
         self._cues.append(Cue(_ms(start, self.rate), _ms(end, self.rate), segment.display_text))
+        self._word_times.append(self._placed(clip, start))
+
+    def _placed(self, clip: Clip, start: int) -> tuple[tuple[int, int], ...] | None:
+        """The clip's word spans in milliseconds of the programme (through its resampling)."""
+        if clip.word_spans is None:
+            return None
+        scale = self.rate / clip.sample_rate
+        return tuple(
+            (_ms(start + round(a * scale), self.rate), _ms(start + round(b * scale), self.rate))
+            for a, b in clip.word_spans
+        )
 
     def finish(self) -> Programme:
         """The programme, once every segment's clip has been added."""
@@ -124,7 +140,14 @@ class Assembler:
             Chapter(mark.title, starts[i], starts[i + 1] if i + 1 < len(starts) else end_ms)
             for i, mark in enumerate(self.script.chapters)
         )
-        return Programme(self._store, self.rate, self._position, chapters, tuple(self._cues))
+        return Programme(
+            self._store,
+            self.rate,
+            self._position,
+            chapters,
+            tuple(self._cues),
+            tuple(self._word_times),
+        )
 
     def abandon(self) -> None:
         """Free the programme's file when the build stops before ``finish``."""

@@ -170,6 +170,10 @@ class Clip:
     cached: bool
     """True when the clip came from the cache rather than the engine."""
 
+    word_spans: tuple[tuple[int, int], ...] | None = None
+    """(start, end) sample of each spoken word of its text (``tts.alignment.spoken_words``),
+    when the engine tells where its words are; None when it does not."""
+
     @property
     def duration_ms(self) -> int:
         return len(self.samples) * 1000 // self.sample_rate
@@ -201,6 +205,17 @@ class Cue:
 
     text: str
     """The sentence as written."""
+
+
+@dataclass(frozen=True)
+class TimedWord:
+    """One word of the transcript, as the article prints it, and when it is heard."""
+
+    start_ms: int
+    end_ms: int
+    text: str
+    speaker: str
+    """Who reads it: "narrator", or the part a voice of its own reads ("quote", ...)."""
 
 
 @dataclass(frozen=True)
@@ -242,3 +257,12 @@ class Edition:
 
     up_to_date: bool = False
     """True when the existing output already matched and nothing was rebuilt."""
+
+    transcript_path: Path | None = None
+    """The word-timed JSON transcript (Podcasting 2.0)."""
+
+    words: tuple[TimedWord, ...] = ()
+    """Every word as printed with its time; a segment its voice did not time is one entry."""
+
+    word_timings: bool = False
+    """True when every word is timed by the voice (not only sentence by sentence)."""

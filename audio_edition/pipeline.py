@@ -25,7 +25,15 @@ from .ingest import load_article
 from .models import Article, Chapter, Edition, Script
 from .script import Cast, write_script
 from .speak import settings_lexicon
-from .transcript import parse_vtt, to_chapters_json, to_srt, to_vtt
+from .transcript import (
+    parse_json_transcript,
+    parse_vtt,
+    to_chapters_json,
+    to_json_transcript,
+    to_srt,
+    to_vtt,
+)
+from .words import edition_words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -169,6 +177,11 @@ def synthesize_edition(plan: EditionPlan, on_progress: Progress | None = None) -
             write_tags(temp_mp3, frames, settings.id3_version)
     write_text(paths.vtt, to_vtt(programme.cues))
     write_text(paths.srt, to_srt(programme.cues))
+    words, word_timings = edition_words(
+        script.segments, programme.word_times, programme.cues, settings.voice
+    )
+    transcript = json.dumps(to_json_transcript(words), indent=1, ensure_ascii=False)
+    write_text(paths.transcript, transcript + "\n")
     chapters_json = to_chapters_json(programme.chapters, article.headline)
     write_text(paths.chapters, json.dumps(chapters_json, indent=2, ensure_ascii=False) + "\n")
     edition = Edition(
@@ -183,6 +196,9 @@ def synthesize_edition(plan: EditionPlan, on_progress: Progress | None = None) -
         cues=programme.cues,
         voice=settings.voice,
         clips_synthesized=sum(s.engine_calls for s in synthesizers.values()),
+        transcript_path=paths.transcript,
+        words=words,
+        word_timings=word_timings,
     )
     manifest = manifest_dict(edition, settings, voices, fingerprint, loudness, cover)
     # The manifest goes last: it marks the edition complete.
@@ -264,6 +280,7 @@ class _EditionPaths:
         self.srt = folder / f"{stem}.srt"
         self.manifest = folder / f"{stem}.json"
         self.chapters = folder / f"{stem}.chapters.json"
+        self.transcript = folder / f"{stem}.transcript.json"
 
 
 def slugify(text: str, limit: int = _MAX_SLUG_CHARS) -> str:
@@ -352,7 +369,11 @@ def manifest_dict(
             "vtt": edition.vtt_path.name,
             "srt": edition.srt_path.name,
             "chapters": f"{edition.mp3_path.stem}.chapters.json",
+            "transcript": edition.transcript_path.name if edition.transcript_path else None,
         },
+        # "words": every word timed by the voice; "sentences": some parts only by sentence
+        # (an engine without word timings, such as gTTS).
+        "word_timings": "words" if edition.word_timings else "sentences",
         "duration_ms": edition.duration_ms,
         "size_bytes": edition.size_bytes,
         "chapters": [asdict(chapter) for chapter in edition.chapters],
@@ -383,12 +404,15 @@ def _current_edition(paths: _EditionPaths, fingerprint: str, article: Article) -
         not isinstance(manifest, dict)
         or manifest.get("fingerprint") != fingerprint
         or manifest.get("size_bytes") != size
-        or not (paths.vtt.is_file() and paths.srt.is_file() and paths.chapters.is_file())
+        or not all(
+            path.is_file() for path in (paths.vtt, paths.srt, paths.chapters, paths.transcript)
+        )
     ):
         return None
     try:
         chapters = tuple(Chapter(**chapter) for chapter in manifest["chapters"])
         cues = tuple(parse_vtt(paths.vtt.read_text(encoding="utf-8")))
+        words = parse_json_transcript(json.loads(paths.transcript.read_text(encoding="utf-8")))
         return Edition(
             article=article,
             mp3_path=paths.mp3,
@@ -402,6 +426,9 @@ def _current_edition(paths: _EditionPaths, fingerprint: str, article: Article) -
             voice=str(manifest["voice"]["name"]),
             clips_synthesized=0,
             up_to_date=True,
+            transcript_path=paths.transcript,
+            words=tuple(words),
+            word_timings=manifest.get("word_timings") == "words",
         )
     except (KeyError, TypeError, ValueError):
         return None

@@ -1,4 +1,5 @@
-"""Timed transcripts (WebVTT and SRT, one cue per sentence) and Podcasting 2.0 chapters."""
+"""Timed transcripts (WebVTT and SRT, one cue per sentence; Podcasting 2.0 JSON, one segment
+per word) and Podcasting 2.0 chapters."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from .models import Chapter, Cue
+from .models import Chapter, Cue, TimedWord
 
 
 def _timestamp(ms: int, separator: str) -> str:
@@ -70,3 +71,36 @@ def to_chapters_json(chapters: Sequence[Chapter], title: str) -> dict[str, Any]:
             for c in chapters
         ],
     }
+
+
+TRANSCRIPT_VERSION = "1.0.0"
+"""Version of the Podcasting 2.0 JSON transcript format written."""
+
+
+def to_json_transcript(words: Sequence[TimedWord]) -> dict[str, Any]:
+    """The Podcasting 2.0 JSON transcript (``application/json``): a segment per word."""
+    return {
+        "version": TRANSCRIPT_VERSION,
+        "segments": [
+            {
+                "speaker": word.speaker,
+                "startTime": word.start_ms / 1000,
+                "endTime": word.end_ms / 1000,
+                "body": word.text,
+            }
+            for word in words
+        ],
+    }
+
+
+def parse_json_transcript(document: dict[str, Any]) -> list[TimedWord]:
+    """The words of a transcript written by ``to_json_transcript``."""
+    return [
+        TimedWord(
+            round(float(s["startTime"]) * 1000),
+            round(float(s["endTime"]) * 1000),
+            str(s["body"]),
+            str(s.get("speaker", "")),
+        )
+        for s in document.get("segments", [])
+    ]

@@ -34,7 +34,11 @@ NAMESPACES = {"itunes": ITUNES, "podcast": PODCAST, "psc": PSC, "atom": ATOM, "c
 GUID_NAMESPACE = uuid.UUID("6f1d0cbe-4e6c-4ad2-9d16-2b1f6f0a7c11")
 FEED_FILE = "feed.xml"
 SHOW_COVER = "cover.png"
-TRANSCRIPT_TYPES = {"vtt": "text/vtt", "srt": "application/x-subrip"}
+TRANSCRIPT_TYPES = {
+    "transcript": "application/json",
+    "vtt": "text/vtt",
+    "srt": "application/x-subrip",
+}
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,15 @@ host, or offline, and makes no outside request.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import json
 from collections.abc import Sequence
 from html import escape
 from urllib.parse import quote
 
 from ..models import join_names
-from ..transcript import parse_vtt
+from ..transcript import parse_json_transcript, parse_vtt
 from .feed import FEED_FILE, Episode, ShowSettings
 
 STYLE = """
@@ -101,6 +103,20 @@ def _seek_button(start_ms: int, end_ms: int | None, text: str) -> str:
     return f'<button type="button" data-start="{start_ms / 1000:.3f}"{end}>{escape(text)}</button>'
 
 
+def _transcript_parts(episode: Episode) -> list[tuple[int, int, str]]:
+    """(start, end, text) to follow: each word of the JSON transcript, else each sentence."""
+    words_file = episode.file("transcript")
+    if words_file:
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+            document = json.loads(words_file.read_text(encoding="utf-8"))
+            words = parse_json_transcript(document)
+            if words:
+                return [(w.start_ms, w.end_ms, w.text) for w in words]
+    vtt = episode.file("vtt")
+    cues = parse_vtt(vtt.read_text(encoding="utf-8")) if vtt else []
+    return [(c.start_ms, c.end_ms, c.text) for c in cues]
+
+
 def _episode(episode: Episode) -> str:
     article = episode.article
     mp3 = quote(episode.mp3.name)
@@ -115,9 +131,9 @@ def _episode(episode: Episode) -> str:
         f"{_seek_button(int(c['start_ms']), None, c['title'])}</li>"
         for c in episode.manifest.get("chapters") or []
     )
-    vtt = episode.file("vtt")
-    cues = parse_vtt(vtt.read_text(encoding="utf-8")) if vtt else []
-    transcript = " ".join(_seek_button(c.start_ms, c.end_ms, c.text) for c in cues)
+    transcript = " ".join(
+        _seek_button(start, end, text) for start, end, text in _transcript_parts(episode)
+    )
     source = article.get("source_url")
     links = [f'<a href="{mp3}" download>Download MP3</a>']
     if source:

@@ -97,17 +97,31 @@ _EDGE_MS = 40
 
 def trim_silence(samples: np.ndarray, sample_rate: int) -> np.ndarray:
     """Cut an engine's own leading and trailing silence, so pauses are exactly the style's."""
+    start, end = sound_bounds(samples, sample_rate)
+    return samples[start:end]
+
+
+def sound_bounds(samples: np.ndarray, sample_rate: int) -> tuple[int, int]:
+    """(start, end) of the samples ``trim_silence`` keeps."""
     if samples.size == 0:
-        return samples
+        return 0, 0
     peak = float(np.max(np.abs(samples)))
     if peak == 0.0:
-        return samples[:0]
+        return 0, 0
     threshold = peak * 10 ** (-_SILENCE_BELOW_PEAK_DB / 20)
     loud = np.flatnonzero(np.abs(samples) > threshold)
     edge = sample_rate * _EDGE_MS // 1000
-    start = max(0, int(loud[0]) - edge)
-    end = min(samples.size, int(loud[-1]) + 1 + edge)
-    return samples[start:end]
+    return max(0, int(loud[0]) - edge), min(samples.size, int(loud[-1]) + 1 + edge)
+
+
+def _shifted(
+    spans: list[tuple[int, int]] | None, start: int, end: int
+) -> tuple[tuple[int, int], ...] | None:
+    """Word spans of the untrimmed speech, in the trimmed clip's samples."""
+    if spans is None:
+        return None
+    limit = end - start
+    return tuple((min(max(0, a - start), limit), min(max(0, b - start), limit)) for a, b in spans)
 
 
 class Synthesizer:
@@ -124,20 +138,34 @@ class Synthesizer:
         return cache_key(self._identity, spoken_text)
 
     def clip(self, spoken_text: str) -> Clip:
-        """The clip for ``spoken_text``: from the cache, or synthesized and then cached."""
+        """The clip for ``spoken_text``: from the cache, or synthesized and then cached. A
+        clip cached without the word timings its engine can give is made again."""
         key = self.key(spoken_text)
+        timed = getattr(self.engine, "synthesize_timed", None)
         if self.cache is not None:
             hit = self.cache.get(key)
-            if hit is not None:
-                return Clip(hit[0], hit[1], cached=True)
+            words = self.cache.words(key) if hit is not None else None
+            if hit is not None and (words is not None or not _gives_timings(self.engine)):
+                return Clip(hit[0], hit[1], cached=True, word_spans=words)
         with self._count_lock:
             self.engine_calls += 1
         rate = self.engine.sample_rate
+        if timed is not None:
+            speech, spans = timed(spoken_text)
+        else:
+            speech, spans = self.engine.synthesize(spoken_text), None
+        start, end = sound_bounds(speech, rate)
         # Quantized like a cached clip, so a rebuild from the cache sounds bit-identical.
-        samples = from_pcm16(to_pcm16(trim_silence(self.engine.synthesize(spoken_text), rate)))
+        samples = from_pcm16(to_pcm16(speech[start:end]))
+        word_spans = _shifted(spans, start, end)
         if self.cache is not None:
-            self.cache.put(key, samples, rate)
-        return Clip(samples, rate, cached=False)
+            self.cache.put(key, samples, rate, word_spans)
+        return Clip(samples, rate, cached=False, word_spans=word_spans)
+
+
+def _gives_timings(engine: Engine) -> bool:
+    """Whether the engine says where its words are (Piper with alignments)."""
+    return bool(getattr(engine, "timed", False))
 
 
 def clips_in_order(requests: Iterable[tuple[Synthesizer, str]], workers: int) -> Iterator[Clip]:
@@ -173,5 +201,6 @@ __all__ = [
     "default_cache_dir",
     "engine_for",
     "load_presets",
+    "sound_bounds",
     "trim_silence",
 ]

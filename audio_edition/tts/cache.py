@@ -87,10 +87,30 @@ class ClipCache:
             return None
         return from_pcm16(frames), rate
 
-    def put(self, key: str, samples: np.ndarray, sample_rate: int) -> None:
-        """Store a clip; a reader sees either no entry or the whole entry."""
+    def words(self, key: str) -> tuple[tuple[int, int], ...] | None:
+        """The word spans stored with a clip, or None when it has none."""
+        try:
+            spans = json.loads(self._words_path(key).read_text(encoding="utf-8"))
+            return tuple((int(a), int(b)) for a, b in spans)
+        except (OSError, ValueError, TypeError):
+            return None
+
+    def _words_path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.words.json"
+
+    def put(
+        self,
+        key: str,
+        samples: np.ndarray,
+        sample_rate: int,
+        word_spans: tuple[tuple[int, int], ...] | None = None,
+    ) -> None:
+        """Store a clip (and its word spans, written first: a clip present has its words);
+        a reader sees either no entry or the whole entry."""
         path = self.path(key)
         pcm = to_pcm16(samples)
+        if word_spans is not None:
+            self._put_words(key, word_spans)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".wav")
@@ -114,6 +134,19 @@ class ClipCache:
             Path(temp_name).unlink(missing_ok=True)
             raise
 
+    def _put_words(self, key: str, word_spans: tuple[tuple[int, int], ...]) -> None:
+        path = self._words_path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump([list(span) for span in word_spans], out, separators=(",", ":"))
+            os.replace(temp_name, path)
+        except OSError as exc:
+            raise AudioEditionError(
+                f"cannot write to the clip cache: {exc.strerror or exc}", path.parent
+            ) from exc
+
     def entries(self) -> list[Path]:
         """Every stored clip."""
         return sorted(self.root.glob("??/*.wav")) if self.root.is_dir() else []
@@ -130,6 +163,7 @@ class ClipCache:
                 stat = path.stat()
                 if cutoff is None or stat.st_mtime < cutoff:
                     path.unlink()
+                    path.with_suffix(".words.json").unlink(missing_ok=True)
                     files, size = files + 1, size + stat.st_size
             except OSError:
                 continue  # gone already

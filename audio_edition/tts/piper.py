@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.metadata
+import importlib.util
 import json
 import os
 from functools import cached_property
@@ -62,8 +63,9 @@ class PiperEngine:
             )
         self.preset = preset
         self.model_path, self.config_path = _model_files(preset)
-        self.timed = False
-        """True once loaded when the model reports how long each phoneme lasts."""
+        # Alignments need the onnx package to patch the model; load() finds out for sure.
+        self.timed = importlib.util.find_spec("onnx") is not None
+        """True when the model reports how long each phoneme lasts (word timings)."""
         self._voice: Any = None
         self._syn_config: Any = None
         cores = available_cores()
