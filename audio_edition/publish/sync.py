@@ -39,7 +39,11 @@ SOURCE_COPY = ".sync-feed"
 """The last copy of the source feed, read again when the server says it has not changed."""
 
 _STATE_FORMAT = 1
-_EDITION_SUFFIXES = (".mp3", ".vtt", ".srt", ".chapters.json", ".json", ".cover.jpg", ".cover.png")
+# The manifest first: without it the edition is no longer listed, whatever is left.
+_EDITION_SUFFIXES = (
+    ".json", ".mp3", ".vtt", ".srt", ".chapters.json", ".transcript.json", ".cover.jpg",
+    ".cover.png",
+)  # fmt: skip
 
 
 class SyncBusy(AudioEditionError):
