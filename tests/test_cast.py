@@ -50,6 +50,16 @@ def test_a_cast_of_two_engines_makes_one_file_with_aligned_chapters(
     assert -17 <= integrated <= -15 and peak <= -1.0
     manifest = json.loads(edition.manifest_path.read_text())
     assert manifest["cast"] == {"headline": "google-uk", "heading": "google-uk"}
+    # Google gives no word timings: its parts are one transcript segment each, over their
+    # sentence, and the manifest says the timings are by sentence; Piper's parts are words.
+    assert manifest["word_timings"] == "sentences"
+    assert edition.transcript_path is not None
+    segments = json.loads(edition.transcript_path.read_text())["segments"]
+    assert segments[0]["body"] == "Rain Garden Opens on Mill Street"
+    assert segments[0]["speaker"] == "headline"
+    heading = next(s for s in segments if s["body"] == "Neighbours Take Over")
+    assert heading["startTime"] == heading_cue.start_ms / 1000
+    assert any(s["body"] == "By" and s["speaker"] == "narrator" for s in segments)
 
 
 def decode_audio_bytes_len(mp3: bytes) -> np.ndarray:

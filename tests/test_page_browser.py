@@ -119,7 +119,21 @@ def test_clicking_a_chapter_seeks_and_the_cue_follows(browser: object) -> None:
     )
     cue_start, cue_end, time_now = current  # type: ignore[misc]
     assert cue_start <= time_now + 0.3 and time_now < cue_end + 0.3
-    # Clicking a sentence of the transcript seeks there.
+    # The page follows the reader word by word: the highlight is one word, and moves on.
+    word = _wait_for(
+        browser,
+        "var b = document.querySelector('article.episode .transcript button.current');"
+        "return b ? [b.textContent, parseFloat(b.dataset.start)] : null;",
+    )
+    text, first_start = word  # type: ignore[misc]
+    assert " " not in text.strip()
+    later = _wait_for(
+        browser,
+        "var b = document.querySelector('article.episode .transcript button.current');"
+        f"return b && parseFloat(b.dataset.start) > {first_start} ? b.textContent : null;",
+    )
+    assert later and " " not in str(later).strip()
+    # Clicking a word of the transcript seeks there.
     sentence = episode.find_elements(By.CSS_SELECTOR, ".transcript button")[2]
     target = float(sentence.get_attribute("data-start"))
     sentence.click()

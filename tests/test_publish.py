@@ -18,6 +18,7 @@ from mutagen.mp3 import MP3
 
 from audio_edition import ConfigError, Settings, build
 from audio_edition.publish import ShowSettings, load_show, publish
+from audio_edition.publish.feed import PODCAST
 from audio_edition.publish.serve import make_server
 from audio_edition.tts import Engine
 
@@ -98,13 +99,24 @@ def test_podcastparser_sees_chapters_and_transcripts(feed_path: Path) -> None:
     ]
     assert garden["chapters"][1]["start"] > 0
     assert garden["transcript_url"].startswith(BASE) and garden["transcript_url"].endswith(
-        (".vtt", ".srt")
+        (".transcript.json", ".vtt", ".srt")
     )
     assert (
         garden["chapters_json_url"]
         == BASE + "2025-06-03-rain-garden-opens-on-mill-street.chapters.json"
     )
     assert garden["total_time"] > 20
+
+
+def test_the_feed_lists_the_word_timed_transcript_first(feed_path: Path) -> None:
+    root = etree.fromstring(feed_path.read_bytes(), etree.XMLParser(resolve_entities=False))
+    item = root.find("channel/item")
+    assert item is not None
+    transcripts = item.findall(f"{{{PODCAST}}}transcript")
+    assert [t.get("type") for t in transcripts] == [
+        "application/json", "text/vtt", "application/x-subrip"
+    ]  # fmt: skip
+    assert str(transcripts[0].get("url")).endswith(".transcript.json")
 
 
 def test_chapters_json_has_the_podcasting_2_shape(folder: Path) -> None:
