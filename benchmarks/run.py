@@ -282,19 +282,20 @@ def cluster(work: Path, count: int = 12) -> list[tuple[str, str]]:
         sources.append(str(path))
     rows = []
     for workers in (1, 2):
-        with LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
-        ) as local:
-            settings = Settings(output_dir=work / f"cluster-out-{workers}")
-            os.environ["AUDIO_EDITION_CACHE_DIR"] = str(work / f"cluster-cache-{workers}")
-            try:
+        # Set before the workers start, so that they inherit it: a fresh cache for each run.
+        os.environ["AUDIO_EDITION_CACHE_DIR"] = str(work / f"cluster-cache-{workers}")
+        try:
+            with LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            ) as local:
+                settings = Settings(output_dir=work / f"cluster-out-{workers}")
                 started = time.perf_counter()
                 results = [
                     r for _, r in build_batch(sources, settings, scheduler=local.scheduler_address)
                 ]
                 wall = time.perf_counter() - started
-            finally:
-                os.environ.pop("AUDIO_EDITION_CACHE_DIR", None)
+        finally:
+            os.environ.pop("AUDIO_EDITION_CACHE_DIR", None)
         audio = sum(r.duration_ms for r in results if isinstance(r, Edition)) / 60000
         rows.append(
             (
