@@ -56,6 +56,7 @@ $(LISTEN_VENV)/.installed: pyproject.toml
 listening: $(LISTEN_VENV)/.installed
 	cd benchmarks && ../$(LISTEN_VENV)/bin/python listening.py --runs 3
 	cd benchmarks && ../$(LISTEN_VENV)/bin/python lexicon_by_ear.py
+	cd benchmarks && ../$(LISTEN_VENV)/bin/python word_timing.py
 
 clean:
 	rm -rf $(VENV) $(LISTEN_VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache .fuzz-corpus
