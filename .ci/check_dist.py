@@ -128,6 +128,13 @@ def smoke_test_serve(tool: str, folder: Path, env: dict[str, str], mp3_name: str
         server.wait(timeout=10)
 
 
+# A web page, read by trafilatura and lxml as a user's HTML would be.
+SITE_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Lamps on the Quay</title></head><body><article><h1>Lamps on the Quay</h1>
+<p>The harbour lamps were lit again on Friday, after a winter in the workshop.</p>
+<p>Volunteers cleaned every pane and the council paid for new wicks.</p></article></body></html>
+"""
+
 # A site's feed with one article in full, for `sync`.
 SITE_FEED = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
@@ -162,6 +169,10 @@ def smoke_test(wheel: Path, work: Path) -> None:
     if "joe" not in run([tool, "voices"], cwd, env):
         fail("voices does not list the bundled voice")
     run([tool, "parse", article.name], cwd, env)
+    page = cwd / "page.html"
+    page.write_text(SITE_PAGE, encoding="utf-8")
+    if "Lamps on the Quay" not in run([tool, "parse", page.name], cwd, env):
+        fail("parse of an HTML page did not find its headline")
     run([tool, "normalize", article.name], cwd, env)
     run([tool, "say", "Checking the installed wheel.", "-o", "say.mp3"], cwd, env)
     run([tool, "--debug", "build", article.name, "-o", str(out), "--quiet"], cwd, env)
