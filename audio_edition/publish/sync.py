@@ -74,6 +74,13 @@ class SyncReport:
     page_path: Path | None = None
     episodes: int = 0
     feed_not_modified: bool = False
+    on_failure: Callable[[SyncFailure], None] | None = field(default=None, repr=False)
+
+    def fail(self, failure: SyncFailure) -> None:
+        """Count a failed entry, and say so at once (a long first run may have more to do)."""
+        self.failed.append(failure)
+        if self.on_failure:
+            self.on_failure(failure)
 
     def summary(self) -> str:
         removed = f", {self.removed} removed" if self.removed else ""
@@ -142,13 +149,10 @@ def sync(
         source, not_modified = _read_source(feed, folder, state, fetch)
         # Missing settings fail here, before anything is built.
         show = show or _show_for(source, config_path, show_overrides or {})
-        report = SyncReport(feed_not_modified=not_modified)
+        report = SyncReport(feed_not_modified=not_modified, on_failure=on_failure)
         records: dict[str, _Record] = state["entries"]
         pending = _changes(source, folder, records, report, fetch, limit=limit, since=since)
         _build(pending, settings, jobs, scheduler, report, progress)
-        for failure in report.failed:
-            if on_failure:
-                on_failure(failure)
         if prune:
             report.removed = _prune(source, folder, records)
         _save_state(folder, state)
@@ -233,7 +237,7 @@ def _changes(
             article, digest = _read_entry(entry, source, record, built, fetch)
         except InputError as exc:
             failure = SyncFailure(entry.link or entry.identity, _reason(exc))
-            report.failed.append(failure)
+            report.fail(failure)
             record.error = failure.reason
             continue
         if article is None:
@@ -359,7 +363,7 @@ def _build(
         item = by_article[id(article)]
         if isinstance(result, AudioEditionError):
             failure = SyncFailure(item.entry.link or item.entry.identity, _reason(result))
-            report.failed.append(failure)
+            report.fail(failure)
             # Forget what was seen, so that the next run fetches and tries again.
             item.record.error = failure.reason
             item.record.digest = item.record.updated = None
