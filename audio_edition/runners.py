@@ -45,18 +45,28 @@ BatchProgress = Callable[[int, int], None]
 _RETRIES = 2
 
 
+@dataclass(frozen=True)
+class Batch:
+    """What a runner is given: the articles, their settings, and whom to tell of progress."""
+
+    sources: Sequence[str | Article]
+    settings: Settings
+    input_format: str | None = None
+    progress: ArticleProgress | None = None
+    """A progress callback for each build; used when articles are built one by one."""
+
+    on_done: BatchProgress | None = None
+
+    def done(self, count: int) -> None:
+        """``count`` articles of the batch have ended."""
+        if self.on_done:
+            self.on_done(count, len(self.sources))
+
+
 class Runner(Protocol):
     """Builds a batch of articles; yields each result as it is ready."""
 
-    def run(
-        self,
-        sources: Sequence[str | Article],
-        settings: Settings,
-        *,
-        input_format: str | None = None,
-        progress: ArticleProgress | None = None,
-        on_done: BatchProgress | None = None,
-    ) -> Iterator[BatchResult]: ...
+    def run(self, batch: Batch) -> Iterator[BatchResult]: ...
 
 
 def default_jobs(cores: int | None = None) -> int:
@@ -94,42 +104,31 @@ def build_batch(
     on_done: BatchProgress | None = None,
 ) -> Iterator[BatchResult]:
     """Build several articles with the runner ``choose_runner(jobs, scheduler)`` picks."""
-    runner = choose_runner(jobs, scheduler)
-    return runner.run(
-        sources, settings, input_format=input_format, progress=progress, on_done=on_done
-    )
+    batch = Batch(sources, settings, input_format, progress, on_done)
+    return choose_runner(jobs, scheduler).run(batch)
 
 
 class InProcessRunner:
     """One article after another, in this process, each voice loaded once."""
 
-    def run(
-        self,
-        sources: Sequence[str | Article],
-        settings: Settings,
-        *,
-        input_format: str | None = None,
-        progress: ArticleProgress | None = None,
-        on_done: BatchProgress | None = None,
-    ) -> Iterator[BatchResult]:
+    def run(self, batch: Batch) -> Iterator[BatchResult]:
         from .pipeline import build
         from .tts import EngineSet
 
-        engines = EngineSet(settings.voices_dir)
-        for done, source in enumerate(sources, 1):
+        engines = EngineSet(batch.settings.voices_dir)
+        for done, source in enumerate(batch.sources, 1):
             try:
-                with progress(source) if progress else nullcontext() as on_progress:
+                with batch.progress(source) if batch.progress else nullcontext() as on_progress:
                     result: Edition | AudioEditionError = build(
                         source,
-                        settings,
+                        batch.settings,
                         on_progress=on_progress,
                         engines=engines,
-                        input_format=input_format,
+                        input_format=batch.input_format,
                     )
             except AudioEditionError as exc:
                 result = exc
-            if on_done:
-                on_done(done, len(sources))
+            batch.done(done)
             yield source, result
 
 
@@ -140,19 +139,9 @@ class ProcessRunner:
 
     jobs: int
 
-    def run(
-        self,
-        sources: Sequence[str | Article],
-        settings: Settings,
-        *,
-        input_format: str | None = None,
-        progress: ArticleProgress | None = None,
-        on_done: BatchProgress | None = None,
-    ) -> Iterator[BatchResult]:
-        if len(sources) <= 1:
-            yield from InProcessRunner().run(
-                sources, settings, input_format=input_format, progress=progress, on_done=on_done
-            )
+    def run(self, batch: Batch) -> Iterator[BatchResult]:
+        if len(batch.sources) <= 1:
+            yield from InProcessRunner().run(batch)
             return
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -163,12 +152,11 @@ class ProcessRunner:
             max_workers=self.jobs, initializer=_start_worker, initargs=(cores,)
         ) as pool:
             futures = {
-                pool.submit(_build_in_worker, source, settings, input_format): source
-                for source in sources
+                pool.submit(_build_in_worker, source, batch.settings, batch.input_format): source
+                for source in batch.sources
             }
             for done, future in enumerate(as_completed(futures), 1):
-                if on_done:
-                    on_done(done, len(sources))
+                batch.done(done)
                 yield futures[future], future.result()
 
 
@@ -239,43 +227,36 @@ class DaskRunner:
     address: str
     connect_timeout_s: float = 20.0
 
-    def run(
-        self,
-        sources: Sequence[str | Article],
-        settings: Settings,
-        *,
-        input_format: str | None = None,
-        progress: ArticleProgress | None = None,
-        on_done: BatchProgress | None = None,
-    ) -> Iterator[BatchResult]:
+    def run(self, batch: Batch) -> Iterator[BatchResult]:
         from .pipeline import plan_edition
         from .tts import EngineSet
 
+        settings = batch.settings
         engines = EngineSet(settings.voices_dir)
         tasks: list[tuple[str | Article, _Task]] = []
         done = 0
         # Read and plan every article here: bad input fails before anything is sent, and an
         # edition already current is never sent out.
-        for source in sources:
+        for source in batch.sources:
             try:
-                plan = plan_edition(source, settings, engines=engines, input_format=input_format)
-                current = plan.current()
+                plan = plan_edition(
+                    source, settings, engines=engines, input_format=batch.input_format
+                )
+                ready: Edition | AudioEditionError | None = plan.current()
             except AudioEditionError as exc:
-                done += 1
-                yield source, exc
+                ready = exc
+            if ready is None:
+                tasks.append((source, _task_for(plan.article, settings, plan.cover)))
                 continue
-            if current is not None:
-                done += 1
-                yield source, current
-                continue
-            tasks.append((source, _task_for(plan.article, settings, plan.cover)))
-        if on_done and done:
-            on_done(done, len(sources))
+            done += 1
+            yield source, ready
+        if done:
+            batch.done(done)
         if not tasks:
             return
         client = self._connect()
         try:
-            yield from self._gather(client, tasks, settings, done, len(sources), on_done)
+            yield from self._gather(client, tasks, batch, done)
         finally:
             client.close()
 
@@ -297,24 +278,17 @@ class DaskRunner:
             ) from exc
 
     def _gather(
-        self,
-        client: Any,
-        tasks: list[tuple[str | Article, _Task]],
-        settings: Settings,
-        done: int,
-        total: int,
-        on_done: BatchProgress | None,
+        self, client: Any, tasks: list[tuple[str | Article, _Task]], batch: Batch, done: int
     ) -> Iterator[BatchResult]:
         from distributed import as_completed
 
         futures = {
-            client.submit(_build_on_dask_worker, task, pure=False, retries=_RETRIES): source
+            client.submit(_build_on_dask_worker, task, pure=False, retries=_RETRIES): (source, task)
             for source, task in tasks
         }
-        cover_origins = {id(source): task.cover_origin for source, task in tasks}
         try:
             for future in as_completed(futures):
-                source = futures[future]
+                source, task = futures[future]
                 try:
                     outcome = future.result()
                 except AudioEditionError as exc:
@@ -325,12 +299,11 @@ class DaskRunner:
                         source if isinstance(source, str) else source.headline,
                     )
                 done += 1
-                if on_done:
-                    on_done(done, total)
+                batch.done(done)
                 if isinstance(outcome, AudioEditionError):
                     yield source, outcome
                 else:
-                    yield source, _land(outcome, settings.output_dir, cover_origins[id(source)])
+                    yield source, _land(outcome, batch.settings.output_dir, task.cover_origin)
         except BaseException:
             client.cancel(list(futures))  # Ctrl-C: nothing more is built, nothing half-written
             raise
@@ -413,6 +386,7 @@ def _land(finished: _Finished, folder: Path, cover_origin: str | None) -> Editio
 
 __all__ = [
     "SCHEDULER_VARIABLE",
+    "Batch",
     "BatchResult",
     "DaskRunner",
     "InProcessRunner",
