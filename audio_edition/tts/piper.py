@@ -133,31 +133,39 @@ class PiperEngine:
 
     def synthesize(self, text: str) -> np.ndarray:
         """Speech for ``text`` as mono float32 samples at ``sample_rate``."""
-        return self.synthesize_timed(text)[0]
+        return _joined(self._chunks(text, timed=False))
 
     def synthesize_timed(self, text: str) -> tuple[np.ndarray, list[tuple[int, int]] | None]:
         """Speech for ``text``, and the (start, end) sample of each of its spoken words (see
         ``alignment.spoken_words``); None for the words when the model gives no alignments."""
         from .alignment import spoken_phonemes, spoken_words, word_spans
 
-        self.load()
-        chunks = list(
-            self._voice.synthesize(text, syn_config=self._syn_config, include_alignments=self.timed)
-        )
-        if not chunks:
-            return np.zeros(0, dtype=np.float32), [] if self.timed else None
-        audio = np.concatenate([c.audio_float_array for c in chunks]).astype(np.float32)
+        chunks = self._chunks(text, timed=True)
         aligned = [c.phoneme_alignments for c in chunks]
         if not self.timed or any(a is None for a in aligned):
-            return audio, None
+            return _joined(chunks), None
         spoken = spoken_phonemes(
             [([a.phoneme for a in al], [a.num_samples for a in al]) for al in aligned if al]
         )
-        return audio, word_spans(spoken_words(text), spoken, self._word_phonemes)
+        return _joined(chunks), word_spans(spoken_words(text), spoken, self._word_phonemes)
+
+    def _chunks(self, text: str, *, timed: bool) -> list[Any]:
+        """Piper's audio chunks (one per sentence it finds), with alignments when asked."""
+        self.load()
+        wanted = timed and self.timed
+        return list(
+            self._voice.synthesize(text, syn_config=self._syn_config, include_alignments=wanted)
+        )
 
     def _word_phonemes(self, word: str) -> str:
         """One word's phonemes, said alone (for matching with the sentence's)."""
         return "".join("".join(sentence) for sentence in self._voice.phonemize(word))
+
+
+def _joined(chunks: list[Any]) -> np.ndarray:
+    if not chunks:
+        return np.zeros(0, dtype=np.float32)
+    return np.concatenate([c.audio_float_array for c in chunks]).astype(np.float32, copy=False)
 
 
 def _model_with_alignments(path: Path) -> tuple[str | bytes, bool]:
