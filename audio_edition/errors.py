@@ -20,11 +20,13 @@ class AudioEditionError(Exception):
         self.cause = cause
         super().__init__(self.__str__())
 
+    @property
+    def reason(self) -> str:
+        """The message and its probable cause, without the subject."""
+        return f"{self.message}. Probable cause: {self.cause}" if self.cause else self.message
+
     def __str__(self) -> str:
-        text = f"{self.subject}: {self.message}" if self.subject else self.message
-        if self.cause:
-            text += f". Probable cause: {self.cause}"
-        return text
+        return f"{self.subject}: {self.reason}" if self.subject else self.reason
 
 
 class InputError(AudioEditionError):

@@ -236,7 +236,7 @@ def _changes(
         try:
             article, digest = _read_entry(entry, source, record, built, fetch)
         except InputError as exc:
-            failure = SyncFailure(entry.link or entry.identity, _reason(exc))
+            failure = SyncFailure(entry.link or entry.identity, exc.reason)
             report.fail(failure)
             record.error = failure.reason
             continue
@@ -329,11 +329,6 @@ def _with_entry_metadata(article: Article, entry: FeedEntry, source: SourceFeed)
     )
 
 
-def _reason(error: AudioEditionError) -> str:
-    """The error without its subject: the failure line names the entry's URL instead."""
-    return error.message + (f". Probable cause: {error.cause}" if error.cause else "")
-
-
 def _digest(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
@@ -362,7 +357,7 @@ def _build(
     for article, result in results:
         item = by_article[id(article)]
         if isinstance(result, AudioEditionError):
-            failure = SyncFailure(item.entry.link or item.entry.identity, _reason(result))
+            failure = SyncFailure(item.entry.link or item.entry.identity, result.reason)
             report.fail(failure)
             # Forget what was seen, so that the next run fetches and tries again.
             item.record.error = failure.reason
