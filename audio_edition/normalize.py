@@ -25,6 +25,7 @@ from .speech_tables import (
     MONTH_ABBREVIATIONS,
     MONTHS,
     NEVER_FINAL,
+    NUMBER_NAMES,
     PARTIES,
     REGNAL_NAMES,
     ROMAN_CARDINAL_CONTEXT,
@@ -203,9 +204,6 @@ def read_times(text: str) -> str:
             match
         )
 
-    text = re.sub(r"\b24/7\b", "twenty-four seven", text)
-    text = re.sub(r"\b9/11\b", "nine eleven", text)
-    text = re.sub(r"\b50-50\b", "fifty-fifty", text)
     text = _CLOCK.sub(clock, text)
     return _HOUR_AMPM.sub(hour_only, text)
 
@@ -299,6 +297,16 @@ _DOTTED_MEASURE = re.compile(
     rf"(?<![\w.])(?:({_NUMBER}) ?[-–] ?)?({_NUMBER}) ?({_DOTTED_UNIT})(?:\.|\b(?<!in)(?!\.\w))"
 )
 _COMPOUND_MEASURE = re.compile(rf"(?<![\w.])({_NUMBER})-({_UNIT}|hr|min)(?![\w-])")
+
+
+_NUMBER_NAME = re.compile(
+    r"(?<![\w/-])(" + "|".join(re.escape(name) for name in NUMBER_NAMES) + r")(?![\w/-])"
+)
+
+
+def read_number_names(text: str) -> str:
+    """Numbers that are names, not amounts or dates: "24/7", "9/11", "50-50"."""
+    return _NUMBER_NAME.sub(lambda m: NUMBER_NAMES[m[1]], text)
 
 
 # A dash between two amounts of the same kind is "to": "9 a.m.-5 p.m.", "5%-10%", "$5-$10".
@@ -614,6 +622,7 @@ RULES: tuple[Rule, ...] = (
     drop_emoji,
     read_emails,
     read_urls,
+    read_number_names,
     read_amount_ranges,
     read_dates,
     read_times,

@@ -75,6 +75,9 @@ DOTTED_UNITS = {
     "secs": ("second", "seconds"), "mph": ("mile per hour", "miles per hour"),
 }  # fmt: skip
 
+# Numbers that are names, said as such rather than as fractions, ranges or times.
+NUMBER_NAMES = {"24/7": "twenty-four seven", "9/11": "nine eleven", "50-50": "fifty-fifty"}
+
 # Month names and abbreviations -> the full name.
 MONTHS = {
     "January": "January", "February": "February", "March": "March", "April": "April",
