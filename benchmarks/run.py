@@ -235,20 +235,24 @@ def long_form(
     return rows
 
 
+def one_minute_articles(work: Path, name: str, count: int) -> list[str]:
+    """``count`` one-minute articles with no sentence in common: the cache must not do the
+    work of a batch."""
+    paths = []
+    for index in range(count):
+        path = work / f"{name}-{index:02d}.txt"
+        text = long_article(1, first=100 * index).replace("A Long Count", f"Count {index + 1}")
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
 def batch(work: Path, count: int = 20) -> list[tuple[str, str]]:
     """Throughput of ``count`` short articles with --jobs 1, 2 and auto (fresh caches)."""
     from audio_edition import Edition, Settings
     from audio_edition.runners import build_batch, default_jobs
 
-    sources = []
-    for index in range(count):
-        path = work / f"batch-{index:02d}.txt"
-        path.write_text(
-            # Distinct sentences in every article: the cache must not do the work.
-            long_article(1, first=100 * index).replace("A Long Count", f"Count {index + 1}"),
-            encoding="utf-8",
-        )
-        sources.append(str(path))
+    sources = one_minute_articles(work, "batch", count)
     rows = []
     for jobs in dict.fromkeys([1, 2, default_jobs()]):
         settings = Settings(
@@ -276,14 +280,7 @@ def cluster(work: Path, count: int = 12) -> list[tuple[str, str]]:
     from audio_edition import Edition, Settings
     from audio_edition.runners import build_batch
 
-    sources = []
-    for index in range(count):
-        path = work / f"cluster-{index:02d}.txt"
-        path.write_text(
-            long_article(1, first=100 * index).replace("A Long Count", f"Cluster {index + 1}"),
-            encoding="utf-8",
-        )
-        sources.append(str(path))
+    sources = one_minute_articles(work, "cluster", count)
     rows = []
     for workers in (1, 2):
         # Set before the workers start, so that they inherit it: a fresh cache for each run.

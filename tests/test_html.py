@@ -7,12 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from audio_edition import InputError, load_article
+from audio_edition import Article, InputError, load_article
 from audio_edition.ingest import sniff_format
 
 from .conftest import FIXTURES, heard
 
 HTML = FIXTURES / "html"
+
+
+def _load_page(folder: Path, html: str) -> Article:
+    page = folder / "page.html"
+    page.write_text(html, encoding="utf-8")
+    return load_article(page)
 
 
 def read_aloud(path: Path) -> str:
@@ -148,9 +154,7 @@ and the harbour office says bookings for the first month are already full.</p></
 def test_a_byline_printed_only_as_text_is_read_and_related_authors_are_not(
     tmp_path: Path,
 ) -> None:
-    page = tmp_path / "ferry.html"
-    page.write_text(PRINTED_BYLINE_PAGE, encoding="utf-8")
-    article = load_article(page)
+    article = _load_page(tmp_path, PRINTED_BYLINE_PAGE)
     # The article's h1, not the logo's, and not the reworded og:title.
     assert article.headline == "Ferry Returns to the Outer Islands After Two Winters"
     assert article.authors == ("Jane Doe",)
@@ -191,9 +195,7 @@ according to figures the council published on Tuesday.</p>
 def test_a_deck_above_the_first_paragraph_and_a_list_label_head_no_section(
     tmp_path: Path,
 ) -> None:
-    page = tmp_path / "lighthouse.html"
-    page.write_text(DECK_AND_LIST_LABEL_PAGE, encoding="utf-8")
-    article = load_article(page)
+    article = _load_page(tmp_path, DECK_AND_LIST_LABEL_PAGE)
     assert article.lede is not None and article.lede.startswith("For the first time")
     assert [s.heading for s in article.sections] == [
         None,
