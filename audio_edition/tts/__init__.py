@@ -18,7 +18,11 @@ from .voices import VoicePreset, load_presets
 
 
 class Engine(Protocol):
-    """What the pipeline needs from a speech engine."""
+    """What the pipeline needs from a speech engine.
+
+    An engine that knows where its words are (Piper) also has ``timed`` (True once it can
+    say) and ``synthesize_timed(text) -> (samples, word spans or None)``; the synthesizer uses
+    them when present, and the transcript falls back to sentences for the others."""
 
     offline: bool
     """True when the engine needs no network."""
