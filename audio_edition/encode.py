@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 # Samples of the decoded check read and measured at a time.
-_CHECK_CHUNK = 1 << 18
+_CHECK_CHUNK = 1 << 16
 
 
 @cache

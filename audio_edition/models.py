@@ -207,7 +207,7 @@ class Cue:
     """The sentence as written."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # an edition holds one per word: no __dict__ each
 class TimedWord:
     """One word of the transcript, as the article prints it, and when it is heard."""
 
