@@ -7,30 +7,24 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("audio-edition")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0+source"
-
 from typing import TYPE_CHECKING, Any
 
 from .config import ReadingStyle, Settings, load_settings
 from .errors import AudioEditionError, ConfigError, EncodeError, EngineError, InputError
 from .models import Article, Chapter, Cue, Edition, Section
+from .version import __version__
 
 if TYPE_CHECKING:
     from .ingest import load_article
-    from .pipeline import build
-    from .publish.sync import sync
+    from .orchestration.pipeline import build
+    from .orchestration.sync import sync
 
 
 def __getattr__(name: str) -> Any:
     # The readers and the pipeline (ftfy, num2words...) load on first use, so that
     # `audio-edition --help` and other light commands start fast.
     if name == "build":
-        from .pipeline import build
+        from .orchestration.pipeline import build
 
         return build
     if name == "load_article":
@@ -38,7 +32,7 @@ def __getattr__(name: str) -> Any:
 
         return load_article
     if name == "sync":
-        from .publish.sync import sync
+        from .orchestration.sync import sync
 
         return sync
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--words", default="", help="comma-separated entries (default all)")
     args = parser.parse_args(argv)
 
-    from audio_edition.lexicon import load_lexicon
+    from audio_edition.script.lexicon import load_lexicon
     from audio_edition.tts import EngineSet
 
     lexicon = load_lexicon()

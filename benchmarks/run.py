@@ -98,7 +98,7 @@ def child_piper_alone(source: str) -> None:
     from piper import PiperVoice
 
     from audio_edition import ReadingStyle, load_article
-    from audio_edition.script import write_script
+    from audio_edition.script.writer import write_script
     from audio_edition.tts import engine_for
     from audio_edition.tts.piper import PiperEngine
 
@@ -139,7 +139,7 @@ def overhead(sample: Path, work: Path, repeats: int) -> list[tuple[str, str]]:
     from piper import PiperVoice
 
     from audio_edition import ReadingStyle, Settings, build, load_article
-    from audio_edition.script import write_script
+    from audio_edition.script.writer import write_script
     from audio_edition.tts import engine_for
     from audio_edition.tts.piper import PiperEngine
 
@@ -250,7 +250,7 @@ def one_minute_articles(work: Path, name: str, count: int) -> list[str]:
 def batch(work: Path, count: int = 20) -> list[tuple[str, str]]:
     """Throughput of ``count`` short articles with --jobs 1, 2 and auto (fresh caches)."""
     from audio_edition import Edition, Settings
-    from audio_edition.runners import build_batch, default_jobs
+    from audio_edition.orchestration.runners import build_batch, default_jobs
 
     sources = one_minute_articles(work, "batch", count)
     rows = []
@@ -278,7 +278,7 @@ def cluster(work: Path, count: int = 12) -> list[tuple[str, str]]:
     from distributed import LocalCluster
 
     from audio_edition import Edition, Settings
-    from audio_edition.runners import build_batch
+    from audio_edition.orchestration.runners import build_batch
 
     sources = one_minute_articles(work, "cluster", count)
     rows = []
@@ -311,7 +311,7 @@ def sync_rerun(work: Path, count: int = 20) -> list[tuple[str, str]]:
     """``sync`` of a feed of ``count`` full-content entries: the first run, then a re-run with
     nothing new (the feed read from a file: no network in the figure)."""
     from audio_edition import Settings
-    from audio_edition.publish.sync import sync
+    from audio_edition.orchestration.sync import sync
 
     items = "".join(
         f"<item><title>Feed Story {n}</title><link>https://example.com/{n}</link>"

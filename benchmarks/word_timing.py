@@ -72,8 +72,8 @@ def alignment_cost(text_path: Path) -> tuple[float, float]:
     """Seconds to synthesize the article's sentences with and without alignments."""
     from audio_edition import load_article
     from audio_edition.config import ReadingStyle
-    from audio_edition.lexicon import load_lexicon
-    from audio_edition.script import write_script
+    from audio_edition.script.lexicon import load_lexicon
+    from audio_edition.script.writer import write_script
     from audio_edition.tts import EngineSet
     from audio_edition.tts import piper as piper_module
 

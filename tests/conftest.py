@@ -14,9 +14,8 @@ import numpy as np
 import pytest
 
 from audio_edition import Article
-from audio_edition.encode import ffmpeg_exe
+from audio_edition.media import ffmpeg_exe, to_pcm16
 from audio_edition.tts import Engine, engine_for
-from audio_edition.tts.cache import to_pcm16
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHARED = Path(__file__).resolve().parents[2] / "shared"

@@ -15,7 +15,7 @@ from mutagen.id3 import ID3
 from mutagen.mp3 import MP3, BitrateMode
 
 from audio_edition import Edition, Settings, build, load_article
-from audio_edition.encode import decode_audio
+from audio_edition.media import decode_audio
 from audio_edition.tts import Engine
 
 from .conftest import FIXTURES, CountingEngine, decode_errors, ebur128, ffmpeg_info, tiny_png
@@ -201,7 +201,7 @@ def test_pathological_sentence_is_split_not_fed_whole(
     article = load_article(article_path)
     assert article.lede is not None and len(article.lede) > 20_000
     from audio_edition.config import ReadingStyle
-    from audio_edition.script import write_script
+    from audio_edition.script.writer import write_script
 
     script = write_script(article, ReadingStyle(), "joe")
     assert max(len(segment.spoken_text) for segment in script.segments) <= 400
@@ -248,7 +248,7 @@ def test_temporaries_left_by_a_killed_build_are_cleaned_up(tmp_path: Path, piper
 
 
 def test_a_parallel_batch_matches_a_serial_one(tmp_path: Path, piper: Engine) -> None:
-    from audio_edition.runners import build_batch, default_jobs
+    from audio_edition.orchestration.runners import build_batch, default_jobs
 
     second = tmp_path / "second.txt"
     second.write_text(
@@ -274,7 +274,7 @@ def test_a_parallel_batch_matches_a_serial_one(tmp_path: Path, piper: Engine) ->
 
 def test_a_failing_article_in_a_parallel_batch_is_reported(tmp_path: Path) -> None:
     from audio_edition.errors import InputError
-    from audio_edition.runners import build_batch
+    from audio_edition.orchestration.runners import build_batch
 
     missing = str(tmp_path / "missing.txt")
     results = dict(

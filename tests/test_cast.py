@@ -16,8 +16,8 @@ from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
 from audio_edition import Article, AudioEditionError, ReadingStyle, Section, Settings, build
-from audio_edition.encode import decode_audio
-from audio_edition.script import Cast, intro_text, is_quotation, write_script
+from audio_edition.media import decode_audio
+from audio_edition.script.writer import Cast, intro_text, is_quotation, write_script
 from audio_edition.tts import Engine
 
 from .conftest import ENDPOINT, FIXTURES, batchexecute_body, ebur128, tone_file
@@ -63,7 +63,7 @@ def test_a_cast_of_two_engines_makes_one_file_with_aligned_chapters(
 
 
 def decode_audio_bytes_len(mp3: bytes) -> np.ndarray:
-    from audio_edition.encode import decode_audio_bytes
+    from audio_edition.media import decode_audio_bytes
 
     samples, _ = decode_audio_bytes(mp3, 24000, subject="test")
     from audio_edition.tts import trim_silence

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from audio_edition.cli import main
-from audio_edition.encode import decode_audio
+from audio_edition.media import decode_audio
 
 from .conftest import FIXTURES
 

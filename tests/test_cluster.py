@@ -17,7 +17,7 @@ import pytest
 from mutagen.id3 import ID3
 
 from audio_edition import InputError, Settings
-from audio_edition.runners import build_batch
+from audio_edition.orchestration.runners import build_batch
 
 from .conftest import tiny_png
 
@@ -113,7 +113,7 @@ def command_cluster(tmp_path: Path) -> Iterator[tuple[str, list[subprocess.Popen
 
 def _outline(folder: Path) -> dict[str, object]:
     """What a listener gets from each edition: duration, chapters, cues, tags."""
-    from audio_edition.transcript import parse_vtt
+    from audio_edition.edition.transcript import parse_vtt
 
     outline = {}
     for mp3 in sorted(folder.glob("*.mp3")):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from audio_edition.evaluate import averages, in_split, printed_dates, score_corpus
+from audio_edition.ingest.evaluate import averages, in_split, printed_dates, score_corpus
 
 from .conftest import shared_file
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from audio_edition import Article, InputError, load_article
-from audio_edition.cover import choose_cover, read_cover
+from audio_edition.edition.cover import choose_cover, read_cover
 
 from .conftest import FIXTURES, tiny_png
 

@@ -105,7 +105,7 @@ def test_stray_control_characters_are_cleaned_from_everything(tmp_path: Path) ->
     path = tmp_path / "controls.txt"
     path.write_text(HOSTILE["controls.txt"], encoding="utf-8")
     from audio_edition import load_article
-    from audio_edition.pipeline import edition_stem
+    from audio_edition.edition.manifest import edition_stem
 
     article = load_article(path)
     assert article.headline == "BadHeadline Here"

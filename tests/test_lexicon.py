@@ -11,7 +11,7 @@ import pytest
 from audio_edition import Article, ReadingStyle, Section
 from audio_edition.config import load_settings
 from audio_edition.errors import ConfigError
-from audio_edition.lexicon import (
+from audio_edition.script.lexicon import (
     BUILTIN_LEXICON,
     Entry,
     Lexicon,
@@ -20,7 +20,7 @@ from audio_edition.lexicon import (
     read_lexicon,
     readable_respelling,
 )
-from audio_edition.script import speak_lines, spoken_text, write_script
+from audio_edition.script.writer import speak_lines, spoken_text, write_script
 from audio_edition.tts import Engine
 from audio_edition.tts.piper import PiperEngine
 
@@ -309,8 +309,8 @@ def test_say_speaks_a_user_lexicon_entry_with_the_session_voice(
     piper: Engine, tmp_path: Path
 ) -> None:
     from audio_edition.config import Settings
-    from audio_edition.encode import decode_audio
-    from audio_edition.speak import say
+    from audio_edition.media import decode_audio
+    from audio_edition.orchestration.speak import say
 
     names = write(tmp_path, '[words]\n"Niamh" = { phonemes = "nˈiːəv", respelling = "NEE-uv" }\n')
     out = tmp_path / "niamh.wav"

@@ -10,10 +10,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from audio_edition.encode import ffmpeg_exe
-from audio_edition.loudness import integrated_loudness, normalize_loudness, true_peak_db
+from audio_edition.media import ffmpeg_exe, to_pcm16
+from audio_edition.programme.loudness import integrated_loudness, normalize_loudness, true_peak_db
 from audio_edition.tts import Engine
-from audio_edition.tts.cache import to_pcm16
 
 from .conftest import ebur128
 
@@ -66,7 +65,7 @@ def test_normalize_reaches_target_and_holds_ceiling_on_real_speech(
 
 
 def test_chunked_analysis_equals_the_whole_signal(monkeypatch: pytest.MonkeyPatch) -> None:
-    from audio_edition import loudness
+    from audio_edition.programme import loudness
 
     rate = 22050
     samples = _speechlike(rate, seconds=6.0)
@@ -84,7 +83,7 @@ def test_chunked_analysis_equals_the_whole_signal(monkeypatch: pytest.MonkeyPatc
 def test_the_meter_gives_the_same_analysis_however_the_signal_arrives(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from audio_edition import loudness
+    from audio_edition.programme import loudness
 
     monkeypatch.setattr(loudness, "_CHUNK_SAMPLES", 10_000)  # many chunks inside the signal
     rate = 22050
@@ -104,8 +103,8 @@ def test_the_meter_gives_the_same_analysis_however_the_signal_arrives(
 
 
 def test_the_limiter_curve_worked_out_around_peaks_is_the_whole_signal_curve() -> None:
-    from audio_edition.dsp import sliding_mean, sliding_min
-    from audio_edition.loudness import limiter_gain
+    from audio_edition.programme.dsp import sliding_mean, sliding_min
+    from audio_edition.programme.loudness import limiter_gain
 
     rate, block, ceiling_db = 22050, 49, -3.0
     half = round(0.02 * rate / block)  # the limiter's 20 ms, in blocks

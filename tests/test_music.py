@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from audio_edition import InputError
-from audio_edition.music import MusicBed, MusicCue, load_music, mix_music
+from audio_edition.programme.music import MusicBed, MusicCue, load_music, mix_music
 
 from .conftest import tone_file
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from audio_edition.normalize import MAX_UTTERANCE_CHARS, normalize, split_sentences
-from audio_edition.speech_tables import ABBREVIATIONS as ABBREVIATION_TABLE
+from audio_edition.script.normalize import MAX_UTTERANCE_CHARS, normalize, split_sentences
+from audio_edition.script.speech_tables import ABBREVIATIONS as ABBREVIATION_TABLE
 
 NUMBERS = [
     ("Nearly 40,000 troops were lost.", "Nearly forty thousand troops were lost."),

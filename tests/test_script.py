@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from audio_edition import Article, ReadingStyle, Section
-from audio_edition.lexicon import Entry, Lexicon
-from audio_edition.script import byline_text, script_lines, write_script
+from audio_edition.script.lexicon import Entry, Lexicon
+from audio_edition.script.writer import byline_text, script_lines, write_script
 
 ARTICLE = Article(
     headline="Harbour Lights",

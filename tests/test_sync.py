@@ -25,7 +25,7 @@ import podcastparser
 import pytest
 
 from audio_edition import Settings
-from audio_edition.publish.sync import LOCK_FILE, SyncBusy, sync
+from audio_edition.orchestration.sync import LOCK_FILE, SyncBusy, sync
 
 BASE_URL = "https://gazette.example/audio/"
 WHEN = dt.datetime(2025, 6, 3, 7, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))

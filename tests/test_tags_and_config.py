@@ -9,8 +9,8 @@ import pytest
 from mutagen.id3 import CTOCFlags
 
 from audio_edition import Article, Chapter, ConfigError, load_settings
-from audio_edition.pipeline import edition_stem, slugify
-from audio_edition.tags import chapter_frames, episode_frames
+from audio_edition.edition.manifest import edition_stem, slugify
+from audio_edition.edition.tags import chapter_frames, episode_frames
 
 
 def test_chapter_frames_one_toc_and_one_chap_per_chapter() -> None:

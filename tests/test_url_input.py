@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 import pytest
 
 from audio_edition import load_article
-from audio_edition.cover import choose_cover
+from audio_edition.edition.cover import choose_cover
 
 from .conftest import FIXTURES, tiny_png
 

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from audio_edition import ConfigError
 from audio_edition.cli import main
-from audio_edition.encode import decode_audio
+from audio_edition.media import decode_audio
 from audio_edition.tts import engine_for, load_presets
 from audio_edition.tts.voices import read_preset
 

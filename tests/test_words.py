@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from audio_edition import Article, Section, Settings, build
-from audio_edition.lexicon import load_lexicon
-from audio_edition.normalize import normalize
+from audio_edition.edition.words import printed_word_times
+from audio_edition.script.lexicon import load_lexicon
+from audio_edition.script.normalize import normalize
 from audio_edition.tts import Engine
 from audio_edition.tts.alignment import spoken_words
-from audio_edition.words import printed_word_times
 
 # (printed, spoken, printed words with the spoken words whose time they carry)
 MAPPINGS = [

@@ -27,8 +27,8 @@ from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
-from .. import __version__
 from ..errors import InputError
+from ..version import __version__
 
 if TYPE_CHECKING:
     import requests

@@ -7,9 +7,9 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..edition.transcript import to_chapters_json
 from ..errors import InputError
 from ..files import replacing
-from ..transcript import to_chapters_json
 from .artwork import write_artwork
 from .feed import FEED_FILE, SHOW_COVER, Episode, ShowSettings, build_feed, load_episodes, load_show
 from .page import build_page
@@ -50,7 +50,7 @@ def publish(folder: Path, show: ShowSettings) -> Publication:
 
 def _complete(episode: Episode, show: ShowSettings) -> None:
     """Files an older build may lack: the JSON chapters, and the covers the feed names."""
-    from ..tags import embedded_cover
+    from ..edition.tags import embedded_cover
 
     chapters_path = episode.folder / f"{episode.stem}.chapters.json"
     if not chapters_path.is_file():

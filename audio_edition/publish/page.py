@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from html import escape
 from urllib.parse import quote
 
+from ..edition.transcript import parse_json_transcript, parse_vtt
 from ..models import join_names
-from ..transcript import parse_json_transcript, parse_vtt
 from .feed import FEED_FILE, Episode, ShowSettings
 
 STYLE = """

@@ -6,14 +6,16 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
 
-from ..errors import ConfigError
+from ..errors import AudioEditionError, ConfigError
+from ..media import from_pcm16, to_pcm16
 from ..models import Clip
-from .cache import ClipCache, cache_key, default_cache_dir, from_pcm16, to_pcm16
+from .cache import ClipCache, cache_key, default_cache_dir
 from .voices import VoicePreset, load_presets
 
 
@@ -76,6 +78,36 @@ def engine_for(name: str, voices_dir: Path | None = None) -> Engine:
         known = ", ".join(sorted(ENGINES))
         raise ConfigError(f"unknown engine {preset.engine!r} (known: {known})", preset.path)
     return factory(preset)
+
+
+@dataclass(frozen=True)
+class VoiceStatus:
+    """A voice preset and whether it can speak on this machine (``audio-edition voices``)."""
+
+    name: str
+    preset: VoicePreset
+    offline: bool | None
+    """Whether the engine works without a network; None when it could not be created."""
+    ready: str
+    """"yes", "needs network", "no", or "no: <why>" / "unknown engine"."""
+
+
+def voice_statuses(voices_dir: Path | None = None) -> list[VoiceStatus]:
+    """Every preset, by name, with its engine's offline use and readiness."""
+    statuses = []
+    for name, preset in sorted(load_presets(voices_dir).items()):
+        factory = ENGINES.get(preset.engine)
+        if factory is None:
+            statuses.append(VoiceStatus(name, preset, None, "unknown engine"))
+            continue
+        try:
+            engine = factory(preset)
+        except AudioEditionError as exc:
+            statuses.append(VoiceStatus(name, preset, None, f"no: {exc.message}"))
+            continue
+        ready = ("yes" if engine.offline else "needs network") if engine.ready else "no"
+        statuses.append(VoiceStatus(name, preset, engine.offline, ready))
+    return statuses
 
 
 class EngineSet:
@@ -201,10 +233,12 @@ __all__ = [
     "EngineSet",
     "Synthesizer",
     "VoicePreset",
+    "VoiceStatus",
     "clips_in_order",
     "default_cache_dir",
     "engine_for",
     "load_presets",
     "sound_bounds",
     "trim_silence",
+    "voice_statuses",
 ]

@@ -16,6 +16,7 @@ import numpy as np
 import platformdirs
 
 from ..errors import AudioEditionError
+from ..media import from_pcm16, to_pcm16
 
 log = logging.getLogger(__name__)
 
@@ -42,17 +43,6 @@ def cache_key(engine_identity: dict[str, Any], spoken_text: str) -> str:
         ensure_ascii=False,
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
-def to_pcm16(samples: np.ndarray) -> bytes:
-    """Float samples in [-1, 1] -> little-endian 16-bit PCM."""
-    return np.clip(np.round(samples * 32767.0), -32767, 32767).astype("<i2").tobytes()
-
-
-def from_pcm16(data: bytes) -> np.ndarray:
-    """Little-endian 16-bit PCM -> float32 samples; exact inverse of ``to_pcm16``."""
-    samples: np.ndarray = np.frombuffer(data, dtype="<i2").astype(np.float32) / np.float32(32767.0)
-    return samples
 
 
 class ClipCache:
@@ -150,6 +140,11 @@ class ClipCache:
     def entries(self) -> list[Path]:
         """Every stored clip."""
         return sorted(self.root.glob("??/*.wav")) if self.root.is_dir() else []
+
+    def usage(self) -> tuple[int, int]:
+        """(clips, bytes) stored."""
+        entries = self.entries()
+        return len(entries), sum(path.stat().st_size for path in entries)
 
     def clear(self, older_than_s: float | None = None) -> tuple[int, int]:
         """Delete clips (only those unused for ``older_than_s`` seconds, when given);

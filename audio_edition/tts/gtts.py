@@ -95,7 +95,7 @@ class GttsEngine:
 
     def synthesize(self, text: str) -> np.ndarray:
         """Speech for ``text`` as mono float32 samples at 24 kHz."""
-        from ..encode import decode_audio_bytes
+        from ..media import decode_audio_bytes
 
         mp3 = self._fetch_mp3(text)
         if not mp3:

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .errors import AudioEditionError, InputError
-from .models import Article
+from ..errors import AudioEditionError, InputError
+from ..models import Article
 
 COVER_TYPES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
 # A lead image larger than this is not worth embedding in every copy of the MP3.
@@ -73,7 +73,7 @@ def lead_image(article: Article) -> CoverImage | None:
         came_from_web = article.source_path is None and article.source_url is not None
         if not came_from_web:
             return None
-        from .ingest.fetch import fetch_url
+        from ..ingest.fetch import fetch_url
 
         data = fetch_url(
             image, max_bytes=MAX_LEAD_IMAGE_BYTES, accept=tuple(COVER_TYPES.values())

@@ -26,12 +26,12 @@ from ..config import Settings
 from ..errors import AudioEditionError, InputError
 from ..files import replacing, write_text
 from ..models import Article, Edition
-from .feed import ShowSettings, load_show
-from .sources import FEED_TYPES, FeedEntry, SourceFeed, read_feed
+from ..publish.feed import ShowSettings, load_show
+from ..publish.sources import FEED_TYPES, FeedEntry, SourceFeed, read_feed
 
 if TYPE_CHECKING:
     from ..ingest.fetch import FetchedPage
-    from ..pipeline import Progress
+    from .pipeline import Progress
 
 STATE_FILE = ".sync-state.json"
 LOCK_FILE = ".sync.lock"
@@ -156,7 +156,7 @@ def sync(
         if prune:
             report.removed = _prune(source, folder, records)
         _save_state(folder, state)
-        from . import publish
+        from ..publish import publish
 
         publication = publish(folder, show)
         report.feed_path, report.page_path = publication.feed_path, publication.page_path
@@ -348,7 +348,7 @@ def _build(
     report: SyncReport,
     progress: Callable[[Any], AbstractContextManager[Progress | None]] | None,
 ) -> None:
-    from ..runners import build_batch
+    from .runners import build_batch
 
     # build_batch hands back the very object it was given, in whatever order builds end.
     by_article = {id(item.article): item for item in pending}

@@ -11,7 +11,7 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
     from pydub import AudioSegment
 
-from .encode import ffmpeg_exe
+from ..media import ffmpeg_exe
 
 AudioSegment.converter = ffmpeg_exe()
 

@@ -27,8 +27,8 @@ from mutagen.id3 import (
     PictureType,
 )
 
+from ..models import Article, Chapter
 from .cover import CoverImage
-from .models import Article, Chapter
 
 # ISO 639-2 codes for the TLAN frame and the language of COMM/USLT.
 LANGUAGES = {"en": "eng", "de": "deu", "fr": "fra", "es": "spa", "it": "ita", "nl": "nld",
@@ -159,7 +159,7 @@ def _check_tags(path: Path, frames: Sequence[Frame]) -> None:
     """The written tag must read back with its title and every chapter, or nothing is kept."""
     from mutagen import MutagenError
 
-    from .errors import EncodeError
+    from ..errors import EncodeError
 
     try:
         written = ID3(path)

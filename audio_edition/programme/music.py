@@ -12,9 +12,9 @@ from pathlib import Path
 
 import numpy as np
 
-from .config import Settings
-from .errors import InputError
-from .models import Cue, Script
+from ..config import Settings
+from ..errors import InputError
+from ..models import Cue, Script
 
 # Music under speech is at least this far below the music's own level.
 DUCK_DB = 24.0
@@ -41,8 +41,8 @@ class MusicCue:
 
 def load_music(path: Path, rate: int) -> np.ndarray:
     """A music file of any format ffmpeg reads, as mono float32 at ``rate``."""
-    from .encode import decode_audio
-    from .errors import EncodeError
+    from ..errors import EncodeError
+    from ..media import decode_audio
 
     if not path.is_file():
         raise InputError("no such music file", path)
@@ -171,7 +171,7 @@ def music_fingerprint(settings: Settings) -> dict[str, str]:
 def make_room_for_music(script: Script, settings: Settings) -> Script:
     """Longer silences where music plays alone: before the first word, after the last, and
     around each section sting."""
-    from .encode import probe_duration_ms
+    from ..media import probe_duration_ms
 
     lead_in = script.lead_in_ms
     if settings.intro_music:

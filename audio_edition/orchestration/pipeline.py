@@ -5,47 +5,42 @@ No click and no printing here; progress is reported through a callback.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import logging
-import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from . import __version__
-from .config import Settings
-from .cover import CoverImage, choose_cover
-from .errors import AudioEditionError
-from .files import remove_stale_temporaries, replacing, write_text
-from .ingest import load_article
-from .models import Article, Chapter, Edition, Script
-from .script import Cast, write_script
-from .speak import settings_lexicon
-from .transcript import (
-    parse_json_transcript,
-    parse_vtt,
+from ..config import Settings
+from ..edition.cover import CoverImage, choose_cover
+from ..edition.manifest import EditionPaths, current_edition, edition_stem, manifest_dict
+from ..edition.transcript import (
     to_chapters_json,
     to_json_transcript,
     to_srt,
     to_vtt,
 )
-from .words import edition_words
+from ..edition.words import edition_words
+from ..errors import AudioEditionError
+from ..files import remove_stale_temporaries, replacing, write_text
+from ..ingest import load_article
+from ..models import Article, Edition, Script
+from ..script.writer import Cast, write_script
+from ..version import __version__
+from .speak import settings_lexicon
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from .assemble import Assembler, Programme
-    from .music import MusicBed
-    from .tts import Engine, EngineSet, Synthesizer
+    from ..programme.assemble import Assembler, Programme
+    from ..programme.music import MusicBed
+    from ..tts import Engine, EngineSet, Synthesizer
 
 log = logging.getLogger(__name__)
 
-MANIFEST_FORMAT = 1
-_MAX_SLUG_CHARS = 60
 
 Progress = Callable[[int, int], None]
 """Called with (segments done, segments in all) as synthesis advances."""
@@ -62,12 +57,12 @@ class EditionPlan:
     voices: dict[str, Engine]
     cover: CoverImage | None
     music: dict[str, str]
-    paths: _EditionPaths
+    paths: EditionPaths
     fingerprint: str
 
     def current(self) -> Edition | None:
         """The edition on disk, when it was built from exactly these inputs."""
-        return _current_edition(self.paths, self.fingerprint, self.article)
+        return current_edition(self.paths, self.fingerprint, self.article)
 
 
 def plan_edition(
@@ -79,8 +74,8 @@ def plan_edition(
 ) -> EditionPlan:
     """Read ``source`` and plan its edition, without synthesizing anything (models are not
     loaded): bad input, a bad cover or an unknown voice fail here."""
-    from .music import make_room_for_music, music_fingerprint
-    from .tts import EngineSet
+    from ..programme.music import make_room_for_music, music_fingerprint
+    from ..tts import EngineSet
 
     settings = settings or Settings()
     article = (
@@ -102,7 +97,7 @@ def plan_edition(
     )
     music = music_fingerprint(settings)
     script = make_room_for_music(script, settings)
-    paths = _EditionPaths(settings.output_dir, edition_stem(article))
+    paths = EditionPaths(settings.output_dir, edition_stem(article))
     fingerprint = _fingerprint(article, script, voices, settings, cover, music)
     return EditionPlan(article, settings, script, voices, cover, music, paths, fingerprint)
 
@@ -122,7 +117,7 @@ def build(
     ``engines`` holds the engines of a run (so a batch loads each voice once); ``engine``
     overrides the engine of ``settings.voice`` (used to count or observe synthesis).
     """
-    from .tts import EngineSet
+    from ..tts import EngineSet
 
     settings = settings or Settings()
     if engine is not None:
@@ -136,15 +131,17 @@ def build(
 def synthesize_edition(plan: EditionPlan, on_progress: Progress | None = None) -> Edition:
     """Speak the plan's script and write its files: MP3, transcripts, chapters, manifest."""
     # Engine and tagging modules load only when a build runs, so `parse` starts fast.
-    from .encode import encode_to_standard
-    from .music import music_bed
-    from .tags import episode_frames, write_tags
-    from .tts import ClipCache, Synthesizer, default_cache_dir
+    from ..edition.tags import episode_frames, write_tags
+    from ..programme.encode import encode_to_standard
+    from ..programme.music import music_bed
+    from ..tts import ClipCache, Synthesizer, default_cache_dir
 
     article, settings, script, voices = plan.article, plan.settings, plan.script, plan.voices
     cover, music, paths, fingerprint = plan.cover, plan.music, plan.paths, plan.fingerprint
-    from .assemble import Assembler  # NumPy and soxr: not needed when the output is current
-    from .loudness import LoudnessMeter
+    from ..programme.assemble import (
+        Assembler,  # NumPy and soxr: not needed when the output is current
+    )
+    from ..programme.loudness import LoudnessMeter
 
     cache = ClipCache(settings.cache_dir or default_cache_dir()) if settings.use_cache else None
     synthesizers = {name: Synthesizer(voice, cache) for name, voice in voices.items()}
@@ -214,7 +211,7 @@ def _speak(
 ) -> Programme:
     """Synthesize the script's segments (as many at once as every voice allows) and assemble
     them in order into the programme."""
-    from .tts import clips_in_order
+    from ..tts import clips_in_order
 
     requests = [(synthesizers[segment.voice], segment.spoken_text) for segment in script.segments]
     workers = min(synthesizer.engine.concurrency for synthesizer in synthesizers.values())
@@ -273,43 +270,6 @@ def _warn_if_unreadable(article: Article, voice: str, engines: EngineSet) -> Non
         )
 
 
-class _EditionPaths:
-    def __init__(self, folder: Path, stem: str) -> None:
-        self.mp3 = folder / f"{stem}.mp3"
-        self.vtt = folder / f"{stem}.vtt"
-        self.srt = folder / f"{stem}.srt"
-        self.manifest = folder / f"{stem}.json"
-        self.chapters = folder / f"{stem}.chapters.json"
-        self.transcript = folder / f"{stem}.transcript.json"
-
-
-def slugify(text: str, limit: int = _MAX_SLUG_CHARS) -> str:
-    """ASCII, lowercase, hyphen-separated, at most ``limit`` characters, cut at a word."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if len(slug) > limit:
-        slug = slug[: limit + 1].rsplit("-", 1)[0] if "-" in slug[:limit] else slug[:limit]
-    return slug
-
-
-def edition_stem(article: Article) -> str:
-    """File name stem: date and the headline's main clause, e.g. ``2025-02-06-ukraine-strikes``."""
-    title = article.headline
-    main_clause = re.split(r"\s*[:|—–]\s+|\s+-\s+", title, maxsplit=1)[0]
-    if len(main_clause.split()) >= 3:
-        title = main_clause
-    # A headline with no Latin letters gives no slug: a short hash keeps such files apart.
-    slug = slugify(title) or f"article-{hashlib.sha256(article.headline.encode()).hexdigest()[:8]}"
-    if article.published is None:
-        return slug
-    day = (
-        article.published.date()
-        if isinstance(article.published, dt.datetime)
-        else article.published
-    )
-    return f"{day.isoformat()}-{slug}"
-
-
 def _fingerprint(
     article: Article,
     script: Script,
@@ -340,95 +300,3 @@ def _fingerprint(
     }
     encoded = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
-
-
-def manifest_dict(
-    edition: Edition,
-    settings: Settings,
-    voices: Mapping[str, Engine],
-    fingerprint: str,
-    loudness: dict[str, float],
-    cover: CoverImage | None,
-) -> dict[str, Any]:
-    """The episode manifest: what the feed and later tools read."""
-    article = edition.article
-    return {
-        "format": MANIFEST_FORMAT,
-        "generator": f"audio-edition {__version__}",
-        "built_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
-        "fingerprint": fingerprint,
-        "article": {
-            **article.to_dict(),
-            "source_url": article.source_url,
-            "source_id": article.source_id,
-            "image": None if (article.image or "").startswith("data:") else article.image,
-            "tags": list(article.tags),
-        },
-        "files": {
-            "mp3": edition.mp3_path.name,
-            "vtt": edition.vtt_path.name,
-            "srt": edition.srt_path.name,
-            "chapters": f"{edition.mp3_path.stem}.chapters.json",
-            "transcript": edition.transcript_path.name if edition.transcript_path else None,
-        },
-        # "words": every word timed by the voice; "sentences": some parts only by sentence
-        # (an engine without word timings, such as gTTS).
-        "word_timings": "words" if edition.word_timings else "sentences",
-        "duration_ms": edition.duration_ms,
-        "size_bytes": edition.size_bytes,
-        "chapters": [asdict(chapter) for chapter in edition.chapters],
-        "cue_count": len(edition.cues),
-        "voice": {"name": edition.voice, **voices[edition.voice].identity()},
-        "cast": {role: voice for role, voice in settings.cast},
-        "loudness": loudness,
-        "settings": {
-            "bitrate_kbps": settings.bitrate_kbps,
-            "sample_rate": settings.sample_rate,
-            "target_lufs": settings.target_lufs,
-            "max_true_peak_db": settings.max_true_peak_db,
-            "id3_version": settings.id3_version,
-            "cover": cover.origin if cover else None,
-            "style": asdict(settings.style),
-        },
-    }
-
-
-def _current_edition(paths: _EditionPaths, fingerprint: str, article: Article) -> Edition | None:
-    """The edition already on disk, when it was built from exactly the same inputs."""
-    try:
-        manifest = json.loads(paths.manifest.read_text(encoding="utf-8"))
-        size = paths.mp3.stat().st_size
-    except (OSError, ValueError):
-        return None
-    if (
-        not isinstance(manifest, dict)
-        or manifest.get("fingerprint") != fingerprint
-        or manifest.get("size_bytes") != size
-        or not all(
-            path.is_file() for path in (paths.vtt, paths.srt, paths.chapters, paths.transcript)
-        )
-    ):
-        return None
-    try:
-        chapters = tuple(Chapter(**chapter) for chapter in manifest["chapters"])
-        cues = tuple(parse_vtt(paths.vtt.read_text(encoding="utf-8")))
-        words = parse_json_transcript(json.loads(paths.transcript.read_text(encoding="utf-8")))
-        return Edition(
-            article=article,
-            mp3_path=paths.mp3,
-            vtt_path=paths.vtt,
-            srt_path=paths.srt,
-            manifest_path=paths.manifest,
-            duration_ms=int(manifest["duration_ms"]),
-            size_bytes=size,
-            chapters=chapters,
-            cues=cues,
-            voice=str(manifest["voice"]["name"]),
-            clips_synthesized=0,
-            up_to_date=True,
-            transcript_path=paths.transcript,
-            words=tuple(words),
-            word_timings=manifest.get("word_timings") == "words",
-        )
-    except (KeyError, TypeError, ValueError):
-        return None

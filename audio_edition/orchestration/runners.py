@@ -23,10 +23,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .config import Settings
-from .errors import AudioEditionError, ConfigError
-from .files import write_bytes_atomically
-from .models import Article, Edition
+from ..config import Settings
+from ..errors import AudioEditionError, ConfigError
+from ..files import write_bytes_atomically
+from ..models import Article, Edition
 
 if TYPE_CHECKING:
     from .pipeline import Progress
@@ -112,8 +112,8 @@ class InProcessRunner:
     """One article after another, in this process, each voice loaded once."""
 
     def run(self, batch: Batch) -> Iterator[BatchResult]:
+        from ..tts import EngineSet
         from .pipeline import build
-        from .tts import EngineSet
 
         engines = EngineSet(batch.settings.voices_dir)
         for done, source in enumerate(batch.sources, 1):
@@ -145,7 +145,7 @@ class ProcessRunner:
             return
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
-        from .tts.piper import available_cores
+        from ..tts.piper import available_cores
 
         cores = max(1, available_cores() // self.jobs)
         with ProcessPoolExecutor(
@@ -165,13 +165,13 @@ _WORKER_ENGINES: dict[str, Any] = {}
 
 
 def _start_worker(cores: int) -> None:
-    from .tts.piper import CORES_VARIABLE
+    from ..tts.piper import CORES_VARIABLE
 
     os.environ[CORES_VARIABLE] = str(cores)
 
 
 def _worker_engines(settings: Settings) -> Any:
-    from .tts import EngineSet
+    from ..tts import EngineSet
 
     key = str(settings.voices_dir)
     if key not in _WORKER_ENGINES:
@@ -228,8 +228,8 @@ class DaskRunner:
     connect_timeout_s: float = 20.0
 
     def run(self, batch: Batch) -> Iterator[BatchResult]:
+        from ..tts import EngineSet
         from .pipeline import plan_edition
-        from .tts import EngineSet
 
         settings = batch.settings
         engines = EngineSet(settings.voices_dir)
@@ -326,8 +326,8 @@ def _task_for(article: Article, settings: Settings, cover: Any) -> _Task:
 
 def _build_on_dask_worker(task: _Task) -> _Finished | AudioEditionError:
     """Runs on a worker: build into a scratch folder and send the files back."""
+    from ..tts.piper import CORES_VARIABLE
     from .pipeline import build
-    from .tts.piper import CORES_VARIABLE
 
     worker_name = "local"
     try:

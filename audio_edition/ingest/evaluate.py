@@ -29,11 +29,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import AudioEditionError
-from .ingest import load_article
-from .ingest.dates import find_dates
-from .ingest.html import parse_html
-from .models import Article
+from ..errors import AudioEditionError
+from ..models import Article
+from . import load_article
+from .dates import find_dates
+from .html import parse_html
 
 FORMS = {"html": ("html", ".html"), "txt": ("txt", ".txt")}
 METRICS = ("headline", "authors", "date", "headings_f1", "body_recall", "body_precision")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .models import Article, join_names
+from ..models import Article, join_names
 
 _FIRST_WORDS = 8
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from .models import Chapter, Cue, TimedWord
+from ..models import Chapter, Cue, TimedWord
 
 
 def _timestamp(ms: int, separator: str) -> str:

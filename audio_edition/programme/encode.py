@@ -1,23 +1,22 @@
-"""The one place ffmpeg is called. The binary comes from imageio-ffmpeg: no system install."""
+"""Samples -> the MP3 at the podcast loudness standard: encoded, decoded again and measured, with
+ffmpeg (through ``media``) as the codec."""
 
 from __future__ import annotations
 
 import logging
 import math
 import re
-import signal
 import subprocess
 import tempfile
 import threading
 from collections.abc import Callable, Iterable
-from functools import cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 import numpy as np
 
-from .errors import EncodeError
-from .tts.cache import from_pcm16, to_pcm16
+from ..errors import EncodeError
+from ..media import describe_failure, ffmpeg_exe, from_pcm16, run_ffmpeg, to_pcm16
 
 if TYPE_CHECKING:
     from .loudness import Analysis, LoudnessMeter, Mastering
@@ -25,49 +24,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 # Samples of the decoded check read and measured at a time.
 _CHECK_CHUNK = 1 << 16
-
-
-@cache
-def ffmpeg_exe() -> str:
-    """Path of the ffmpeg binary bundled with imageio-ffmpeg."""
-    import imageio_ffmpeg
-
-    return str(imageio_ffmpeg.get_ffmpeg_exe())
-
-
-def run_ffmpeg(
-    args: list[str],
-    *,
-    input_bytes: bytes | None = None,
-    subject: str | Path,
-    strict: bool = False,
-) -> bytes:
-    """Run ffmpeg with ``args``; return its stdout or raise with the last line it printed.
-
-    ``strict`` also fails when ffmpeg reports errors but finishes (a damaged stream)."""
-    argv = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", *args]
-    log.debug("ffmpeg: %s", " ".join(argv))
-    try:
-        done = subprocess.run(argv, input=input_bytes, capture_output=True, check=False)
-    except OSError as exc:
-        raise EncodeError(f"cannot run ffmpeg: {exc}", subject) from exc
-    if done.returncode != 0:
-        raise EncodeError(_failure(done.returncode, done.stderr), subject)
-    if strict and done.stderr.strip():
-        last = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1]
-        raise EncodeError(f"the audio does not decode cleanly: {last}", subject)
-    return done.stdout
-
-
-def _failure(returncode: int, stderr: bytes) -> str:
-    """What went wrong, in one line: ffmpeg's last message, or the signal that stopped it."""
-    if returncode < 0:
-        name = signal.Signals(-returncode).name
-        if name == "SIGXFSZ":
-            return "cannot write: File too large (the disk is full or a size limit was reached)"
-        return f"ffmpeg was stopped by {name}"
-    lines = stderr.decode("utf-8", "replace").strip().splitlines()
-    return f"ffmpeg failed: {lines[-1] if lines else returncode}"
 
 
 # Options of ffmpeg's MP3 muxer: no tags (``tags.py`` writes them all with mutagen).
@@ -235,9 +191,9 @@ def _encode_and_measure(
         encoder.wait()
         decoder.wait()
         if encoder.returncode != 0:
-            raise EncodeError(_failure(encoder.returncode, _read(encoder_errors)), subject)
+            raise EncodeError(describe_failure(encoder.returncode, _read(encoder_errors)), subject)
         if decoder.returncode != 0:
-            raise EncodeError(_failure(decoder.returncode, _read(decoder_errors)), subject)
+            raise EncodeError(describe_failure(decoder.returncode, _read(decoder_errors)), subject)
         problems = _read(decoder_errors).decode("utf-8", "replace").strip()
         if problems:
             last = problems.splitlines()[-1]
@@ -261,46 +217,3 @@ def _measure_stream(pcm: IO[bytes], meter: LoudnessMeter, failures: list[BaseExc
 def _read(handle: IO[bytes]) -> bytes:
     handle.seek(0)
     return handle.read()
-
-
-def decode_audio(
-    path: Path,
-    sample_rate: int | None = None,
-    *,
-    subject: str | Path | None = None,
-    strict: bool = False,
-) -> tuple[np.ndarray, int]:
-    """Decode any audio file to mono float32 samples (at ``sample_rate`` when given);
-    ``strict`` refuses a file ffmpeg reports errors in."""
-    rate = sample_rate or _probe_rate(path)
-    pcm = run_ffmpeg(
-        ["-i", str(path), "-ac", "1", "-ar", str(rate), "-f", "s16le", "pipe:1"],
-        subject=subject or path,
-        strict=strict,
-    )
-    return from_pcm16(pcm), rate
-
-
-def decode_audio_bytes(data: bytes, sample_rate: int, *, subject: str) -> tuple[np.ndarray, int]:
-    """Decode an audio file held in memory (e.g. MP3 from an online engine) to mono float32."""
-    pcm = run_ffmpeg(
-        ["-i", "pipe:0", "-ac", "1", "-ar", str(sample_rate), "-f", "s16le", "pipe:1"],
-        input_bytes=data,
-        subject=subject,
-    )
-    return from_pcm16(pcm), sample_rate
-
-
-def probe_duration_ms(path: Path) -> int:
-    """Length of an audio file, in milliseconds (decoded, so exact for any format)."""
-    samples, rate = decode_audio(path, 8000)
-    return len(samples) * 1000 // rate
-
-
-def _probe_rate(path: Path) -> int:
-    from mutagen import File as MutagenFile
-
-    info = MutagenFile(path)
-    if info is None or not getattr(info.info, "sample_rate", None):
-        raise EncodeError("not an audio file ffmpeg can read", path)
-    return int(info.info.sample_rate)

@@ -14,10 +14,10 @@ from typing import Any, BinaryIO
 
 import numpy as np
 
+from ..errors import AudioEditionError
+from ..media import from_pcm16, to_pcm16
+from ..models import Chapter, Clip, Cue, Script
 from .dsp import resample
-from .errors import AudioEditionError
-from .models import Chapter, Clip, Cue, Script
-from .tts.cache import from_pcm16, to_pcm16
 
 # Samples read back from the programme file at a time.
 READ_CHUNK = 1 << 18

@@ -13,8 +13,8 @@ import difflib
 import re
 from collections.abc import Sequence
 
-from .models import Cue, Segment, TimedWord
-from .tts.alignment import spoken_words
+from ..models import Cue, Segment, TimedWord
+from ..tts.alignment import spoken_words
 
 _LETTERS = re.compile(r"[^\w]+")
 

@@ -8,18 +8,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import Settings
-from .errors import ConfigError, InputError
-from .files import replacing
-from .ingest import load_article, read_source
-from .ingest.decode import decode_text
-from .lexicon import Lexicon, load_lexicon
-from .script import script_lines, speak_lines, spoken_text, write_script
+from ..config import Settings
+from ..errors import ConfigError, InputError
+from ..files import replacing
+from ..ingest import load_article, read_source
+from ..ingest.decode import decode_text
+from ..script.lexicon import Lexicon, load_lexicon
+from ..script.writer import script_lines, speak_lines, spoken_text, write_script
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from .tts import Engine
+    from ..tts import Engine
 
 
 def settings_lexicon(settings: Settings) -> Lexicon:
@@ -40,7 +40,7 @@ def spoken_lines(
     An article gives one ``kind<TAB>spoken text`` line per segment and an empty line between
     paragraphs; ``plain`` prose gives each input line's spoken form (empty lines stay empty).
     """
-    from .tts import engine_for
+    from ..tts import engine_for
 
     settings = settings or Settings()
     engine = engine or engine_for(settings.voice, settings.voices_dir)  # no model loading
@@ -80,7 +80,7 @@ def say(
 ) -> Utterance:
     """Speak ``text`` (normalized, with the lexicon) with the settings' voice into ``output``:
     16-bit WAV at the voice's rate, or MP3 at the settings' rate and bitrate. No clip cache."""
-    from .tts import Synthesizer, engine_for
+    from ..tts import Synthesizer, engine_for
 
     settings = settings or Settings()
     if output.suffix.lower() not in SAY_FORMATS:
@@ -93,8 +93,8 @@ def say(
     if output.suffix.lower() == ".wav":
         write_wav(output, clip.samples, clip.sample_rate)
     else:
-        from .dsp import resample
-        from .encode import encode_mp3
+        from ..programme.dsp import resample
+        from ..programme.encode import encode_mp3
 
         with replacing(output) as temp:
             encode_mp3(
@@ -108,7 +108,7 @@ def say(
 
 def write_wav(path: Path, samples: np.ndarray, sample_rate: int) -> None:
     """Write mono float samples as a 16-bit PCM WAV file, atomically."""
-    from .tts.cache import to_pcm16
+    from ..media import to_pcm16
 
     with replacing(path) as temp, wave.open(str(temp), "wb") as out:
         out.setnchannels(1)

@@ -6,11 +6,11 @@ import re
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from .config import ReadingStyle
-from .errors import ConfigError
-from .ingest.dates import spoken_date
+from ..config import ReadingStyle
+from ..errors import ConfigError
+from ..ingest.dates import spoken_date
+from ..models import Article, ChapterMark, Script, Segment, SegmentKind, join_names
 from .lexicon import Lexicon
-from .models import Article, ChapterMark, Script, Segment, SegmentKind, join_names
 from .normalize import normalize, split_sentences
 
 # Words of a paragraph used to title an untitled section's chapter.

@@ -1,11 +1,7 @@
-"""Display text -> spoken text, and text -> sentences.
+"""Numbers as a newsreader says them: cardinals, ordinals, years, decimals and digit strings, and
+the rules that read dates, times, money, measures, ranges, fractions and numbers that are names.
 
-News is dense exactly where speech engines read badly: numbers, dates, money, units,
-abbreviations and acronyms. The rules below turn display text into what a careful human reader
-would say. Each rule is a small ``str -> str`` function with a docstring saying why it exists;
-they run in the order of ``RULES``, and the vocabulary they use lives in the tables of
-``speech_tables``. Only the spoken text changes: transcripts, tags and the feed keep the text as
-written. Rules are English; another language adds its own tables and rule tuple.
+Each rule is a ``str -> str`` function; ``normalize.RULES`` orders them among the others.
 """
 
 from __future__ import annotations
@@ -16,23 +12,14 @@ from collections.abc import Callable
 from num2words import num2words
 
 from .speech_tables import (
-    ABBREVIATIONS,
-    AP_STATES,
     CURRENCIES,
     DOTTED_UNITS,
-    EMOJI,
     LETTER_NAMES,
-    MONTH_ABBREVIATIONS,
     MONTHS,
-    NEVER_FINAL,
     NUMBER_NAMES,
-    PARTIES,
     REGNAL_NAMES,
     ROMAN_CARDINAL_CONTEXT,
     SCALE_WORDS,
-    SENTENCE_OPENERS,
-    SPELLED_ACRONYMS,
-    SYMBOL_WORDS,
     TIME_ZONES,
     UNITS,
     WORD_ACRONYMS,
@@ -78,50 +65,16 @@ def digits(text: str) -> str:
     return " ".join(cardinal(digit) for digit in text if digit.isdigit())
 
 
+def spelled(letters: str) -> str:
+    """Letters to be read one by one, as "F.B.I": with the dots the voice reads each as a
+    letter in one stressed group (spaced out, a lone "A" is read as the article, "uh"); without
+    the last dot it does not take the group for the end of a sentence."""
+    return ".".join(LETTER_NAMES.get(ch, ch) for ch in letters.upper())
+
+
 # --- rules ------------------------------------------------------------------------------------
 
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_URL = re.compile(
-    r"\b(?:https?://|www\.)[^\s<>\"']*[^\s<>\"'.,;:!?)]|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|io|co|uk|de|eu|info|news)\b(?:/[^\s<>\"']*)?",
-    re.IGNORECASE,
-)
-_EMAIL = re.compile(r"\b([\w.+-]+)@([\w-]+(?:\.[\w-]+)+)\b")
-
-
-def strip_footnote_markers(text: str) -> str:
-    """Citation and footnote markers ("[1]", "[citation needed]") are never read."""
-    return re.sub(r"\[(?:\d+|[a-z]|[a-z ]+needed)\]", "", text)
-
-
-def drop_emoji(text: str) -> str:
-    """Emoji and pictographs have no place in a reading; they are dropped."""
-    return EMOJI.sub("", text)
-
-
-def read_emails(text: str) -> str:
-    """ "jo@example.com" is said "jo at example dot com"."""
-    return _EMAIL.sub(lambda m: f"{m[1]} at {m[2].replace('.', ' dot ')}", text)
-
-
-def read_urls(text: str) -> str:
-    """A web address is said as its site: "https://www.example.com/a/b" -> "example dot com"."""
-
-    def site(match: re.Match[str]) -> str:
-        address = re.sub(r"^(?:https?://)?(?:www\.)?", "", match[0], flags=re.IGNORECASE)
-        host = re.split(r"[/?#]", address, maxsplit=1)[0].rstrip(".")
-        return host.replace(".", " dot ")
-
-    return _URL.sub(site, text)
-
-
-def drop_urls(text: str) -> str:
-    """The alternative to ``read_urls``: web addresses are said as "a link"."""
-    return _URL.sub("a link", text)
-
-
-def drop_emails(text: str) -> str:
-    """The alternative to ``read_emails``: an address is said as "an email address"."""
-    return _EMAIL.sub("an email address", text)
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -200,7 +153,7 @@ def read_times(text: str) -> str:
         return _closed(_with_meridiem_and_zone(spoken, match[3], match[4]), match)
 
     def hour_only(match: re.Match[str]) -> str:
-        return _with_meridiem_and_zone(cardinal(match[1]), match[2], match[3]) + _keeps_full_stop(
+        return _with_meridiem_and_zone(cardinal(match[1]), match[2], match[3]) + keeps_full_stop(
             match
         )
 
@@ -208,7 +161,7 @@ def read_times(text: str) -> str:
     return _HOUR_AMPM.sub(hour_only, text)
 
 
-def _keeps_full_stop(match: re.Match[str]) -> str:
+def keeps_full_stop(match: re.Match[str]) -> str:
     """ "." when ``match`` swallowed the full stop that ends its sentence ("... at 9 a.m.")."""
     rest = match.string[match.end() :]
     # Sentences are normalized one by one: only the period at the very end closes one.
@@ -218,7 +171,7 @@ def _keeps_full_stop(match: re.Match[str]) -> str:
 
 def _closed(spoken: str, match: re.Match[str]) -> str:
     """``spoken`` with the full stop ``match`` swallowed, unless it already ends in one."""
-    return spoken if spoken.endswith(".") else spoken + _keeps_full_stop(match)
+    return spoken if spoken.endswith(".") else spoken + keeps_full_stop(match)
 
 
 def _with_meridiem_and_zone(spoken: str, meridiem: str | None, zone: str | None) -> str:
@@ -231,7 +184,7 @@ def _with_meridiem_and_zone(spoken: str, meridiem: str | None, zone: str | None)
 
 _CURRENCY = "".join(re.escape(symbol) for symbol in CURRENCIES)
 _MONEY = re.compile(
-    rf"(?P<symbol>[{_CURRENCY}])\s?(?P<amount>{_NUMBER})"
+    rf"(?P<symbol>[{_CURRENCY}])\s?(?P<amount>{NUMBER})"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|tn|k|m|b)\b)?",
     re.IGNORECASE,
 )
@@ -260,11 +213,11 @@ def read_money(text: str) -> str:
 
 def read_percentages(text: str) -> str:
     """ "5%" -> "five percent"; "3.2 percent" gets its number read by ``read_numbers``."""
-    return re.sub(rf"({_NUMBER})\s?%", lambda m: f"{decimal(m[1])} percent", text)
+    return re.sub(rf"({NUMBER})\s?%", lambda m: f"{decimal(m[1])} percent", text)
 
 
 _UNIT = "|".join(re.escape(unit) for unit in sorted(UNITS, key=len, reverse=True))
-_MEASURE = re.compile(rf"(?<![\w.])(-?)({_NUMBER})\s?({_UNIT})(?![\w²³])")
+_MEASURE = re.compile(rf"(?<![\w.])(-?)({NUMBER})\s?({_UNIT})(?![\w²³])")
 
 
 def read_units(text: str) -> str:
@@ -281,7 +234,7 @@ def read_units(text: str) -> str:
         amount = match[2].replace(",", "")
         low = f"{decimal(match[1].replace(',', ''))} to " if match[1] else ""
         unit = singular if amount == "1" and not low else plural
-        return f"{low}{decimal(amount)} {unit}" + _keeps_full_stop(match)
+        return f"{low}{decimal(amount)} {unit}" + keeps_full_stop(match)
 
     def compound(match: re.Match[str]) -> str:
         singular, _ = UNITS.get(match[2]) or DOTTED_UNITS[match[2]]
@@ -294,19 +247,19 @@ def read_units(text: str) -> str:
 
 _DOTTED_UNIT = "|".join(sorted(DOTTED_UNITS, key=len, reverse=True))
 _DOTTED_MEASURE = re.compile(
-    rf"(?<![\w.])(?:({_NUMBER}) ?[-–] ?)?({_NUMBER}) ?({_DOTTED_UNIT})(?:\.|\b(?<!in)(?!\.\w))"
+    rf"(?<![\w.])(?:({NUMBER}) ?[-–] ?)?({NUMBER}) ?({_DOTTED_UNIT})(?:\.|\b(?<!in)(?!\.\w))"
 )
-_COMPOUND_MEASURE = re.compile(rf"(?<![\w.])({_NUMBER})-({_UNIT}|hr|min)(?![\w-])")
+_COMPOUND_MEASURE = re.compile(rf"(?<![\w.])({NUMBER})-({_UNIT}|hr|min)(?![\w-])")
 
 
-_NUMBER_NAME = re.compile(
+NUMBER_NAME = re.compile(
     r"(?<![\w/-])(" + "|".join(re.escape(name) for name in NUMBER_NAMES) + r")(?![\w/-])"
 )
 
 
 def read_number_names(text: str) -> str:
     """Numbers that are names, not amounts or dates: "24/7", "9/11", "50-50"."""
-    return _NUMBER_NAME.sub(lambda m: NUMBER_NAMES[m[1]], text)
+    return NUMBER_NAME.sub(lambda m: NUMBER_NAMES[m[1]], text)
 
 
 # A dash between two amounts of the same kind is "to": "9 a.m.-5 p.m.", "5%-10%", "$5-$10".
@@ -499,248 +452,4 @@ def read_numbers(text: str) -> str:
         sign = "minus " if match[1] else ""
         return sign + decimal(match[2])
 
-    return re.sub(rf"(?<![\w.,])(-|−)?({_NUMBER})(?!\w|[.,]\d)", spoken, text)
-
-
-def spelled(letters: str) -> str:
-    """Letters to be read one by one, as "F.B.I": with the dots the voice reads each as a
-    letter in one stressed group (spaced out, a lone "A" is read as the article, "uh"); without
-    the last dot it does not take the group for the end of a sentence."""
-    return ".".join(LETTER_NAMES.get(ch, ch) for ch in letters.upper())
-
-
-def read_acronyms(text: str) -> str:
-    """Acronyms: "FBI" -> "F B I" (letter by letter), "NATO" stays a word; an unknown
-    capitalized word of five or more letters is emphasis ("SURRENDER") and read as a word."""
-
-    def spoken(match: re.Match[str]) -> str:
-        word, plural = match[1], match[2] or ""
-        if word in WORD_ACRONYMS:
-            return WORD_ACRONYMS[word] + plural
-        if word in SPELLED_ACRONYMS or len(word) <= 4 or not re.search(r"[AEIOUY]", word):
-            return spelled(word) + ("'s" if plural else "")
-        return word.lower() + plural
-
-    return re.sub(r"\b([A-Z]{2,})(s)?\b", spoken, text)
-
-
-_STREET = (
-    r"(?:St|Ave|Blvd|Rd|Dr|Ln|Ct|Pl|Pkwy|Hwy|Street|Avenue|Boulevard|Road|Drive|Lane|Court"
-    r"|Place|Way|Terrace|Parkway|Highway)\b"
-)
-_STREET_NAME = rf"(?:[A-Z][a-z]+\.? |\d+(?:st|nd|rd|th) ){{1,3}}{_STREET}"
-_STATE = "|".join(re.escape(state) for state in sorted(AP_STATES, key=len, reverse=True))
-_DIRECTIONS = {"N": "North", "S": "South", "E": "East", "W": "West"}
-
-
-def read_places(text: str) -> str:
-    """AP-style places: "Portland, Ore." -> "Portland, Oregon"; "Sen. Reyes, D-Ohio," ->
-    "Democrat of Ohio"; "214 Water St." -> "two fourteen Water St."; "the 1400 block" ->
-    "the fourteen hundred block"; "N. Grant St." -> "North Grant St."."""
-
-    def party(match: re.Match[str]) -> str:
-        place = match[2]
-        return f"{match[0][0]} {PARTIES[match[1]]} of {AP_STATES.get(place, place)}"
-
-    text = re.sub(rf"[,(] ?([DRI])-({_STATE}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[,)])", party, text)
-    text = re.sub(
-        rf"(?<=[a-z], )({_STATE})(?=[\s,.;:)-]|$)",
-        lambda m: AP_STATES[m[1]] + _keeps_full_stop(m),
-        text,
-    )
-    text = re.sub(rf"\b([NSEW])\. (?={_STREET_NAME})", lambda m: _DIRECTIONS[m[1]] + " ", text)
-    # House numbers and blocks are read in pairs, as years are: "sixteen hundred".
-    text = re.sub(
-        rf"\b([1-9]\d{{2,3}})(?= (?:block\b|(?:North |South |East |West )?{_STREET_NAME}))",
-        lambda m: year(m[1]),
-        text,
-    )
-    return text
-
-
-def expand_abbreviations(text: str) -> str:
-    """Titles and abbreviations: "Dr." is "Doctor", and its period must not end a sentence.
-    "St." is "Saint" before a name and "Street" after one."""
-    text = re.sub(
-        r"\b([A-Z][a-z]+|\d+(?:st|nd|rd|th)?) St\.(?!\s?[A-Z][a-z])",
-        lambda m: f"{m[1]} Street" + _keeps_full_stop(m),
-        text,
-    )
-    text = re.sub(r"\b([A-Z][a-z]+) v\. (?=[A-Z])", r"\1 versus ", text)  # "Roe v. Wade"
-
-    def spoken(match: re.Match[str]) -> str:
-        full_stop = _keeps_full_stop(match) if match[1] in _MAY_CLOSE_SENTENCE else ""
-        return ABBREVIATIONS[match[1]] + full_stop
-
-    return _ABBREVIATION.sub(spoken, text)
-
-
-_ABBREVIATION = re.compile(
-    r"(?<![\w.])("
-    + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True))
-    + r")(?!\w)"
-)
-
-
-def read_symbols(text: str) -> str:
-    """Symbols the engine skips or misreads become words: "&" "and", "+" "plus", "=" "equals"."""
-    for symbol, word in SYMBOL_WORDS.items():
-        text = text.replace(symbol, f" {word} ")
-    text = re.sub(r"\band/or\b", "and or", text)
-    return re.sub(r"(?<=[A-Za-z])/(?=[A-Za-z])", " or ", text)
-
-
-def punctuation_as_pauses(text: str) -> str:
-    """Dashes, parentheses and ellipses are pauses, not silence-free run-ons; quotation marks
-    and brackets are not read; apostrophes inside words stay."""
-    text = re.sub(r"\s*(?:\.\.\.|…)\s*(?=[.!?]|$)", ".", text)
-    text = re.sub(r"\s*(?:\.\.\.|…)\s*", ", ", text)
-    text = re.sub(r"\s*[—–]\s*|\s+-\s+", ", ", text)
-    text = re.sub(r"(?<=\w)[’`](?=\w)", "'", text)
-    text = re.sub(r"[\"“”„«»‘’`]|(?<!\w)'|'(?!\w)", "", text)
-    return re.sub(r"\s*[()\[\]{}]\s*", ", ", text)
-
-
-def drop_stray_symbols(text: str) -> str:
-    """Anything left that is neither a word nor punctuation a voice pauses at is dropped."""
-    return re.sub(r"[^\w\s.,;:!?'-]", " ", text)
-
-
-def tidy_spacing(text: str) -> str:
-    """Collapse the spaces and doubled commas earlier rules may leave."""
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
-    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
-    text = re.sub(r"^[,;:\s]+|[,;:\s]+$", "", text)
-    return re.sub(r"[,;:]([.!?])", r"\1", text)
-
-
-Rule = Callable[[str], str]
-
-RULES: tuple[Rule, ...] = (
-    strip_footnote_markers,
-    drop_emoji,
-    read_emails,
-    read_urls,
-    read_number_names,
-    read_amount_ranges,
-    read_dates,
-    read_times,
-    read_number_signs,
-    read_places,
-    expand_abbreviations,
-    read_money,
-    read_percentages,
-    read_units,
-    read_decades,
-    read_ordinals,
-    read_roman_numerals,
-    read_fractions,
-    read_digit_strings,
-    read_ranges,
-    read_model_numbers,
-    read_years,
-    read_numbers,
-    read_acronyms,
-    read_symbols,
-    punctuation_as_pauses,
-    drop_stray_symbols,
-    tidy_spacing,
-)
-"""English normalization rules, applied in this order."""
-
-
-def normalize(text: str, *, urls: str = "read") -> str:
-    """Display text -> the text the engine should read.
-
-    ``urls`` is "read" (say the site: "example dot com") or "drop" (say "a link").
-    """
-    swaps: dict[Rule, Rule] = (
-        {read_urls: drop_urls, read_emails: drop_emails} if urls == "drop" else {}
-    )
-    for rule in RULES:
-        text = swaps.get(rule, rule)(text)
-    return text
-
-
-# --- sentences --------------------------------------------------------------------------------
-
-# A sentence may end at . ! ? or … (optionally followed by a closing quote or bracket), before
-# a space and something that can start a sentence; ``_ends_sentence`` decides.
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘'(\[]*[A-Z0-9])")
-_INITIAL = re.compile(r"(?:^|\s)[A-Z]\.$")
-# Abbreviations whose period may also close the sentence: they close it before a word that
-# opens sentences ("in the U.S. The economy"), not before a name or a zone ("5 p.m. ET").
-_MAY_CLOSE_SENTENCE = (
-    frozenset(ABBREVIATIONS) - NEVER_FINAL | frozenset(AP_STATES) | {"a.m.", "p.m."}
-)
-# Longest utterance handed to the engine in one piece; longer sentences are split at commas.
-MAX_UTTERANCE_CHARS = 400
-
-
-def split_sentences(text: str) -> list[str]:
-    """Split a paragraph into sentences where they end, not at abbreviations: "Dr. Smith",
-    "on Sept. 12", "No. 4", "J. R. R. Tolkien" and "5 p.m. Tuesday" stay whole."""
-    pieces: list[str] = []
-    start = 0
-    for match in _SENTENCE_BREAK.finditer(text):
-        before = text[start : match.start()]
-        if not _ends_sentence(before, text[match.end() :]):
-            continue
-        pieces.append((before.rstrip() + match[0].strip()).strip())
-        start = match.end()
-    pieces.append(text[start:].strip())
-    return [piece for sentence in pieces if sentence for piece in _bounded(sentence)]
-
-
-def _ends_sentence(before: str, after: str) -> bool:
-    """Whether the period (or other mark) closing ``before`` ends its sentence."""
-    words = before.split()
-    last = words[-1].lstrip("\"“‘'([") if words else ""
-    following = after.split(maxsplit=1)[0].lstrip("\"“‘'([") if after.strip() else ""
-    next_is_number = following[:1].isdigit()
-    if last in ("No.", "Nos.") or last in MONTH_ABBREVIATIONS:
-        return not next_is_number
-    if last in NEVER_FINAL or _INITIAL.search(before):
-        return False
-    if last in _MAY_CLOSE_SENTENCE:
-        return following.rstrip(",.;:") in SENTENCE_OPENERS
-    return True
-
-
-def _bounded(sentence: str, limit: int = MAX_UTTERANCE_CHARS) -> list[str]:
-    """Split an over-long sentence at semicolons, commas, then spaces, then anywhere."""
-    if len(sentence) <= limit:
-        return [sentence]
-    for separator in ("; ", ", ", " "):
-        parts = sentence.split(separator)
-        if len(parts) > 1:
-            return _pack(parts, separator, limit)
-    return [sentence[i : i + limit] for i in range(0, len(sentence), limit)]
-
-
-def _pack(parts: list[str], separator: str, limit: int) -> list[str]:
-    chunks: list[str] = []
-    current = ""
-    for part in parts:
-        joined = current + separator + part if current else part
-        if len(joined) <= limit:
-            current = joined
-            continue
-        if current:
-            chunks.append(current + separator.strip())
-        current = part
-    if current:
-        chunks.append(current)
-    return [piece for chunk in chunks for piece in _bounded(chunk.strip(), limit)]
-
-
-__all__ = [
-    "MAX_UTTERANCE_CHARS",
-    "RULES",
-    "cardinal",
-    "normalize",
-    "ordinal",
-    "split_sentences",
-    "year",
-]
+    return re.sub(rf"(?<![\w.,])(-|−)?({NUMBER})(?!\w|[.,]\d)", spoken, text)

@@ -1,0 +1,12 @@
+"""The spoken script: an ``Article`` in, a ``Script`` out (segments of spoken text with their
+voices, pauses and chapters).
+
+``writer`` orders the parts and pauses; ``normalize`` turns printed text into words (with the
+vocabulary in ``speech_tables``); ``lexicon`` respells names the voice gets wrong.
+"""
+
+from .lexicon import Lexicon, load_lexicon
+from .normalize import normalize, split_sentences
+from .writer import Cast, write_script
+
+__all__ = ["Cast", "Lexicon", "load_lexicon", "normalize", "split_sentences", "write_script"]
