@@ -25,6 +25,7 @@ lint: install
 	$(BIN)/ruff check audio_edition tests benchmarks fuzz .ci setup.py
 	$(BIN)/ruff format --check audio_edition tests benchmarks fuzz .ci setup.py
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 # Coverage-guided fuzzing of the readers for a bounded time; seeds are the test fixtures.
 fuzz: install
