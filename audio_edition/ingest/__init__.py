@@ -1,4 +1,4 @@
-"""Readers for every input form; ``load_article`` picks one.
+"""Readers: a path, URL or text in, an ``Article`` out; ``load_article`` picks the reader.
 
 Each reader turns its form into the same ``Article``; the rest of the pipeline never sees the
 original form. The form comes from ``input_format`` when given, else the file extension, else a

@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 _CHECK_CHUNK = 1 << 16
 
 
-# Options of ffmpeg's MP3 muxer: no tags (``tags.py`` writes them all with mutagen).
+# Options of ffmpeg's MP3 muxer: no tags (``edition.tags`` writes them all with mutagen).
 _UNTAGGED = {"id3v2_version": "0", "write_id3v1": "0"}
 
 

@@ -1,4 +1,5 @@
-"""Publishing: a podcast feed and a listening page for a folder of built editions."""
+"""Publishing: a folder of built editions in; a podcast feed (feed.xml), a listening page
+(index.html) and show artwork out. ``sources`` reads the site feeds that ``sync`` follows."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Speech engines behind one small protocol, a registry, and cached synthesis of segments."""
+"""Speech: a script's segments in, clips out (samples, and the words' times when the engine
+knows them). Engines sit behind one small protocol and a registry; clips are cached by content."""
 
 from __future__ import annotations
 
