@@ -47,6 +47,12 @@ BYLINES = [
     (["Reuters, London,", "March 3, 2025"], ("Reuters",)),
     (["Associated Press", "Published 9:15 pm EST, Monday, March 3, 2025"], ("Associated Press",)),
     (["By Island Post Staff | March 3, 2025"], ("Island Post Staff",)),
+    (["Published March 3, 2025 by Jane Doe"], ("Jane Doe",)),
+    # Names without "By": all of them, not only the first.
+    (["Jane Doe, John Roe and Ann Poe", "March 3, 2025"], ("Jane Doe", "John Roe", "Ann Poe")),
+    # An agency after the reporters is their outlet, and the line is a byline, not a credit.
+    (["By Jane Doe and John Roe, Reuters"], ("Jane Doe", "John Roe")),
+    (["By Jane Doe, Associated Press", "March 3, 2025"], ("Jane Doe",)),
     # A name between the standfirst and the date.
     (
         [
@@ -115,6 +121,24 @@ def test_a_date_without_a_year_is_not_guessed_and_not_read_out() -> None:
 def test_section_label_above_the_headline_is_not_the_headline() -> None:
     article = parse(["By Jane Doe"], before=["Opinion"])
     assert article.headline == HEADLINE  # type: ignore[attr-defined]
+
+
+def test_the_site_menu_pasted_above_the_headline_is_not_the_headline() -> None:
+    menu = ["Skip to content", "News", "Sport", "Local news", "Weather"]
+    article = parse(["By Jane Doe", "March 3, 2025"], before=menu)
+    assert article.headline == HEADLINE  # type: ignore[attr-defined]
+    assert article.authors == ("Jane Doe",)  # type: ignore[attr-defined]
+
+
+def test_a_short_headline_after_the_menu_is_found_by_its_byline() -> None:
+    text = "\n\n".join(["News", "Sport", "Weather", "Ferry Returns", "By Jane Doe", *BODY])
+    article = parse_text(text)
+    assert (article.headline, article.authors) == ("Ferry Returns", ("Jane Doe",))
+
+
+def test_a_lowercase_by_line_is_the_byline_not_the_end_of_a_wrapped_headline() -> None:
+    article = parse_text("\n".join([HEADLINE, "by Jane Doe", "", *BODY]))
+    assert (article.headline, article.authors) == (HEADLINE, ("Jane Doe",))
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,7 @@ JUNK_LINES = frozenset(
         "submit", "share tweet submit", "don't miss", "dont miss", "latest", "latest news",
         "whatsapp", "facebook", "twitter", "linkedin", "reddit", "give feedback", "feedback",
         "survey", "back to gallery", "caption", "comment", "leave a comment",
+        "skip to content", "skip to main content", "skip navigation", "main menu",
     }
 )  # fmt: skip
 
@@ -100,11 +101,17 @@ def is_boilerplate(line: str, *, headline: bool = False) -> bool:
         return True
     if words <= 40 and CAPTION_POSITION.search(line):
         return True
-    if words <= _MAX_CREDIT_WORDS and CREDIT_LINE.match(line) and not _signs_wire_copy(line):
+    byline = line[:3].casefold() == "by "  # "By Jane Doe, Reuters" or "By JANE DOE"
+    if (
+        words <= _MAX_CREDIT_WORDS
+        and not byline
+        and CREDIT_LINE.match(line)
+        and not _signs_wire_copy(line)
+    ):
         return True
     if any(words <= limit and pattern.search(line) for pattern, limit in PROMOTIONS):
         return True
-    if headline or line[:3].casefold() == "by ":  # "By JANE DOE" is a byline, not a promotion
+    if headline or byline:
         return False
     return words >= _MIN_SHOUTING_WORDS and _is_shouting(line)
 

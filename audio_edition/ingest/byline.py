@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .dates import MONTHS, LabelledDate, blank_out, find_dates
+from .dates import DATE_LINE_WORDS, MONTHS, LabelledDate, blank_out, find_dates
 
 # "By", "Written by", "Author:" before the names.
 BY = re.compile(
@@ -101,7 +101,7 @@ def read_byline(line: str, *, bare: bool = True, above_date: bool = False) -> By
     dates = tuple(find_dates(text))
     undated = blank_out(text, [(d.match.start, d.match.end) for d in dates], " | ")
     by = BY.search(undated)
-    if by and not undated[: by.start()].strip(_SEPARATORS) and undated[by.end() :].strip():
+    if by and _only_date_words(undated[: by.start()]) and undated[by.end() :].strip():
         authors = split_authors(undated[by.end() :], explicit=True)
         return Byline(authors, explicit=True, dates=dates) if authors else None
     if not bare:
@@ -111,8 +111,18 @@ def read_byline(line: str, *, bare: bool = True, above_date: bool = False) -> By
         return Byline((head,), explicit=False, dates=dates)
     candidate = head.title() if head.isupper() else head
     if is_person_name(candidate, known_first_name=not above_date):
-        return Byline((candidate,), explicit=False, dates=dates)
+        # "Jane Doe, John Roe and Ann Poe": the others follow the first name.
+        names = split_authors(undated.strip(_SEPARATORS))
+        authors = names if names[:1] == (candidate,) else (candidate,)
+        return Byline(authors, explicit=False, dates=dates)
     return None
+
+
+def _only_date_words(text: str) -> bool:
+    """True for what may stand before "By" on a date line: nothing, separators, or labels such
+    as "Published" and "Updated" (the dates themselves are blanked out)."""
+    words = re.sub(r"[|,;:·•/–—-]", " ", text).split()
+    return all(word.casefold().strip(".()") in DATE_LINE_WORDS for word in words)
 
 
 def split_authors(names: str, *, explicit: bool = False) -> tuple[str, ...]:
@@ -135,19 +145,19 @@ def split_authors(names: str, *, explicit: bool = False) -> tuple[str, ...]:
         after_comma = bool(authors) and "and" not in joiner and "&" not in joiner
         if part and (
             is_person_name(part, known_first_name=after_comma)
-            or _is_signature(part, explicit and not authors)
+            or _is_signature(part, explicit and not authors, after_person=bool(authors))
         ):
             authors.append(part)
         joiner = pieces[index + 1] if index + 1 < len(pieces) else ""
     return tuple(authors)
 
 
-def _is_signature(part: str, first_of_explicit: bool) -> bool:
+def _is_signature(part: str, first_of_explicit: bool, *, after_person: bool = False) -> bool:
     """A signature that is not a person's name: an agency, or after "By" a staff byline
     ("HNN Staff") or a one-word handle ("admin")."""
     key = part.casefold()
     if key in WIRE_SERVICES:
-        return True
+        return not after_person  # "Jane Doe, Reuters": the agency is her outlet
     if not first_of_explicit:
         return False
     words = key.split()

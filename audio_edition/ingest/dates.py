@@ -77,6 +77,14 @@ _TIME_TO_DATE_GAP = re.compile(
     re.IGNORECASE,
 )
 # Labels that say which of a page's dates a date is.
+# Words that may stand beside a date on a date line: "Published: Tuesday, Nov. 19 at 8 p.m. ET".
+DATE_LINE_WORDS = frozenset(
+    {
+        "published", "posted", "updated", "last", "first", "modified", "on", "at", "date",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "am", "pm", "a.m", "p.m",
+    }
+)  # fmt: skip
 _UPDATED_LABEL = re.compile(r"\b(?:updated|last updated|modified|edited)\b", re.IGNORECASE)
 _PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|first published)\b", re.IGNORECASE)
 

@@ -17,16 +17,8 @@ from ..errors import InputError
 from ..models import Article, Published, Section
 from .boilerplate import is_boilerplate, starts_link_list
 from .byline import Byline, read_byline
-from .dates import LabelledDate, blank_out, find_dates, yearless_dates
+from .dates import DATE_LINE_WORDS, LabelledDate, blank_out, find_dates, yearless_dates
 
-# Words that may stand beside a date on a date line: "Published: Tuesday, Nov. 19 at 8 p.m. ET".
-_DATE_LINE_WORDS = frozenset(
-    {
-        "published", "posted", "updated", "last", "first", "modified", "on", "at", "date",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "am", "pm", "a.m", "p.m",
-    }
-)  # fmt: skip
 _TIME_OR_ZONE = re.compile(
     r"^(?:\d{1,2}[:.]\d\d(?:[ap]\.?m\.?)?|[ap]\.?m\.?|[A-Z]{2,5}|\(?\d+\)?)$"
 )
@@ -48,6 +40,9 @@ _MAX_SUBHEADING_WORDS = 12
 _MAX_SENTENCE_CASE_SUBHEADING_WORDS = 8
 _MIN_HEADINGS = 2
 _MAX_LONE_HEADING_WORDS = 5
+# A site's menu pasted above the headline: at least this many lines of a few words.
+_MIN_MENU_ITEMS = 3
+_MAX_MENU_ITEM_WORDS = 3
 # Byline and date are looked for among the first lines after the headline.
 _META_LINES = 12
 # Titles in a box of links to other articles are at most this long.
@@ -102,9 +97,11 @@ def read_meta_lines(lines: list[str]) -> tuple[tuple[str, ...], Published | None
 
 
 def _headline_index(units: list[_Unit]) -> int:
-    """Skip site furniture pasted above the headline: short all-capitals lines ("DONATE",
-    "WHITE HOUSE") and search boxes, as long as something remains to be the headline."""
-    for index, unit in enumerate(units[:-1]):
+    """Skip site furniture pasted above the headline: the site's menu, short all-capitals
+    lines ("DONATE", "WHITE HOUSE") and search boxes, as long as something remains to be the
+    headline."""
+    first = _after_menu(units)
+    for index, unit in enumerate(units[first:-1], start=first):
         text = unit.text
         shouting = unit.words <= 6 and text.upper() == text and any(ch.isalpha() for ch in text)
         following = units[index + 1]
@@ -113,6 +110,21 @@ def _headline_index(units: list[_Unit]) -> int:
         if not (shouting or kicker or text.casefold().startswith("search ")):
             return index
     return 0
+
+
+def _after_menu(units: list[_Unit]) -> int:
+    """Where the page starts after its menu: a run of at least ``_MIN_MENU_ITEMS`` lines of one
+    to three words ("News", "Sport", "Local news") before the headline. The run ends at a
+    byline or a date, whose headline is the line above it."""
+    run = 0
+    for unit in units:
+        if unit.words > _MAX_MENU_ITEM_WORDS or unit.ends_sentence:
+            break
+        if find_dates(unit.text) or read_byline(unit.text, bare=False):
+            # The byline or date under a short headline: that headline closes the run.
+            return run - 1 if run >= _MIN_MENU_ITEMS + 1 else 0
+        run += 1
+    return run if run >= _MIN_MENU_ITEMS and run < len(units) else 0
 
 
 def _units(text: str) -> list[_Unit]:
@@ -141,6 +153,8 @@ def _clean(line: str) -> str:
 def _is_wrapped(previous: str, line: str) -> bool:
     """True when ``line`` continues ``previous`` (text hard-wrapped at a fixed width)."""
     if len(previous) < 40 or previous.endswith(tuple(_SENTENCE_END)):
+        return False
+    if re.match(r"by\s+[A-Z]", line):  # "by Jane Doe" under the headline is its byline
         return False
     return line[0].islower() or previous.endswith((",", ";", "-", "—"))
 
@@ -233,7 +247,7 @@ def _is_date_line(text: str, dates: list[LabelledDate]) -> bool:
     words = [
         word
         for word in re.sub(r"[|,;·•–—-]", " ", rest).split()
-        if word.casefold().strip(".:()") not in _DATE_LINE_WORDS
+        if word.casefold().strip(".:()") not in DATE_LINE_WORDS
         and not _TIME_OR_ZONE.match(word.strip(".:()"))
     ]
     return len(words) <= 3
