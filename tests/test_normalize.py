@@ -176,6 +176,10 @@ ACRONYMS = [
     ("The DNA test.", "The D.N.A test."),
     ("UNESCO listed it.", "UNESCO listed it."),
     ("The MH17 inquiry.", "The M.H seventeen inquiry."),
+    # A lone "A" naming a kind is the letter, not the article "uh".
+    ("The city has a Plan A.", "The city has a Plan eh."),
+    ("Class A shares rose.", "Class eh shares rose."),
+    ("A grade A result.", "A grade eh result."),
 ]
 ROMAN_NUMERALS = [
     ("World War II ended.", "World War Two ended."),
@@ -308,6 +312,12 @@ SCORES_AND_COUNTS = [
         "Lincoln beat Central twenty-eight to twenty-one in overtime.",
     ),
     ("It had 17, then 18, votes.", "It had seventeen, then eighteen, votes."),
+    # A record is wins "and" losses; overtime is said, not spelled.
+    ("Lincoln (11-1) hosts Westfield.", "Lincoln, eleven and one, hosts Westfield."),
+    ("The Hawks (9-3-1) lost.", "The Hawks, nine, three and one, lost."),
+    ("Lincoln won in OT.", "Lincoln won in overtime."),
+    ("It ended in 2OT.", "It ended in double overtime."),
+    ("She saw an OT for her back.", "She saw an O.T for her back."),
 ]
 
 PROSE = [

@@ -30,6 +30,7 @@ from .numbers import (
     read_ordinals,
     read_percentages,
     read_ranges,
+    read_records,
     read_roman_numerals,
     read_times,
     read_units,
@@ -89,6 +90,34 @@ def drop_urls(text: str) -> str:
 def drop_emails(text: str) -> str:
     """The alternative to ``read_emails``: an address is said as "an email address"."""
     return _EMAIL.sub("an email address", text)
+
+
+# Nouns a capital letter names a kind of: "Plan A", "Class A shares", "grade A", "Vitamin A".
+_LETTER_LABEL = re.compile(
+    r"\b((?:plan|class|grade|type|group|division|section|vitamin|option|category|level|tier"
+    r"|phase|part|exhibit|terminal|gate|building|row|lot|zone|block|series|schedule|form|pool"
+    r"|league|hall|wing|ward|unit|concourse|pier|track) )A\b(?![’'-]\w)",
+    re.IGNORECASE,
+)
+
+
+def read_letter_labels(text: str) -> str:
+    """ "Plan A" is "Plan eh": a lone "A" after such a noun is the letter, which the voice would
+    otherwise read as the article ("plan uh")."""
+    return _LETTER_LABEL.sub(r"\1eh", text)
+
+
+# Overtime as sports copy writes it: "in OT", "the first play of OT", "(OT)", "2OT".
+_OVERTIME = re.compile(r"\b(?:(?<=in )|(?<=of )|(?<=into )|(?<=double )|(?<=triple )|(?<=\())OT\b")
+_NUMBERED_OVERTIME = re.compile(r"\b([2-4])OT\b")
+_OVERTIMES = {"2": "double", "3": "triple", "4": "quadruple"}
+
+
+def read_overtime(text: str) -> str:
+    """ "won in OT" is "won in overtime", "2OT" "double overtime"; other "OT"s (occupational
+    therapy, the Old Testament) are left to the acronym rule."""
+    text = _NUMBERED_OVERTIME.sub(lambda m: f"{_OVERTIMES[m[1]]} overtime", text)
+    return _OVERTIME.sub("overtime", text)
 
 
 def read_acronyms(text: str) -> str:
@@ -204,6 +233,7 @@ RULES: tuple[Rule, ...] = (
     drop_emoji,
     read_emails,
     read_urls,
+    read_records,
     read_number_names,
     read_amount_ranges,
     read_dates,
@@ -223,6 +253,8 @@ RULES: tuple[Rule, ...] = (
     read_model_numbers,
     read_years,
     read_numbers,
+    read_letter_labels,
+    read_overtime,
     read_acronyms,
     read_symbols,
     punctuation_as_pauses,

@@ -262,6 +262,26 @@ def read_number_names(text: str) -> str:
     return NUMBER_NAME.sub(lambda m: NUMBER_NAMES[m[1]], text)
 
 
+# A team's record in brackets after its name: "Lincoln (11-1)", "the Hawks (9-3-1)".
+_RECORD = re.compile(r"\b([A-Z][\w.'’-]*) \((\d{1,2})-(\d{1,2})(?:-(\d{1,2}))?(?=[,)])")
+
+
+def read_records(text: str) -> str:
+    """ "Lincoln (11-1)" is "Lincoln, eleven and one": wins and losses are read with "and", not
+    "to" as a score or a range is."""
+
+    def spoken(match: re.Match[str]) -> str:
+        counts = [cardinal(n) for n in match.groups()[1:] if n is not None]
+        record = (
+            " and ".join(counts)
+            if len(counts) == 2
+            else f"{counts[0]}, {counts[1]} and {counts[2]}"
+        )
+        return f"{match[1]} ({record}"
+
+    return _RECORD.sub(spoken, text)
+
+
 # A dash between two amounts of the same kind is "to": "9 a.m.-5 p.m.", "5%-10%", "$5-$10".
 _AMOUNT_RANGE = re.compile(
     r"(\d%|\d\s?(?:[ap]\.m\.|[ap]m\b|[AP]M\b)|\d(?:\s(?:million|billion|trillion))?)"
