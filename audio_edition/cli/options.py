@@ -248,7 +248,10 @@ _BUILD_OPTIONS = [
 
 
 def build_settings(
-    config_path: Path | None, no_cache: bool, voice_choices: tuple[str, ...], options: Any
+    config_path: Path | None,
+    no_cache: bool,
+    voice_choices: tuple[str, ...],
+    options: dict[str, Any],
 ) -> Settings:
     """Settings from the config file and the build options (``--voice [ROLE=]NAME`` split)."""
     from ..config import load_settings
