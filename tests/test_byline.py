@@ -131,9 +131,12 @@ def test_the_site_menu_pasted_above_the_headline_is_not_the_headline() -> None:
 
 
 def test_a_short_headline_after_the_menu_is_found_by_its_byline() -> None:
-    text = "\n\n".join(["News", "Sport", "Weather", "Ferry Returns", "By Jane Doe", *BODY])
-    article = parse_text(text)
-    assert (article.headline, article.authors) == ("Ferry Returns", ("Jane Doe",))
+    for byline in ("By Jane Doe", "Jane Doe"):
+        text = "\n\n".join(
+            ["News", "Sport", "Weather", "Ferry Returns", byline, "March 3, 2025", *BODY]
+        )
+        article = parse_text(text)
+        assert (article.headline, article.authors) == ("Ferry Returns", ("Jane Doe",)), byline
 
 
 def test_a_lowercase_by_line_is_the_byline_not_the_end_of_a_wrapped_headline() -> None:

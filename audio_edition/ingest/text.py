@@ -117,10 +117,12 @@ def _after_menu(units: list[_Unit]) -> int:
     to three words ("News", "Sport", "Local news") before the headline. The run ends at a
     byline or a date, whose headline is the line above it."""
     run = 0
-    for unit in units:
+    for unit, following in zip(units, [*units[1:], None], strict=True):
         if unit.words > _MAX_MENU_ITEM_WORDS or unit.ends_sentence:
             break
-        if find_dates(unit.text) or read_byline(unit.text, bare=False):
+        # A name without "By" is a byline here only right above the date.
+        above_date = following is not None and bool(find_dates(following.text))
+        if find_dates(unit.text) or read_byline(unit.text, bare=above_date):
             # The byline or date under a short headline: that headline closes the run.
             return run - 1 if run >= _MIN_MENU_ITEMS + 1 else 0
         run += 1
