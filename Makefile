@@ -55,7 +55,7 @@ $(LISTEN_VENV)/.installed: pyproject.toml
 	touch $@
 
 listening: $(LISTEN_VENV)/.installed
-	cd benchmarks && ../$(LISTEN_VENV)/bin/python listening.py --runs 3
+	cd benchmarks && ../$(LISTEN_VENV)/bin/python listening.py
 	cd benchmarks && ../$(LISTEN_VENV)/bin/python lexicon_by_ear.py
 	cd benchmarks && ../$(LISTEN_VENV)/bin/python word_timing.py
 

@@ -162,10 +162,10 @@ def transcriber(model: str) -> Callable[[Path], str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=3, help="takes per text and condition")
+    parser.add_argument("--runs", type=int, default=5, help="takes per text and condition")
     parser.add_argument("--texts", default="", help="comma-separated name prefixes (default all)")
     parser.add_argument("--conditions", default=",".join(CONDITIONS))
-    parser.add_argument("--model", default="tiny.en", help="Whisper model: tiny.en or base")
+    parser.add_argument("--model", default="base", help="Whisper model: base or tiny.en")
     parser.add_argument("--show", action="store_true", help="print each transcript")
     args = parser.parse_args(argv)
 
