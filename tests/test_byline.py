@@ -53,6 +53,8 @@ BYLINES = [
     # An agency after the reporters is their outlet, and the line is a byline, not a credit.
     (["By Jane Doe and John Roe, Reuters"], ("Jane Doe", "John Roe")),
     (["By Jane Doe, Associated Press", "March 3, 2025"], ("Jane Doe",)),
+    # A staff signature in the page's header line, with the place and the date stamp.
+    (["Skarvik, Island Post Bureau | Updated : 3 March 2025, 09:01 AM"], ("Island Post Bureau",)),
     # A name between the standfirst and the date.
     (
         [
@@ -78,6 +80,14 @@ def test_byline_shapes(meta: list[str], authors: tuple[str, ...]) -> None:
 
 DATES = [
     (["By Jane Doe", "March 3, 2025"], dt.date(2025, 3, 3)),
+    # A date stamp among other words of the header, under the standfirst.
+    (
+        [
+            "A new boat, a new timetable and a crew who grew up on the islands they now serve.",
+            "Skarvik, Island Post Bureau | Updated : 3 March 2025, 09:01 AM",
+        ],
+        dt.datetime(2025, 3, 3, 9, 1),
+    ),
     (["By Jane Doe", "Tuesday, March 4, 2025"], dt.date(2025, 3, 4)),
     (["By Jane Doe", "03/14/2025"], dt.date(2025, 3, 14)),
     (["By Jane Doe", "14.03.2025"], dt.date(2025, 3, 14)),

@@ -115,7 +115,17 @@ def read_byline(line: str, *, bare: bool = True, above_date: bool = False) -> By
         names = split_authors(undated.strip(_SEPARATORS))
         authors = names if names[:1] == (candidate,) else (candidate,)
         return Byline(authors, explicit=False, dates=dates)
+    # "New Delhi, City News Bureau | Updated ...": a staff signature among the header's parts.
+    for part in re.split(r"\s*[|·•/,;]\s*|\s+[-–—]\s+", undated.strip(_SEPARATORS)):
+        if _is_staff_signature(part):
+            return Byline((part,), explicit=False, dates=dates)
     return None
+
+
+def _is_staff_signature(part: str) -> bool:
+    """ "HNN Staff", "News Nation Bureau": an outlet's name and a word for its staff."""
+    words = part.split()
+    return 2 <= len(words) <= 4 and words[-1].casefold() in COLLECTIVE_WORDS and part[:1].isupper()
 
 
 def _only_date_words(text: str) -> bool:
@@ -163,7 +173,7 @@ def _is_signature(part: str, first_of_explicit: bool, *, after_person: bool = Fa
     words = key.split()
     if len(words) == 1:
         return words[0] not in JOB_WORDS and words[0] not in MONTH_WORDS and _is_word(words[0])
-    return 2 <= len(words) <= 4 and words[-1] in COLLECTIVE_WORDS and part[0].isupper()
+    return _is_staff_signature(part)
 
 
 def _is_word(word: str) -> bool:

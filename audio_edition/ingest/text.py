@@ -218,7 +218,11 @@ def _take_meta(units: list[_Unit]) -> tuple[tuple[str, ...], Published | None, l
             # "By" on a line of its own, the name on the next.
             text = f"By {zone[index + 1].text}"
         above_date = index + 1 < len(zone) and date_lines[index + 1]
-        byline = read_byline(text, bare=not seen_body or above_date, above_date=above_date)
+        # A line that carries the date and is no sentence is the header, below a standfirst too.
+        dated_header = bool(zone_dates[index]) and not unit.ends_sentence
+        byline = read_byline(
+            text, bare=not seen_body or above_date or dated_header, above_date=above_date
+        )
         # Below the body's start, only a "By" line or the first byline still counts.
         if byline and (byline.explicit or not bylines or not seen_body):
             bylines.append(byline)
@@ -226,6 +230,12 @@ def _take_meta(units: list[_Unit]) -> tuple[tuple[str, ...], Published | None, l
             meta.update((index, index + 1) if joined else (index,))
         elif date_lines[index]:
             dates.extend(zone_dates[index])
+            meta.add(index)
+        elif not unit.ends_sentence and any(d.kind != "plain" for d in zone_dates[index]):
+            # "New Delhi, City Bureau | Updated: 19 November 2019": a stamp said to be the
+            # publication or update date, among other words of the page's header (which,
+            # unlike a sentence of the story, does not end with a full stop).
+            dates.extend(d for d in zone_dates[index] if d.kind != "plain")
             meta.add(index)
         elif not seen_body and _is_label(unit):
             meta.add(index)
