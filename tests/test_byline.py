@@ -53,6 +53,14 @@ BYLINES = [
     # An agency after the reporters is their outlet, and the line is a byline, not a credit.
     (["By Jane Doe and John Roe, Reuters"], ("Jane Doe", "John Roe")),
     (["By Jane Doe, Associated Press", "March 3, 2025"], ("Jane Doe",)),
+    # The place or a role in lower case after a bare name.
+    (["Jane Doe in Skarvik", "Tue 4 Mar 2025 10.00 GMT"], ("Jane Doe",)),
+    (["Jane Doe Transport correspondent", "Tue 4 Mar 2025 10.00 GMT"], ("Jane Doe",)),
+    # The name of the author's photo, then "By" and the name with the outlet glued on.
+    (["Jane Doe By Jane Doe Island Post", "Published March 4, 2025 5:00am EST"], ("Jane Doe",)),
+    (["Posted by Jane Doe on March 4, 2025"], ("Jane Doe",)),
+    (["Words: Jane Doe", "March 4, 2025"], ("Jane Doe",)),
+    (["By Dr. Jane Doe", "March 4, 2025"], ("Dr. Jane Doe",)),
     # A staff signature in the page's header line, with the place and the date stamp.
     (["Skarvik, Island Post Bureau | Updated : 3 March 2025, 09:01 AM"], ("Island Post Bureau",)),
     # A name between the standfirst and the date.
@@ -80,6 +88,8 @@ def test_byline_shapes(meta: list[str], authors: tuple[str, ...]) -> None:
 
 DATES = [
     (["By Jane Doe", "March 3, 2025"], dt.date(2025, 3, 3)),
+    # A copy-paste glued the time to the year.
+    (["By Jane Doe", "March 4, 20255:02 PM UTCUpdated 2 hours ago"], dt.datetime(2025, 3, 4, 17, 2)),
     # A date stamp among other words of the header, under the standfirst.
     (
         [

@@ -20,7 +20,8 @@ from .dates import DATE_LINE_WORDS, MONTHS, LabelledDate, blank_out, find_dates
 
 # "By", "Written by", "Author:" before the names.
 BY = re.compile(
-    r"(?:^|(?<=\s))(?:written\s+by|words\s+by|story\s+by|reporting\s+by|by|author)\s*:?\s*(?=\S)",
+    r"(?:^|(?<=\s))(?:written\s+by|words\s+by|story\s+by|reporting\s+by|by|author|words(?=\s*:))"
+    r"\s*:?\s*(?=\S)",
     re.IGNORECASE,
 )
 # News agencies, which sign wire copy in place of a person.
@@ -47,6 +48,8 @@ JOB_WORDS = frozenset(
 )  # fmt: skip
 # A staff byline names the outlet and then one of these: "HNN Staff", "News Nation Bureau".
 COLLECTIVE_WORDS = frozenset({"staff", "bureau", "desk", "team", "newsroom", "reports", "wire"})
+# Titles before a name: "Dr. Jane Doe" is a person's name.
+HONORIFICS = frozenset({"dr.", "dr", "prof.", "prof", "rev.", "sir", "dame", "mr.", "mrs.", "ms."})
 NAME_PARTICLES = frozenset(
     {"de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "del", "bin", "al", "el"}
 )
@@ -101,12 +104,19 @@ def read_byline(line: str, *, bare: bool = True, above_date: bool = False) -> By
     dates = tuple(find_dates(text))
     undated = blank_out(text, [(d.match.start, d.match.end) for d in dates], " | ")
     by = BY.search(undated)
-    if by and _only_date_words(undated[: by.start()]) and undated[by.end() :].strip():
-        authors = split_authors(undated[by.end() :], explicit=True)
-        return Byline(authors, explicit=True, dates=dates) if authors else None
+    if by and undated[by.end() :].strip():
+        before, after = undated[: by.start()].strip(_SEPARATORS), undated[by.end() :]
+        if before and after.startswith(before) and is_person_name(before):
+            # "Jane Doe By Jane Doe Fox News": the name of the author's photo, then the byline
+            # with the outlet glued on.
+            return Byline((before,), explicit=True, dates=dates)
+        if _only_date_words(before):
+            authors = split_authors(after, explicit=True)
+            return Byline(authors, explicit=True, dates=dates) if authors else None
     if not bare:
         return None
     head = re.split(r"\s*[|·•/,;]\s*|\s+[-–—]\s+", undated.strip(_SEPARATORS), maxsplit=1)[0]
+    head = _without_place_or_role(head)
     if head.casefold() in WIRE_SERVICES:
         return Byline((head,), explicit=False, dates=dates)
     candidate = head.title() if head.isupper() else head
@@ -128,6 +138,19 @@ def _is_staff_signature(part: str) -> bool:
     return 2 <= len(words) <= 4 and words[-1].casefold() in COLLECTIVE_WORDS and part[:1].isupper()
 
 
+def _without_place_or_role(head: str) -> str:
+    """ "Jane Doe in Stockholm" -> "Jane Doe"; "Jane Doe Transport correspondent" -> "Jane Doe":
+    the place after "in", "at" or "for", or a role in lower case, follows the name."""
+    head = re.split(r"\s+(?:in|at|for)\s+(?=[A-Z])", head, maxsplit=1)[0]
+    words = head.split()
+    for index, word in enumerate(words[2:], start=2):
+        if word.casefold() in JOB_WORDS and word.islower():
+            # The role starts at the capitalized word before its job title, if there is one.
+            start = index - 1 if words[index - 1][:1].isupper() and index > 2 else index
+            return " ".join(words[:start])
+    return head
+
+
 def _only_date_words(text: str) -> bool:
     """True for what may stand before "By" on a date line: nothing, separators, or labels such
     as "Published" and "Updated" (the dates themselves are blanked out)."""
@@ -141,6 +164,7 @@ def split_authors(names: str, *, explicit: bool = False) -> tuple[str, ...]:
     Parts that are not names (a role, an outlet, a place) are left out.
     """
     names = re.split(r"\s+(?:for|at|in|of)\s+(?:the\s+)?[A-Z]", names, maxsplit=1)[0]
+    names = re.sub(r"\s+(?:on|at)\s*(?=\||$)", " ", names)  # "by Jane Doe on <date>"
     names = re.split(r"\s*[|•·/]\s*|\s+[-–—]\s+", names)[0]
     pieces = re.split(r"(\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", names.strip(" ,;-–—"))
     authors: list[str] = []
@@ -185,6 +209,8 @@ def is_person_name(text: str, *, known_first_name: bool = False) -> bool:
     starting with a month; with
     ``known_first_name``, the first word (not an initial) must be a known first name."""
     words = text.split()
+    if words and words[0].casefold() in HONORIFICS:
+        words = words[1:]
     if not 2 <= len(words) <= 5 or words[0].casefold() in NAME_PARTICLES:
         return False
     for word in words:

@@ -148,6 +148,8 @@ def _units(text: str) -> list[_Unit]:
 
 def _clean(line: str) -> str:
     line = unicodedata.normalize("NFC", line).replace("\u00a0", " ").replace("\u200b", "")
+    # "March 4, 20255:02 PM": a copy-paste glued the time to the year.
+    line = re.sub(r"(?<=\b(?:19|20)\d\d)(?=[0-2]?\d:[0-5]\d\b)", " ", line)
     line = "".join(ch for ch in line if unicodedata.category(ch) != "Cc" or ch == "\t")
     return " ".join(line.split())
 
