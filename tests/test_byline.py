@@ -61,6 +61,11 @@ BYLINES = [
     (["Posted by Jane Doe on March 4, 2025"], ("Jane Doe",)),
     (["Words: Jane Doe", "March 4, 2025"], ("Jane Doe",)),
     (["By Dr. Jane Doe", "March 4, 2025"], ("Dr. Jane Doe",)),
+    (["Jane Doe and John Roe", "March 4, 2025"], ("Jane Doe", "John Roe")),
+    (["Authors: Jane Doe, John Roe", "March 4, 2025"], ("Jane Doe", "John Roe")),
+    (["Contributors: Jane Doe", "March 4, 2025"], ("Jane Doe",)),
+    (["By Jane Doe Updated March 4, 2025"], ("Jane Doe",)),
+    (["By Jane Doe (@janedoe)", "March 4, 2025"], ("Jane Doe",)),
     # A staff signature in the page's header line, with the place and the date stamp.
     (["Skarvik, Island Post Bureau | Updated : 3 March 2025, 09:01 AM"], ("Island Post Bureau",)),
     # A name between the standfirst and the date.
@@ -88,6 +93,7 @@ def test_byline_shapes(meta: list[str], authors: tuple[str, ...]) -> None:
 
 DATES = [
     (["By Jane Doe", "March 3, 2025"], dt.date(2025, 3, 3)),
+    (["By Jane Doe", "2025/03/04"], dt.date(2025, 3, 4)),
     # A copy-paste glued the time to the year.
     (["By Jane Doe", "March 4, 20255:02 PM UTCUpdated 2 hours ago"], dt.datetime(2025, 3, 4, 17, 2)),
     # A date stamp among other words of the header, under the standfirst.

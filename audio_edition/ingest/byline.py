@@ -20,7 +20,8 @@ from .dates import DATE_LINE_WORDS, MONTHS, LabelledDate, blank_out, find_dates
 
 # "By", "Written by", "Author:" before the names.
 BY = re.compile(
-    r"(?:^|(?<=\s))(?:written\s+by|words\s+by|story\s+by|reporting\s+by|by|author|words(?=\s*:))"
+    r"(?:^|(?<=\s))(?:written\s+by|words\s+by|story\s+by|reporting\s+by|by|authors?"
+    r"|(?:words|contributors?)(?=\s*:))"
     r"\s*:?\s*(?=\S)",
     re.IGNORECASE,
 )
@@ -90,7 +91,8 @@ def tidy_byline(line: str) -> str:
     """Undo what a copy-paste glued together and drop e-mail, handles, links and phone numbers."""
     line = re.sub(r"^By(?=[A-Z][a-z])", "By ", line)  # "ByJane Doe"
     line = _GLUED_MONTH.sub(r"\1 ", _GLUED_LABEL.sub(" | ", line))
-    return " ".join(_CONTACT.sub(" ", line).split())
+    line = re.sub(r"\(\s*\)|\[\s*\]", " ", _CONTACT.sub(" ", line))  # "(@janedoe)" -> ""
+    return " ".join(line.split())
 
 
 def read_byline(line: str, *, bare: bool = True, above_date: bool = False) -> Byline | None:
@@ -115,7 +117,9 @@ def read_byline(line: str, *, bare: bool = True, above_date: bool = False) -> By
             return Byline(authors, explicit=True, dates=dates) if authors else None
     if not bare:
         return None
-    head = re.split(r"\s*[|·•/,;]\s*|\s+[-–—]\s+", undated.strip(_SEPARATORS), maxsplit=1)[0]
+    head = re.split(
+        r"\s*[|·•/,;&]\s*|\s+[-–—]\s+|\s+and\s+", undated.strip(_SEPARATORS), maxsplit=1
+    )[0]
     head = _without_place_or_role(head)
     if head.casefold() in WIRE_SERVICES:
         return Byline((head,), explicit=False, dates=dates)
@@ -165,6 +169,7 @@ def split_authors(names: str, *, explicit: bool = False) -> tuple[str, ...]:
     """
     names = re.split(r"\s+(?:for|at|in|of)\s+(?:the\s+)?[A-Z]", names, maxsplit=1)[0]
     names = re.sub(r"\s+(?:on|at)\s*(?=\||$)", " ", names)  # "by Jane Doe on <date>"
+    names = re.split(r"\s+(?=(?:Updated|Published|Posted|Last updated)\b)", names, maxsplit=1)[0]
     names = re.split(r"\s*[|•·/]\s*|\s+[-–—]\s+", names)[0]
     pieces = re.split(r"(\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", names.strip(" ,;-–—"))
     authors: list[str] = []
