@@ -291,12 +291,24 @@ _AMOUNT_RANGE = re.compile(
 
 def read_amount_ranges(text: str) -> str:
     """ "9 a.m.-5 p.m." -> "9 a.m. to 5 p.m.", "5%-10%" -> "5% to 10%", "$5-$10"."""
-    return _AMOUNT_RANGE.sub(r"\1 to ", text)
+    return _AMOUNT_RANGE.sub(lambda m: f"{m[1]} {_range_word(text, m.start())} ", text)
 
 
 def read_ranges(text: str) -> str:
     """ "2020-2024" -> "2020 to 2024", "10–15 people" -> "10 to 15 people"."""
-    return re.sub(r"(?<![\d.,-])(\d+)\s?[–—-]\s?(\d+)(?![\d-])", r"\1 to \2", text)
+    return re.sub(
+        r"(?<![\d.,-])(\d+)\s?[–—-]\s?(\d+)(?![\d-])",
+        lambda m: f"{m[1]} {_range_word(text, m.start())} {m[2]}",
+        text,
+    )
+
+
+# "between 10 and 15", "from 10 to 15": the word the dash stands for follows the one before.
+_BETWEEN = re.compile(r"\bbetween\s+[$€£]?$", re.IGNORECASE)
+
+
+def _range_word(text: str, start: int) -> str:
+    return "and" if _BETWEEN.search(text[max(0, start - 12) : start]) else "to"
 
 
 def read_decades(text: str) -> str:
