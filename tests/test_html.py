@@ -204,3 +204,26 @@ def test_a_deck_above_the_first_paragraph_and_a_list_label_head_no_section(
     ]
     # The paragraph under "More:" is still read, in the opening section.
     assert any("guided tours" in p for p in article.sections[0].paragraphs)
+
+
+BYLINE_PARAGRAPHS_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Harbour Board Shuts the Old Ferry Pier</title></head><body><article>
+<h1>Harbour Board Shuts the Old Ferry Pier</h1>
+<p>By Maria Lindqvist</p>
+<p>March 4, 2025 10:00 AM</p>
+<p>The harbour board voted on Tuesday to close the old ferry pier for repairs, a decision that
+will send commuters to the north terminal for at least six months.</p>
+<p>Engineers found corrosion in several of the steel piles last spring, and the board said it
+could no longer certify the structure for heavy foot traffic.</p>
+</article></body></html>"""
+
+
+def test_byline_and_date_paragraphs_above_the_story_are_tags_not_the_lede(
+    tmp_path: Path,
+) -> None:
+    article = _load_page(tmp_path, BYLINE_PARAGRAPHS_PAGE)
+    assert article.authors == ("Maria Lindqvist",)
+    assert article.published is not None and article.published.day == 4  # type: ignore[union-attr]
+    assert article.lede is not None and article.lede.startswith("The harbour board voted")
+    spoken = " ".join(heard(article))
+    assert "Maria Lindqvist" not in spoken and "10:00" not in spoken

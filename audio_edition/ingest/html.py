@@ -16,7 +16,8 @@ from typing import Any
 from ..errors import InputError
 from ..models import Article, Section
 from .boilerplate import is_boilerplate
-from .byline import split_authors
+from .byline import read_byline, split_authors
+from .dates import find_date
 from .metadata import choose_headline, clean_text, page_metadata, parse_date
 from .text import tidy_dateline
 
@@ -27,6 +28,8 @@ FURNITURE_HEADINGS = re.compile(
     re.IGNORECASE,
 )
 _MAX_HEADING_WORDS = 18
+# A byline or date line above the story is at most this long.
+_MAX_META_WORDS = 20
 # A repeated passage this long or longer is a pull quote; shorter ones may be legitimate.
 _MIN_QUOTE_WORDS = 6
 
@@ -40,10 +43,10 @@ def parse_html(text: str, source: str | Path | None = None) -> Article:
     headline = choose_headline(metadata, extracted)
     if not headline:
         raise InputError("no article found in the page (no headline)", subject)
-    lede, sections = _sections(blocks, headline)
+    authors = metadata.authors or split_authors(str(extracted.get("author") or ""))
+    lede, sections = _sections(blocks, headline, authors)
     if lede is None and not sections:
         raise InputError("no article text found in the page", subject)
-    authors = metadata.authors or split_authors(str(extracted.get("author") or ""))
     published = metadata.published or parse_date(str(extracted.get("date") or ""))
     return Article(
         headline=headline,
@@ -149,7 +152,19 @@ def _reads_as_heading(text: str) -> bool:
     return len(text.split()) <= _MAX_HEADING_WORDS and not text.endswith(".")
 
 
-def _sections(blocks: list[_Block], headline: str) -> tuple[str | None, tuple[Section, ...]]:
+def _is_meta_line(text: str, authors: tuple[str, ...]) -> bool:
+    """A byline ("By Jane Doe"), an author's name alone, or a date line, as pages print them
+    between the headline and the story."""
+    if len(text.split()) > _MAX_META_WORDS:
+        return False
+    if text.strip(" .") in authors or read_byline(text, bare=False):
+        return True
+    return find_date(text) is not None and not text.endswith(".")
+
+
+def _sections(
+    blocks: list[_Block], headline: str, authors: tuple[str, ...] = ()
+) -> tuple[str | None, tuple[Section, ...]]:
     """Lede (the first paragraph), then sections at headings; furniture and repeats dropped."""
     seen: set[str] = {headline.casefold()}
     repeats = _pull_quotes(blocks)
@@ -174,6 +189,8 @@ def _sections(blocks: list[_Block], headline: str) -> tuple[str | None, tuple[Se
             continue
         if skipping or key in seen or block.text in repeats or is_boilerplate(block.text):
             continue
+        if lede is None and _is_meta_line(block.text, authors):
+            continue  # the byline or date printed above the story: tags, not text to read
         seen.add(key)
         if lede is None and heading is None and not sections:
             lede = tidy_dateline(block.text)
