@@ -165,6 +165,13 @@ def test_a_short_headline_after_the_menu_is_found_by_its_byline() -> None:
         assert (article.headline, article.authors) == ("Ferry Returns", ("Jane Doe",)), byline
 
 
+def test_a_box_of_links_above_the_byline_ends_at_the_byline() -> None:
+    lines = [HEADLINE, "Most read", "Ferry fares rise for the winter", "Jane Doe", "March 3, 2025"]
+    article = parse_text("\n\n".join([*lines, *BODY]))
+    assert article.authors == ("Jane Doe",)
+    assert article.published == dt.date(2025, 3, 3)
+
+
 def test_a_lowercase_by_line_is_the_byline_not_the_end_of_a_wrapped_headline() -> None:
     article = parse_text("\n".join([HEADLINE, "by Jane Doe", "", *BODY]))
     assert (article.headline, article.authors) == (HEADLINE, ("Jane Doe",))

@@ -93,6 +93,10 @@ def test_iso_output_keeps_the_zone() -> None:
         "(AP Photo/Jo Smith)",
         "Getty Images",
         "Read more: Why the trams stopped running",
+        "This article is more than 2 years old",
+        "Listen · 4:32 min",
+        "Reading time: 4 min",
+        "5 min read",
     ],
 )
 def test_junk_lines_are_never_read(junk: str) -> None:

@@ -81,6 +81,15 @@ LINK_LIST_HEADERS = frozenset(
         "top stories",
     }
 )  # fmt: skip
+# Notes the page prints about the article itself: its age, its reading time.
+ARTICLE_NOTE = re.compile(
+    r"^(?:this (?:article|story) is (?:more than|over) \w+ (?:years?|months?) old"
+    r"|\d+\s*(?:-\s*)?min(?:ute)?s?\s+read"
+    r"|(?:estimated\s+)?read(?:ing)?\s+time\s*:?\s*\d+\s*min(?:ute)?s?"
+    r"|listen(?:\s+to\s+this\s+(?:article|story))?\s*[·•|:—–-]?\s*\d+(?::\d\d)?\s*(?:min(?:ute)?s?)?)"
+    r"\W*$",
+    re.IGNORECASE,
+)
 # Counters left by share widgets: "258 Shares", "84.1K", "195Shares", "0".
 # Groups of at most three digits, so "14.03.2025" (a date) is not one.
 COUNTER_LINE = re.compile(
@@ -96,6 +105,8 @@ def is_boilerplate(line: str, *, headline: bool = False) -> bool:
     key = line.casefold().rstrip(" .:!›»>")
     words = len(line.split())
     if key in JUNK_LINES or JUNK_PREFIX.match(line) or COUNTER_LINE.match(line):
+        return True
+    if ARTICLE_NOTE.match(line):
         return True
     if CAPTION_CREDIT.search(line) or COPYRIGHT_CREDIT.search(line) or DOMAIN_CREDIT.search(line):
         return True

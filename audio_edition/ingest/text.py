@@ -173,7 +173,8 @@ def _drop_junk(units: list[_Unit]) -> list[_Unit]:
         if starts_link_list(unit.text):
             in_link_list = True
             continue
-        if in_link_list and _is_link_title(unit):
+        # The byline or date under the headline ends a box of links above it.
+        if in_link_list and _is_link_title(unit) and not _is_byline_or_date(unit.text):
             continue
         in_link_list = False
         if key in seen or is_boilerplate(unit.text, headline=not kept):
@@ -181,6 +182,10 @@ def _drop_junk(units: list[_Unit]) -> list[_Unit]:
         seen.add(key)
         kept.append(unit)
     return kept
+
+
+def _is_byline_or_date(text: str) -> bool:
+    return bool(find_dates(text)) or read_byline(text) is not None
 
 
 def _is_link_title(unit: _Unit) -> bool:
