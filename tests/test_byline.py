@@ -149,6 +149,27 @@ def test_section_label_above_the_headline_is_not_the_headline() -> None:
     assert article.headline == HEADLINE  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize(
+    "above",
+    [
+        ["Home › News › Local"],
+        ["News / Islands"],
+        ["Tuesday, March 4, 2025"],
+        ["The Island Post"],
+        ["Islands and transport"],
+    ],
+)
+def test_furniture_above_the_headline_is_not_the_headline(above: list[str]) -> None:
+    article = parse(["By Jane Doe", "March 3, 2025"], before=above)
+    assert article.headline == HEADLINE  # type: ignore[attr-defined]
+    assert article.authors == ("Jane Doe",)  # type: ignore[attr-defined]
+
+
+def test_a_short_headline_over_its_byline_is_kept() -> None:
+    article = parse_text("\n\n".join(["Ferry Returns", "By Jane Doe", "March 3, 2025", *BODY]))
+    assert (article.headline, article.authors) == ("Ferry Returns", ("Jane Doe",))
+
+
 def test_the_site_menu_pasted_above_the_headline_is_not_the_headline() -> None:
     menu = ["Skip to content", "News", "Sport", "Local news", "Weather"]
     article = parse(["By Jane Doe", "March 3, 2025"], before=menu)

@@ -40,6 +40,10 @@ _MAX_SUBHEADING_WORDS = 12
 _MAX_SENTENCE_CASE_SUBHEADING_WORDS = 8
 _MIN_HEADINGS = 2
 _MAX_LONE_HEADING_WORDS = 5
+# A section label or the site's name above the headline is at most this long.
+_MAX_LABEL_WORDS = 4
+# ... over a line of headline length (a longer one is a caption under a short headline).
+_MAX_LABELLED_HEADLINE_WORDS = 20
 # A site's menu pasted above the headline: at least this many lines of a few words.
 _MIN_MENU_ITEMS = 3
 _MAX_MENU_ITEM_WORDS = 3
@@ -97,9 +101,9 @@ def read_meta_lines(lines: list[str]) -> tuple[tuple[str, ...], Published | None
 
 
 def _headline_index(units: list[_Unit]) -> int:
-    """Skip site furniture pasted above the headline: the site's menu, short all-capitals
-    lines ("DONATE", "WHITE HOUSE") and search boxes, as long as something remains to be the
-    headline."""
+    """Skip site furniture pasted above the headline: the site's menu, a breadcrumb trail,
+    the date bar, short all-capitals lines ("DONATE", "WHITE HOUSE"), search boxes, and a
+    section label or the site's name, as long as something remains to be the headline."""
     first = _after_menu(units)
     for index, unit in enumerate(units[first:-1], start=first):
         text = unit.text
@@ -107,9 +111,30 @@ def _headline_index(units: list[_Unit]) -> int:
         following = units[index + 1]
         # "Opinion" or "Science": a section label of a word or two over a longer headline.
         kicker = unit.words <= 2 and not unit.ends_sentence and 4 <= following.words <= 30
-        if not (shouting or kicker or text.casefold().startswith("search ")):
+        # "Harbour and transport" or "The Island Post": a few words over a longer line that
+        # sits on the byline or the date is a label over the headline.
+        label = (
+            unit.words <= _MAX_LABEL_WORDS
+            and not unit.ends_sentence
+            and following.words > unit.words
+            and 4 <= following.words <= _MAX_LABELLED_HEADLINE_WORDS
+            and not following.ends_sentence
+            and not _is_byline_or_date(following.text)
+            and index + 2 < len(units)
+            and _is_byline_or_date(units[index + 2].text)
+        )
+        furniture = (
+            BREADCRUMB.match(text) is not None
+            or text.casefold().startswith("search ")
+            or (unit.words <= _MAX_BYLINE_WORDS and _is_date_line(text, find_dates(text)))
+        )
+        if not (shouting or kicker or label or furniture):
             return index
     return 0
+
+
+# "Home › News › Local", "News / Europe": the trail of sections above a page.
+BREADCRUMB = re.compile(r"^[\w&'’ .-]{1,30}(?:\s*[›»>/|]\s*[\w&'’ .-]{1,30}){1,5}$")
 
 
 def _after_menu(units: list[_Unit]) -> int:
