@@ -238,3 +238,21 @@ def test_names_that_are_also_months_are_names() -> None:
     assert is_person_name("April Ryan")
     assert is_person_name("Theresa May")
     assert parse(["By April Ryan", "March 3, 2025"]).authors == ("April Ryan",)  # type: ignore[attr-defined]
+
+
+def test_wire_credits_at_the_end_name_the_writers_and_end_the_story() -> None:
+    text = "\n\n".join(
+        [HEADLINE, "March 3, 2025", *BODY, "Reporting by Jane Doe; Editing by John Roe",
+         "Our Standards: The Trust Principles."]
+    )  # fmt: skip
+    article = parse_text(text)
+    assert article.authors == ("Jane Doe",)
+    spoken = " ".join(p for s in article.sections for p in s.paragraphs)
+    assert "Editing" not in spoken and "Standards" not in spoken
+    assert spoken.endswith("come in.")
+
+
+def test_a_sign_off_names_the_writer_when_no_byline_did() -> None:
+    article = parse_text("\n\n".join([HEADLINE, "March 3, 2025", *BODY, "— Jane Doe"]))
+    assert article.authors == ("Jane Doe",)
+    assert "Jane Doe" not in " ".join(p for s in article.sections for p in s.paragraphs)

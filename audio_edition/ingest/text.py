@@ -16,7 +16,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..models import Article, Published, Section
 from .boilerplate import is_boilerplate, starts_link_list
-from .byline import Byline, read_byline
+from .byline import Byline, is_person_name, read_byline, split_authors
 from .dates import DATE_LINE_WORDS, LabelledDate, blank_out, find_dates, yearless_dates
 
 _TIME_OR_ZONE = re.compile(
@@ -82,7 +82,9 @@ def parse_text(text: str, source: str | Path | None = None) -> Article:
     start = _headline_index(units)
     headline = units[start].text
     authors, published, body = _take_meta(units[start + 1 :])
+    body, signed = _take_end_credit(body)
     lede, sections = _sections(body)
+    authors = authors or signed
     return Article(
         headline=headline,
         authors=authors,
@@ -90,6 +92,36 @@ def parse_text(text: str, source: str | Path | None = None) -> Article:
         lede=lede,
         sections=sections,
     )
+
+
+# Wire copy ends with its credits: "Reporting by Jane Doe; Editing by John Roe".
+END_CREDIT = re.compile(
+    r"^(?:\(?(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b[^;]*;?\s*)+\)?$",
+    re.IGNORECASE,
+)
+_SIGNED_BY = re.compile(r"(?:^|;)\s*\(?(?:reporting|writing)\s+by\s+([^;)]+)", re.IGNORECASE)
+# The credits are looked for among the story's last lines.
+_CREDIT_REACH = 5
+# An op-ed or a letter signs off with the writer's name: "— Jane Doe".
+SIGN_OFF = re.compile(r"^[—–-]\s*(?P<name>[^\W\d_][\w.'’ -]+)$")
+
+
+def _take_end_credit(body: list[_Unit]) -> tuple[list[_Unit], tuple[str, ...]]:
+    """The story without the credit line it ends with, and the writers that line names.
+
+    Wire copy's credits close the story: what a paste has after them is the page's footer."""
+    if not body:
+        return body, ()
+    for index in range(len(body) - 1, max(0, len(body) - _CREDIT_REACH) - 1, -1):
+        credit = body[index].text
+        if index > 0 and END_CREDIT.match(credit):
+            names = " and ".join(match.strip() for match in _SIGNED_BY.findall(credit))
+            return body[:index], split_authors(names, explicit=True) if names else ()
+    last = body[-1].text
+    sign_off = SIGN_OFF.match(last)
+    if sign_off and is_person_name(sign_off["name"].strip()):
+        return body[:-1], (sign_off["name"].strip(),)
+    return body, ()
 
 
 def read_meta_lines(lines: list[str]) -> tuple[tuple[str, ...], Published | None]:
