@@ -129,8 +129,10 @@ def read_byline(line: str, *, bare: bool = True, above_date: bool = False) -> By
         names = split_authors(undated.strip(_SEPARATORS))
         authors = names if names[:1] == (candidate,) else (candidate,)
         return Byline(authors, explicit=False, dates=dates)
-    # "New Delhi, City News Bureau | Updated ...": a staff signature among the header's parts.
-    for part in re.split(r"\s*[|·•/,;]\s*|\s+[-–—]\s+", undated.strip(_SEPARATORS)):
+    # "New Delhi, City News Bureau | Updated ...": a staff signature beside the date (alone, a
+    # line such as "Special Reports" is a section label).
+    parts = re.split(r"\s*[|·•/,;]\s*|\s+[-–—]\s+", undated.strip(_SEPARATORS)) if dates else []
+    for part in parts:
         if _is_staff_signature(part):
             return Byline((part,), explicit=False, dates=dates)
     return None
