@@ -1,8 +1,10 @@
 """The spoken script: an ``Article`` in, a ``Script`` out (segments of spoken text with their
 voices, pauses and chapters).
 
-``writer`` orders the parts and pauses; ``normalize`` turns printed text into words (with the
-vocabulary in ``speech_tables``); ``lexicon`` respells names the voice gets wrong.
+``writer`` orders the parts and pauses; ``normalize`` turns printed text into words, with the
+rules for numbers in ``numbers`` and for dates and times in ``datetimes`` and the vocabulary
+in ``speech_tables``; ``sentences`` splits where sentences end; ``lexicon`` respells names the
+voice gets wrong.
 """
 
 from .lexicon import Lexicon, load_lexicon

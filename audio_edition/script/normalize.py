@@ -13,13 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .datetimes import read_dates, read_decades, read_times, read_years
 from .numbers import (
     cardinal,
-    keeps_full_stop,
     ordinal,
     read_amount_ranges,
-    read_dates,
-    read_decades,
     read_digit_strings,
     read_fractions,
     read_model_numbers,
@@ -32,13 +30,11 @@ from .numbers import (
     read_ranges,
     read_records,
     read_roman_numerals,
-    read_times,
     read_units,
-    read_years,
     spelled,
     year,
 )
-from .sentences import MAX_UTTERANCE_CHARS, MAY_CLOSE_SENTENCE, split_sentences
+from .sentences import MAX_UTTERANCE_CHARS, MAY_CLOSE_SENTENCE, keeps_full_stop, split_sentences
 from .speech_tables import (
     ABBREVIATIONS,
     AP_STATES,

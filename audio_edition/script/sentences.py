@@ -26,6 +26,14 @@ MAY_CLOSE_SENTENCE = (
 MAX_UTTERANCE_CHARS = 400
 
 
+def keeps_full_stop(match: re.Match[str]) -> str:
+    """ "." when ``match`` swallowed the full stop that ends its sentence ("... at 9 a.m.")."""
+    rest = match.string[match.end() :]
+    # Sentences are normalized one by one: only the period at the very end closes one.
+    ends_sentence = not rest.strip(" \"”’')]")
+    return "." if match[0].endswith(".") and ends_sentence else ""
+
+
 def split_sentences(text: str) -> list[str]:
     """Split a paragraph into sentences where they end, not at abbreviations: "Dr. Smith",
     "on Sept. 12", "No. 4", "J. R. R. Tolkien" and "5 p.m. Tuesday" stay whole."""
@@ -83,4 +91,4 @@ def _pack(parts: list[str], separator: str, limit: int) -> list[str]:
     return [piece for chunk in chunks for piece in _bounded(chunk.strip(), limit)]
 
 
-__all__ = ["MAX_UTTERANCE_CHARS", "split_sentences"]
+__all__ = ["MAX_UTTERANCE_CHARS", "keeps_full_stop", "split_sentences"]
