@@ -227,3 +227,25 @@ def test_byline_and_date_paragraphs_above_the_story_are_tags_not_the_lede(
     assert article.lede is not None and article.lede.startswith("The harbour board voted")
     spoken = " ".join(heard(article))
     assert "Maria Lindqvist" not in spoken and "10:00" not in spoken
+
+
+STYLED_SUBHEADINGS_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Harbour Board Shuts the Old Ferry Pier</title></head><body><article>
+<h1>Harbour Board Shuts the Old Ferry Pier</h1>
+<p>The harbour board voted on Tuesday to close the old ferry pier for repairs, a decision that
+will send commuters to the north terminal for at least six months.</p>
+<p class="article-subhead">What happens to the ferries</p>
+<p>The morning boats will leave from the north terminal, which the board says can take the
+extra passengers once a second gangway is fitted in May.</p>
+<div role="heading" aria-level="2">Who pays for the work</div>
+<p>The repairs will be paid for from the reserve fund, which the board built up over a decade
+of surpluses from the car ferry.</p>
+</article></body></html>"""
+
+
+def test_subheadings_set_as_styled_paragraphs_head_sections(tmp_path: Path) -> None:
+    article = _load_page(tmp_path, STYLED_SUBHEADINGS_PAGE)
+    assert [s.heading for s in article.sections] == [
+        "What happens to the ferries",
+        "Who pays for the work",
+    ]

@@ -39,7 +39,7 @@ def parse_html(text: str, source: str | Path | None = None) -> Article:
     subject = source or "<html>"
     tree = _parse_tree(text, subject)
     metadata = page_metadata(tree)
-    blocks, extracted = _extract_body(text)
+    blocks, extracted = _extract_body(_with_marked_headings(tree, text))
     headline = choose_headline(metadata, extracted)
     if not headline:
         raise InputError("no article found in the page (no headline)", subject)
@@ -83,6 +83,28 @@ def _parse_tree(text: str, subject: str | Path) -> Any:
 class _Block:
     kind: str  # "heading" or "paragraph"
     text: str
+
+
+# Subheadings some CMSs set as styled paragraphs: class "subhead", "crosshead", "intertitle".
+_HEADING_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:sub-?head(?:ing)?|cross-?head|inter-?title)(?:$|\s)", re.IGNORECASE
+)
+
+
+def _with_marked_headings(tree: Any, text: str) -> str:
+    """The page with its styled subheadings (a heading role or class on a short paragraph) as
+    ``<h2>``, which trafilatura keeps as headings; the page as it was when it has none."""
+    import lxml.html
+
+    marked = False
+    for element in tree.iter("p", "div", "span"):
+        styled = element.get("role") == "heading" or _HEADING_CLASS.search(
+            element.get("class") or ""
+        )
+        if styled and len(element.text_content().split()) <= _MAX_HEADING_WORDS:
+            element.tag = "h2"
+            marked = True
+    return lxml.html.tostring(tree, encoding="unicode") if marked else text
 
 
 def _extract_body(text: str) -> tuple[list[_Block], dict[str, Any]]:
