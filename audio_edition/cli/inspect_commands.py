@@ -139,9 +139,8 @@ def voices(context: click.Context, voices_dir: Path | None) -> None:
     for status in voice_statuses(voices_dir):
         preset = status.preset
         offline = "?" if status.offline is None else ("yes" if status.offline else "no")
-        description = "" if status.ready == "unknown engine" else preset.display_name
         rows.append(
-            (status.name, preset.engine, preset.language, offline, status.ready, description)
+            (status.name, preset.engine, preset.language, offline, status.ready, status.description)
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row in rows:

@@ -208,11 +208,7 @@ _BUILD_OPTIONS = [
         type=FILE,
         help="Cover image (JPEG or PNG) embedded in the MP3.",
     ),
-    click.option(
-        "--cache-dir",
-        type=FOLDER,
-        help="Clip cache folder (default: the user cache directory).",
-    ),
+    cache_dir_option,
     click.option("--no-cache", is_flag=True, help="Neither reuse nor store synthesized clips."),
     click.option("--bitrate", "bitrate_kbps", type=int, help="MP3 bitrate in kb/s (default: 64)."),
     click.option("--sample-rate", type=int, help="MP3 sample rate in Hz (default: 44100)."),

@@ -76,7 +76,6 @@ _TIME_TO_DATE_GAP = re.compile(
     r"(?:day)?\.?[\s,|·•–—-]*)?$",
     re.IGNORECASE,
 )
-# Labels that say which of a page's dates a date is.
 # Words that may stand beside a date on a date line: "Published: Tuesday, Nov. 19 at 8 p.m. ET".
 DATE_LINE_WORDS = frozenset(
     {
@@ -85,6 +84,7 @@ DATE_LINE_WORDS = frozenset(
         "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "am", "pm", "a.m", "p.m",
     }
 )  # fmt: skip
+# Labels that say which of a page's dates a date is.
 _UPDATED_LABEL = re.compile(r"\b(?:updated|last updated|modified|edited)\b", re.IGNORECASE)
 _PUBLISHED_LABEL = re.compile(r"\b(?:published|posted|first published)\b", re.IGNORECASE)
 

@@ -93,7 +93,8 @@ _HEADING_CLASS = re.compile(
 
 def _with_marked_headings(tree: Any, text: str) -> str:
     """The page with its styled subheadings (a heading role or class on a short paragraph) as
-    ``<h2>``, which trafilatura keeps as headings; the page as it was when it has none."""
+    ``<h2>``, which trafilatura keeps as headings; the page as it was when it has none. The
+    elements are renamed in ``tree`` itself, which the metadata has been read from already."""
     import lxml.html
 
     marked = False
@@ -185,7 +186,7 @@ def _is_meta_line(text: str, authors: tuple[str, ...]) -> bool:
 
 
 def _sections(
-    blocks: list[_Block], headline: str, authors: tuple[str, ...] = ()
+    blocks: list[_Block], headline: str, authors: tuple[str, ...]
 ) -> tuple[str | None, tuple[Section, ...]]:
     """Lede (the first paragraph), then sections at headings; furniture and repeats dropped."""
     seen: set[str] = {headline.casefold()}

@@ -25,12 +25,16 @@ from typing import TYPE_CHECKING, Any
 from ..config import Settings
 from ..errors import AudioEditionError, InputError
 from ..files import replacing, write_text
+from ..ingest import article_from_page, read_source
+from ..ingest.fetch import FetchedPage, Validators, fetch_url, is_url
+from ..ingest.html import parse_html
 from ..models import Article, Edition
+from ..publish import publish
 from ..publish.feed import ShowSettings, load_show
 from ..publish.sources import FEED_TYPES, FeedEntry, SourceFeed, read_feed
+from .runners import build_batch
 
 if TYPE_CHECKING:
-    from ..ingest.fetch import FetchedPage
     from .pipeline import Progress
 
 STATE_FILE = ".sync-state.json"
@@ -156,8 +160,6 @@ def sync(
         if prune:
             report.removed = _prune(source, folder, records)
         _save_state(folder, state)
-        from ..publish import publish
-
         publication = publish(folder, show)
         report.feed_path, report.page_path = publication.feed_path, publication.page_path
         report.episodes = publication.episodes
@@ -167,12 +169,10 @@ def sync(
 # --- the source feed ---------------------------------------------------------------------------
 
 
-Fetch = Callable[..., "FetchedPage"]
+Fetch = Callable[..., FetchedPage]
 
 
 def _fetcher(timeout_s: float | None) -> Fetch:
-    from ..ingest.fetch import fetch_url
-
     if timeout_s is None:
         return fetch_url
     return functools.partial(fetch_url, timeout_s=timeout_s)
@@ -182,13 +182,9 @@ def _read_source(
     feed: str | Path, folder: Path, state: dict[str, Any], fetch: Fetch
 ) -> tuple[SourceFeed, bool]:
     """The source feed, fetched with the validators of the last run; (feed, not modified)."""
-    from ..ingest.fetch import Validators, is_url
-
     name = str(feed)
     copy = folder / SOURCE_COPY
     if not is_url(name):
-        from ..ingest import read_source
-
         data, subject = read_source(feed)
         return read_feed(data, subject), False
     same_feed = state.get("feed") == name and copy.is_file()
@@ -280,10 +276,6 @@ def _read_entry(
     entry: FeedEntry, source: SourceFeed, record: _Record, built: bool, fetch: Fetch
 ) -> tuple[Article | None, str | None]:
     """The entry's article and content digest, or (None, None) when it has not changed."""
-    from ..ingest import article_from_page
-    from ..ingest.fetch import Validators
-    from ..ingest.html import parse_html
-
     updated = entry.updated.isoformat() if entry.updated else None
     text = entry.content_html or (None if entry.link else entry.summary_html)
     if text is not None:
@@ -348,8 +340,6 @@ def _build(
     report: SyncReport,
     progress: Callable[[Any], AbstractContextManager[Progress | None]] | None,
 ) -> None:
-    from .runners import build_batch
-
     # build_batch hands back the very object it was given, in whatever order builds end.
     by_article = {id(item.article): item for item in pending}
     articles = [item.article for item in pending]

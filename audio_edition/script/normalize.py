@@ -104,7 +104,7 @@ def read_letter_labels(text: str) -> str:
 
 
 # Overtime as sports copy writes it: "in OT", "the first play of OT", "(OT)", "2OT".
-_OVERTIME = re.compile(r"\b(?:(?<=in )|(?<=of )|(?<=into )|(?<=double )|(?<=triple )|(?<=\())OT\b")
+_OVERTIME = re.compile(r"(\b(?i:in|of|into|double|triple) |\()OT\b")
 _NUMBERED_OVERTIME = re.compile(r"\b([2-4])OT\b")
 _OVERTIMES = {"2": "double", "3": "triple", "4": "quadruple"}
 
@@ -113,7 +113,7 @@ def read_overtime(text: str) -> str:
     """ "won in OT" is "won in overtime", "2OT" "double overtime"; other "OT"s (occupational
     therapy, the Old Testament) are left to the acronym rule."""
     text = _NUMBERED_OVERTIME.sub(lambda m: f"{_OVERTIMES[m[1]]} overtime", text)
-    return _OVERTIME.sub("overtime", text)
+    return _OVERTIME.sub(r"\1overtime", text)
 
 
 def read_acronyms(text: str) -> str:

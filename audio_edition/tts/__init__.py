@@ -92,6 +92,11 @@ class VoiceStatus:
     ready: str
     """"yes", "needs network", "no", or "no: <why>" / "unknown engine"."""
 
+    @property
+    def description(self) -> str:
+        """The preset's display name; empty for a preset of an engine that does not exist."""
+        return self.preset.display_name if self.preset.engine in ENGINES else ""
+
 
 def voice_statuses(voices_dir: Path | None = None) -> list[VoiceStatus]:
     """Every preset, by name, with its engine's offline use and readiness."""
