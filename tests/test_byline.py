@@ -138,6 +138,34 @@ def test_pacific_time_follows_daylight_saving() -> None:
     assert found.match.value.utcoffset() == dt.timedelta(hours=-7)  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(
+    ("line", "offset"),
+    [
+        ("May 1, 2024 10:00 GMT-5", dt.timedelta(hours=-5)),
+        ("May 1, 2024 10:00 UTC+2", dt.timedelta(hours=2)),
+        ("2024-05-01T10:00:00+14:00", dt.timedelta(hours=14)),
+        ("2024-05-01T10:00:00-0930", -dt.timedelta(hours=9, minutes=30)),
+    ],
+)
+def test_offsets_from_utc_keep_their_sign(line: str, offset: dt.timedelta) -> None:
+    (found,) = find_dates(line)
+    assert found.match.value.utcoffset() == offset  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        ["By Jane Doe", "2024-05-01T10:00:00-2300"],
+        ["By Jane Doe", "May 1, 2024 10:00 GMT+99"],
+        ["By Jane Doe", "May 1, 2024 10:00 UTC-40"],
+    ],
+)
+def test_an_offset_no_clock_keeps_is_not_a_crash(meta: list[str]) -> None:
+    # Offsets run from UTC-12 to UTC+14: found by the fuzzer, which crashed on "-2300".
+    published = parse(meta).published  # type: ignore[attr-defined]
+    assert published is None or published.utcoffset() is None
+
+
 def test_a_date_without_a_year_is_not_guessed_and_not_read_out() -> None:
     article = parse(["By Jane Doe", "Updated Mar 4, 6:55 AM; Posted Mar 3, 6:51 AM"])
     assert article.published is None  # type: ignore[attr-defined]

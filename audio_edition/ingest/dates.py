@@ -189,17 +189,28 @@ def _from_iso(match: re.Match[str]) -> Published | None:
     except ValueError:
         return None
     offset = match["offset"]
-    if offset:
-        moment = moment.replace(tzinfo=_parse_offset(offset))
-    return moment
+    if not offset:
+        return moment
+    if offset == "Z":
+        return moment.replace(tzinfo=dt.timezone.utc)
+    digits = offset[1:].replace(":", "")
+    zone = _fixed_offset(offset[0], int(digits[:2]), int(digits[2:]))
+    # A stamp whose offset no clock on Earth shows is not a timestamp.
+    return moment.replace(tzinfo=zone) if zone else None
 
 
-def _parse_offset(text: str) -> dt.tzinfo:
-    if text == "Z":
-        return dt.timezone.utc
-    sign = -1 if text[0] == "-" else 1
-    digits = text[1:].replace(":", "")
-    return dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+# Clocks run from UTC-12 to UTC+14; anything further is a typo or not a time at all.
+_EARLIEST_OFFSET, _LATEST_OFFSET = dt.timedelta(hours=-12), dt.timedelta(hours=14)
+
+
+def _fixed_offset(sign: str, hours: int, minutes: int = 0) -> dt.tzinfo | None:
+    """The zone ``sign hours:minutes`` from UTC, None when no place keeps that offset."""
+    if minutes >= 60:
+        return None
+    offset = (-1 if sign == "-" else 1) * dt.timedelta(hours=hours, minutes=minutes)
+    if not _EARLIEST_OFFSET <= offset <= _LATEST_OFFSET:
+        return None
+    return dt.timezone(offset)
 
 
 def _with_time(line: str, day: dt.date, start: int, end: int) -> DateMatch:
@@ -243,11 +254,11 @@ def _time_on(day: dt.date, match: re.Match[str]) -> dt.datetime | None:
 
 
 def _zone(abbreviation: str, moment: dt.datetime) -> dt.tzinfo | None:
-    base, _, shift = abbreviation.partition("+")
     if abbreviation in ZONE_OFFSETS:
         return dt.timezone(dt.timedelta(hours=ZONE_OFFSETS[abbreviation]))
-    if base in ("UTC", "GMT") and shift.isdigit():
-        return dt.timezone(dt.timedelta(hours=int(shift)))
+    shifted = re.fullmatch(r"(?:UTC|GMT)([+-])(\d{1,2})", abbreviation)
+    if shifted:
+        return _fixed_offset(shifted[1], int(shifted[2]))
     if abbreviation in SEASONAL_ZONES:
         try:
             from zoneinfo import ZoneInfo
