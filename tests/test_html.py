@@ -249,3 +249,55 @@ def test_subheadings_set_as_styled_paragraphs_head_sections(tmp_path: Path) -> N
         "What happens to the ferries",
         "Who pays for the work",
     ]
+
+
+def _body_chunk(paragraphs: list[str]) -> str:
+    inner = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        '<div class="grid"><div class="grid__item article-body">'
+        f"{inner}</div>"
+        '<aside class="grid__rail"><div class="ad ad--rail"></div></aside></div>'
+    )
+
+
+CHUNKED_BODY_PAGE = f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>The Lighthouse Keepers Who Stayed</title></head><body><main><article>
+<header><h1>The Lighthouse Keepers Who Stayed</h1></header>
+{
+    _body_chunk(
+        [
+            "When the coast guard automated the last lamps on the north shore, three of the "
+            "keepers refused the transfer offered to them and stayed on as caretakers, paid by "
+            "a village trust that sold postcards and raffle tickets to cover their wages.",
+            "For twenty years they painted the towers, logged the weather by hand and showed "
+            "school parties up the spiral stairs, long after any ship needed them to.",
+            "The trust's ledgers, kept in a tin box in the oil store, show every penny: the "
+            "paint, the ladders, the single telephone line and a cake for each keeper's "
+            "birthday.",
+        ]
+    )
+}
+<div class="row full-bleed-ad"><div class="ad"><span class="ad-label">Advertisement</span>
+</div></div>
+{
+    _body_chunk(
+        [
+            "The last of the three, a former fisherman, retired this autumn at eighty-one, and "
+            "the trust now faces a question it has put off for years: whether anyone should "
+            "live at the light at all.",
+            "Some villagers want the cottages let to holidaymakers, which would pay for the "
+            "upkeep of the towers several times over and bring visitors through the winter.",
+            "Others say a light with nobody beside it is only a machine, and that the whole "
+            "point of the trust was that somebody stayed.",
+        ]
+    )
+}
+</article></main></body></html>"""
+
+
+def test_a_body_cut_into_chunks_by_ads_is_read_to_the_end(tmp_path: Path) -> None:
+    article = _load_page(tmp_path, CHUNKED_BODY_PAGE)
+    spoken = " ".join(heard(article))
+    assert "eighty-one" in spoken
+    assert spoken.rstrip().endswith("somebody stayed.")
+    assert "Advertisement" not in spoken

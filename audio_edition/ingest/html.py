@@ -39,7 +39,7 @@ def parse_html(text: str, source: str | Path | None = None) -> Article:
     subject = source or "<html>"
     tree = _parse_tree(text, subject)
     metadata = page_metadata(tree)
-    blocks, extracted = _extract_body(_with_marked_headings(tree, text))
+    blocks, extracted = _extract_body(_prepared_for_extraction(tree, text))
     headline = choose_headline(metadata, extracted)
     if not headline:
         raise InputError("no article found in the page (no headline)", subject)
@@ -91,12 +91,20 @@ _HEADING_CLASS = re.compile(
 )
 
 
-def _with_marked_headings(tree: Any, text: str) -> str:
-    """The page with its styled subheadings (a heading role or class on a short paragraph) as
-    ``<h2>``, which trafilatura keeps as headings; the page as it was when it has none. The
-    elements are renamed in ``tree`` itself, which the metadata has been read from already."""
+def _prepared_for_extraction(tree: Any, text: str) -> str:
+    """The page as trafilatura should see it: styled subheadings marked as headings and a body
+    cut into chunks by ads joined up; the page as it was when neither is found. ``tree`` is
+    changed in place: the metadata has been read from it already."""
     import lxml.html
 
+    marked = _mark_styled_headings(tree)
+    joined = _join_body_chunks(tree)
+    return lxml.html.tostring(tree, encoding="unicode") if marked or joined else text
+
+
+def _mark_styled_headings(tree: Any) -> bool:
+    """Rename short paragraphs with a heading role or class to ``<h2>``, which trafilatura
+    keeps as headings."""
     marked = False
     for element in tree.iter("p", "div", "span"):
         styled = element.get("role") == "heading" or _HEADING_CLASS.search(
@@ -105,7 +113,38 @@ def _with_marked_headings(tree: Any, text: str) -> str:
         if styled and len(element.text_content().split()) <= _MAX_HEADING_WORDS:
             element.tag = "h2"
             marked = True
-    return lxml.html.tostring(tree, encoding="unicode") if marked else text
+    return marked
+
+
+# Below this, a run of paragraphs is a widget (a footer, a caption box), not an article's body.
+_MIN_BODY_WORDS = 150
+
+
+def _join_body_chunks(tree: Any) -> bool:
+    """Move the paragraphs of every later body chunk into the first. Templates that put ads
+    between parts of an article repeat the body container's class on each part, and trafilatura
+    would read only the first. The body is the class holding the most words in paragraphs."""
+    containers: dict[tuple[str, str], list[Any]] = {}
+    words: dict[tuple[str, str], int] = {}
+    for element in tree.iter("div", "section", "article"):
+        paragraphs = [child for child in element if child.tag == "p"]
+        if not paragraphs or not element.get("class"):
+            continue
+        key = (element.tag, element.get("class"))
+        containers.setdefault(key, []).append(element)
+        words[key] = words.get(key, 0) + sum(len(p.text_content().split()) for p in paragraphs)
+    if not words:
+        return False
+    body = max(words, key=words.__getitem__)
+    first, *later = containers[body]
+    if not later or words[body] < _MIN_BODY_WORDS:
+        return False
+    for chunk in later:
+        if any(ancestor in later or ancestor is first for ancestor in chunk.iterancestors()):
+            continue  # nested inside another chunk: moved with it
+        first.extend(list(chunk))
+        chunk.getparent().remove(chunk)
+    return True
 
 
 def _extract_body(text: str) -> tuple[list[_Block], dict[str, Any]]:
