@@ -6,6 +6,7 @@ Times are integer milliseconds (``*_ms``) everywhere above the sample level.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -25,7 +26,24 @@ class Section:
     """The subheading as written, or None for an untitled run (e.g. the opening section)."""
 
     paragraphs: tuple[str, ...]
-    """Paragraph texts as displayed, in reading order."""
+    """Paragraph texts as displayed, in reading order; none under a part title whose
+    subheadings follow (see ``sections_to_read``)."""
+
+
+def sections_to_read(headed: Iterable[tuple[Section, int]]) -> tuple[Section, ...]:
+    """The sections with something to read, from sections paired with their heading's level
+    (1 for a top heading, 0 when untitled). A heading with no paragraphs of its own is kept when
+    the next section kept is a deeper heading, since it is a part title over its subheadings and
+    a listener should hear both; any other empty heading (at the end, or over a heading of its
+    own level) heads nothing and is dropped."""
+    kept: list[Section] = []
+    next_level: int | None = None
+    for section, level in reversed(list(headed)):
+        over_subheading = next_level is not None and next_level > level
+        if section.paragraphs or (section.heading and over_subheading):
+            kept.append(section)
+            next_level = level
+    return tuple(reversed(kept))
 
 
 @dataclass(frozen=True)

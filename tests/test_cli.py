@@ -49,6 +49,18 @@ def test_version() -> None:
     assert result.exit_code == 0 and result.output.startswith("audio-edition, version ")
 
 
+def test_parse_outline_shows_a_part_title_for_what_it_is(tmp_path: Path) -> None:
+    article = tmp_path / "birds.md"
+    article.write_text(
+        "# Counting Birds\n\nWe counted.\n\n## Method\n\n### Dawn\n\nWe listened.\n",
+        encoding="utf-8",
+    )
+    outline = CliRunner().invoke(main, ["parse", str(article)])
+    assert outline.exit_code == 0, outline.output
+    assert "1. Method  [part title over the sections below]" in outline.output
+    assert "2. Dawn  [1 paragraph]" in outline.output
+
+
 def test_parse_outline_and_json() -> None:
     outline = CliRunner().invoke(main, ["parse", str(FIXTURES / "short-article.txt")])
     assert outline.exit_code == 0

@@ -301,3 +301,68 @@ def test_a_body_cut_into_chunks_by_ads_is_read_to_the_end(tmp_path: Path) -> Non
     assert "eighty-one" in spoken
     assert spoken.rstrip().endswith("somebody stayed.")
     assert "Advertisement" not in spoken
+
+
+_STORY = (
+    "The council met on Tuesday to weigh the harbour wall repairs, which engineers say cannot "
+    "wait another winter, and to hear what the work will cost the town and its ferry users."
+)
+_NORTH = (
+    "The north wall will be rebuilt first, in stone from the old quarry above the town, because "
+    "the storms of the last two winters took most of its parapet into the sea."
+)
+_SOUTH = (
+    "Work on the south wall waits until the ferry's summer timetable ends, so that the "
+    "gangway can stay open for the visitors who arrive on the morning boats."
+)
+
+
+def _sectioned_page(body: str) -> str:
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<title>Harbour Wall Plans Approved</title></head><body><article>"
+        f"<h1>Harbour Wall Plans Approved</h1><p>{_STORY}</p>{body}</article></body></html>"
+    )
+
+
+def test_a_part_title_over_its_subheadings_heads_a_section_of_its_own(tmp_path: Path) -> None:
+    article = _load_page(
+        tmp_path,
+        _sectioned_page(
+            f"<h2>The plans</h2><h3>The north wall</h3><p>{_NORTH}</p>"
+            f"<h3>The south wall</h3><p>{_SOUTH}</p>"
+            "<h2>Story timeline</h2>"  # heads nothing: not read
+        ),
+    )
+    assert [(s.heading, len(s.paragraphs)) for s in article.sections] == [
+        ("The plans", 0),
+        ("The north wall", 1),
+        ("The south wall", 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Share prices of the builders rise", "Popular with tourists", "Latest figures from the port"],
+)
+def test_a_heading_that_only_starts_like_furniture_heads_a_section(
+    tmp_path: Path, heading: str
+) -> None:
+    page = _sectioned_page(f"<h2>{heading}</h2><p>{_NORTH}</p>")
+    article = _load_page(tmp_path, page)
+    assert [s.heading for s in article.sections] == [heading]
+    assert article.sections[0].paragraphs == (_NORTH,)
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Related stories", "More from the Harbour Times", "Read more", "Most read", "Comments"],
+)
+def test_a_furniture_box_is_not_read(tmp_path: Path, label: str) -> None:
+    page = _sectioned_page(
+        f"<h2>What happens next</h2><p>{_SOUTH}</p>"
+        f"<h2>{label}</h2><p>Ferry fares rise again as fuel costs climb</p>"
+    )
+    article = _load_page(tmp_path, page)
+    assert [s.heading for s in article.sections] == ["What happens next"]
+    assert "Ferry fares" not in " ".join(heard(article))

@@ -255,6 +255,22 @@ def test_a_heading_other_than_the_title_starts_a_section() -> None:
     assert heard(article) == ["Counting Birds", "Method", "We listened."]
 
 
+def test_a_part_title_over_its_subheadings_is_read_and_a_closing_heading_is_not() -> None:
+    article = parse_markdown(
+        "# Counting Birds\n\nWe counted.\n\n## Method\n\n### Dawn\n\nWe listened.\n\n"
+        "### Dusk\n\nWe looked.\n\n## Notes\n"
+    )
+
+    assert [(s.heading, s.paragraphs) for s in article.sections] == [
+        ("Method", ()),
+        ("Dawn", ("We listened.",)),
+        ("Dusk", ("We looked.",)),
+    ]
+    assert heard(article) == [
+        "Counting Birds", "We counted.", "Method", "Dawn", "We listened.", "Dusk", "We looked."
+    ]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     "text",
     ["", "Just a paragraph, no title.\n", "---\nauthor: Ada Brook\n---\n\n## Sub\n\nText.\n"],

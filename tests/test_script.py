@@ -112,3 +112,19 @@ def test_script_lines_are_kind_tab_spoken_with_a_blank_line_between_paragraphs()
     assert lines[4:7] == ["", "paragraph\tThe tower stood dark for years.", ""]
     assert lines[7] == "heading\tA Lens Found in a Barn"
     assert lines[-1] == "paragraph\tVisitors may climb it in summer."
+
+
+def test_a_part_title_without_paragraphs_is_read_and_has_its_chapter() -> None:
+    article = Article(
+        headline="Harbour Lights",
+        lede="The lamp turned again.",
+        sections=(
+            Section("The Restoration", ()),
+            Section("The Lens", ("It came back in 84 pieces.",)),
+        ),
+    )
+    script = write_script(article, ReadingStyle(), "joe")
+    assert [c.title for c in script.chapters] == ["Harbour Lights", "The Restoration", "The Lens"]
+    spoken = [(s.kind, s.display_text, s.chapter) for s in script.segments]
+    assert ("heading", "The Restoration", 1) in spoken
+    assert ("paragraph", "It came back in 84 pieces.", 2) in spoken

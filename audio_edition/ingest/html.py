@@ -14,17 +14,23 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..models import Article, Section
+from ..models import Article, Section, sections_to_read
 from .boilerplate import is_boilerplate
 from .byline import read_byline, split_authors
 from .dates import find_date
 from .metadata import choose_headline, clean_text, page_metadata, parse_date
 from .text import tidy_dateline
 
-# Headings that introduce page furniture rather than a part of the article.
+# Headings that introduce page furniture rather than a part of the article. The whole heading
+# must be such a label: "Popular with tourists" and "Share prices rise" head real sections.
 FURNITURE_HEADINGS = re.compile(
-    r"^(?:related|read more|more from|more stories|recommended|trending|popular|share|comments"
-    r"|sign up|subscribe|newsletter|advertisement|you may also like|see also)\b",
+    r"(?:(?:related|recommended|trending|popular|most popular|most read|top|latest|more|further)"
+    r"(?:\s+(?:stories|articles|content|coverage|reading|links|posts|news|videos|topics|now"
+    r"|for you|on this (?:story|topic)|(?:from|in|on)\s.+))*"
+    r"|read (?:more|next|also)\b.*|see also|also read|you (?:may|might) also like\b.*"
+    r"|don'?t miss\b.*|share(?: this(?: article| story| post)?| on .+)?|\d* ?comments?"
+    r"|leave a (?:comment|reply)|join the conversation|advertisement"
+    r"|(?:sign up|subscribe|newsletter)\b.*)[\s:.!]*",
     re.IGNORECASE,
 )
 _MAX_HEADING_WORDS = 18
@@ -83,6 +89,8 @@ def _parse_tree(text: str, subject: str | Path) -> Any:
 class _Block:
     kind: str  # "heading" or "paragraph"
     text: str
+    level: int = 0
+    """Heading level (2 for ``<h2>``), 0 for a paragraph."""
 
 
 # Subheadings some CMSs set as styled paragraphs: class "subhead", "crosshead", "intertitle".
@@ -175,8 +183,9 @@ def _blocks(body: Any) -> Iterator[_Block]:
         tag = element.tag
         if tag == "head":
             text = _element_text(element)
+            rank = re.fullmatch(r"h([1-6])", element.get("rend") or "")
             if text:
-                yield _Block("heading", text)
+                yield _Block("heading", text, int(rank[1]) if rank else 2)
         elif tag == "list":
             items = [_element_text(item) for item in element.iter("item")]
             sentences = [_as_sentence(item) for item in items if item and not is_boilerplate(item)]
@@ -231,8 +240,9 @@ def _sections(
     seen: set[str] = {headline.casefold()}
     repeats = _pull_quotes(blocks)
     lede: str | None = None
-    sections: list[Section] = []
+    sections: list[tuple[Section, int]] = []
     heading: str | None = None
+    level = 0
     paragraphs: list[str] = []
     skipping = False  # inside a "Related articles" or similar box
     for block in blocks:
@@ -245,9 +255,9 @@ def _sections(
             continue
         if block.kind == "heading" and _reads_as_heading(block.text):
             if paragraphs or heading:
-                sections.append(Section(heading, tuple(paragraphs)))
-            skipping = bool(FURNITURE_HEADINGS.match(block.text))
-            heading, paragraphs = (None if skipping else block.text), []
+                sections.append((Section(heading, tuple(paragraphs)), level))
+            skipping = bool(FURNITURE_HEADINGS.fullmatch(block.text))
+            heading, level, paragraphs = (None if skipping else block.text), block.level, []
             continue
         if skipping or key in seen or block.text in repeats or is_boilerplate(block.text):
             continue
@@ -259,5 +269,5 @@ def _sections(
         else:
             paragraphs.append(block.text)
     if paragraphs or heading:
-        sections.append(Section(heading, tuple(paragraphs)))
-    return lede, tuple(section for section in sections if section.paragraphs)
+        sections.append((Section(heading, tuple(paragraphs)), level))
+    return lede, sections_to_read(sections)

@@ -23,7 +23,7 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from ..errors import InputError
-from ..models import Article, Published, Section
+from ..models import Article, Published, Section, sections_to_read
 from .byline import split_authors
 from .dates import find_date
 
@@ -434,15 +434,16 @@ def _take_lede(given: str | None, blocks: list[_Block]) -> tuple[str | None, lis
 
 
 def _sections(blocks: list[_Block]) -> tuple[Section, ...]:
-    """Sections split at headings; a heading with no paragraph under it is dropped."""
-    sections: list[Section] = []
+    """Sections split at headings; a heading straight over another is a part title, kept."""
+    sections: list[tuple[Section, int]] = []
     heading: str | None = None
+    level = 0
     paragraphs: list[str] = []
     for block in blocks:
         if block.level:
-            sections.append(Section(heading, tuple(paragraphs)))
-            heading, paragraphs = block.text, []
+            sections.append((Section(heading, tuple(paragraphs)), level))
+            heading, level, paragraphs = block.text, block.level, []
         else:
             paragraphs.append(block.text)
-    sections.append(Section(heading, tuple(paragraphs)))
-    return tuple(section for section in sections if section.paragraphs)
+    sections.append((Section(heading, tuple(paragraphs)), level))
+    return sections_to_read(sections)

@@ -31,6 +31,9 @@ def outline(article: Article) -> str:
     for number, section in enumerate(article.sections, 1):
         heading = section.heading or "(untitled)"
         count = len(section.paragraphs)
+        if not count:
+            lines.append(f"  {number}. {heading}  [part title over the sections below]")
+            continue
         lines.append(f"  {number}. {heading}  [{count} paragraph{'s' if count != 1 else ''}]")
         lines.append(f"       {_first_words(section.paragraphs[0])}")
     return "\n".join(lines)
