@@ -366,3 +366,46 @@ def test_a_furniture_box_is_not_read(tmp_path: Path, label: str) -> None:
     article = _load_page(tmp_path, page)
     assert [s.heading for s in article.sections] == ["What happens next"]
     assert "Ferry fares" not in " ".join(heard(article))
+
+
+def _page_without_json_ld(head: str, article: str, around: str = "") -> str:
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>Harbour Wall Plans Approved</title>{head}</head><body><main><article>"
+        f"<h1>Harbour Wall Plans Approved</h1>{article}<p>{_STORY}</p><p>{_NORTH}</p>"
+        f"<p>{_SOUTH}</p></article>{around}</main></body></html>"
+    )
+
+
+def test_a_company_in_the_author_meta_tag_is_the_publisher_not_the_writer(
+    tmp_path: Path,
+) -> None:
+    page = _page_without_json_ld(
+        '<meta name="author" content="Fjord Media Group">'
+        '<meta name="copyright" content="Copyright (c) Fjord Media Group 2025">',
+        '<div class="byline"><span class="byline__name">Sigrid Aune</span></div>',
+    )
+    assert _load_page(tmp_path, page).authors == ("Sigrid Aune",)
+
+
+def test_a_writer_linked_to_their_author_page_is_the_author(tmp_path: Path) -> None:
+    # The box about the writer may sit in the sidebar; a list of other stories there may not.
+    around = (
+        '<div class="sidebar"><div class="writer-box author-info">'
+        '<h4><a href="/author/maria-lindqvist.html">Maria Lindqvist</a></h4></div>'
+        '<div class="popular"><a href="/author/tomas-berg.html">Tomas Berg</a></div></div>'
+    )
+    page = _page_without_json_ld("", "", around)
+    assert _load_page(tmp_path, page).authors == ("Maria Lindqvist",)
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        '<a href="/topics/people/erik-holm.html">Erik Holm</a>',  # a topic page about him
+        '<a href="/author/harbour-desk">Erik Holm</a>',  # the address does not spell the name
+    ],
+)
+def test_a_link_that_is_not_a_writers_page_names_no_author(tmp_path: Path, link: str) -> None:
+    page = _page_without_json_ld("", f"<p>The mayor, {link}, spoke first at the meeting.</p>")
+    assert "Erik Holm" not in _load_page(tmp_path, page).authors

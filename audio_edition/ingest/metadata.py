@@ -13,12 +13,14 @@ import html as html_lib
 import itertools
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..models import Published
-from .byline import split_authors
+from .byline import is_person_name, split_authors
 from .dates import find_date
 from .text import read_meta_lines
 
@@ -77,7 +79,7 @@ def page_metadata(tree: Any) -> PageMetadata:
     found.title = clean_text(title.text_content()) if title is not None else None
     if found.headline is None:
         found.headline = _visible_headline(found.h1, found.social_title or found.title)
-    found.authors = found.authors or _meta_authors(meta)
+    found.authors = found.authors or _meta_authors(meta, _publisher_names(meta, found))
     found.published = (
         found.published
         or next((parse_date(meta[key]) for key in DATE_META if parse_date(meta.get(key))), None)
@@ -88,7 +90,9 @@ def page_metadata(tree: Any) -> PageMetadata:
         # byline markup.
         lines = _lines_under_headline(tree, found.headline or found.social_title)
         printed_authors, printed_date = read_meta_lines(lines)
-        found.authors = found.authors or printed_authors or _byline_authors(tree)
+        found.authors = (
+            found.authors or _author_page_links(tree) or printed_authors or _byline_authors(tree)
+        )
         found.published = found.published or printed_date
     found.language = found.language or tree.get("lang") or meta.get("og:locale") or None
     found.url = _canonical_url(tree) or _absolute(meta.get("og:url")) or found.url
@@ -173,14 +177,78 @@ def _json_ld_authors(value: Any) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _meta_authors(meta: dict[str, str]) -> tuple[str, ...]:
+def _meta_authors(meta: dict[str, str], publishers: str) -> tuple[str, ...]:
+    """The author meta tags' names, unless the name is the publisher's (many templates put the
+    company in ``<meta name="author">``)."""
     for key in AUTHOR_META:
         value = meta.get(key)
         if value and not value.startswith("http"):
             authors = split_authors(re.sub(r"^by\s+", "", value, flags=re.IGNORECASE))
-            if authors:
+            if authors and not any(name.casefold() in publishers for name in authors):
                 return authors
     return ()
+
+
+def _publisher_names(meta: dict[str, str], found: PageMetadata) -> str:
+    """Everything that names the publisher (site name, copyright holder), casefolded."""
+    names = (found.publication, meta.get("og:site_name"), meta.get("copyright"))
+    return " | ".join(name for name in names if name).casefold()
+
+
+# The address of a writer's page: /author/jane-doe, /contributors/jane-doe.html, /by/jane-doe;
+# not a topic page about a person (/topics/people/jane-doe, /tag/jane-doe).
+_AUTHOR_PAGE = re.compile(
+    r"/(?:authors?|contributors?|writers?|staff|profiles?|by)/([^/]+?)(?:\.s?html?)?/?$"
+)
+_TOPIC_PAGE = re.compile(r"/(?:topics?|tags?|category|categories|subjects?)/")
+
+
+def _author_page_links(tree: Any) -> tuple[str, ...]:
+    """Writers named by links to their author pages, where the page's address spells the name
+    ("Jose Altoveros" -> /author/jose-altoveros.html), not in boxes of other articles. The
+    first such link is the article's writer; co-writers share its parent element."""
+    links = [
+        (element, name)
+        for element in tree.xpath("//a[@href]")
+        if _in_author_box(element) and (name := _named_by_address(element))
+    ]
+    if not links:
+        return ()
+    byline = links[0][0].getparent()
+    names: list[str] = []
+    for element, name in links:
+        if element.getparent() is byline and name not in names:
+            names.append(name)
+    return tuple(names)
+
+
+def _in_author_box(element: Any) -> bool:
+    """Whether the nearest telling box around ``element`` is about a writer (author-info,
+    author-box, byline) rather than a list of other articles (related, popular, a sidebar)."""
+    for ancestor in element.iterancestors():
+        marks = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}".casefold()
+        if "author" in marks or "byline" in marks:
+            return True
+        if _OTHER_ARTICLES.search(marks) or ancestor.tag in ("aside", "footer", "nav"):
+            return False
+    return True
+
+
+def _named_by_address(link: Any) -> str | None:
+    try:
+        path = urlsplit(link.get("href")).path
+    except ValueError:  # not an address at all ("http://[x")
+        return None
+    match = _AUTHOR_PAGE.search(path)
+    name = clean_text(link.text_content())
+    if not match or _TOPIC_PAGE.search(path) or not name or not is_person_name(name):
+        return None
+    letters = re.sub(r"[^a-z]", "", _ascii(name.casefold()))
+    return name if letters == re.sub(r"[^a-z]", "", _ascii(match[1].casefold())) else None
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 # Elements that hold a line of text of their own, as a browser lays them out.
