@@ -77,6 +77,14 @@ BYLINES = [
         ],
         ("Jane Doe",),
     ),
+    # A generational suffix is part of the name, with its full stop.
+    (["By Henry Holt Jr.", "March 3, 2025"], ("Henry Holt Jr.",)),
+    (["Henry Holt III", "March 3, 2025"], ("Henry Holt III",)),
+    (["Henry Holt, Jr.", "March 3, 2025"], ("Henry Holt, Jr.",)),
+    (["By Jane Doe and Henry Holt Sr."], ("Jane Doe", "Henry Holt Sr.")),
+    # Names the first-name list does not know, beside the date.
+    (["Nnamdi Okafor", "March 3, 2025"], ("Nnamdi Okafor",)),
+    (["By", "Tiwalade Ogunlowo", "March 3, 2025"], ("Tiwalade Ogunlowo",)),
     # A photo credit or a section label is nobody's byline.
     (["Courtesy Harbour Museum", "March 3, 2025"], ()),
     (["Local News", "March 3, 2025"], ()),

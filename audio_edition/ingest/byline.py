@@ -72,6 +72,8 @@ _CONTACT = re.compile(
 )
 _SEPARATORS = " ,;:|·•/–—-"
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
+# A generational suffix ends a name: "Martin Luther King Jr.", "John Smith III".
+_SUFFIX = re.compile(r"(?:Jr|Sr)\.?|II|III|IV")
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -127,7 +129,7 @@ def read_byline(line: str, *, bare: bool = True, above_date: bool = False) -> By
     if is_person_name(candidate, known_first_name=not above_date):
         # "Jane Doe, John Roe and Ann Poe": the others follow the first name.
         names = split_authors(undated.strip(_SEPARATORS))
-        authors = names if names[:1] == (candidate,) else (candidate,)
+        authors = names if names and names[0].startswith(candidate) else (candidate,)
         return Byline(authors, explicit=False, dates=dates)
     # "New Delhi, City News Bureau | Updated ...": a staff signature beside the date (alone, a
     # line such as "Special Reports" is a section label).
@@ -181,6 +183,12 @@ def split_authors(names: str, *, explicit: bool = False) -> tuple[str, ...]:
         part = re.split(r"(?<=[a-z])(?=[A-Z]{2,})", pieces[index].strip(" ."))[0]
         if part.isupper() and len(part) > 3:
             part = part.title()
+        if re.search(r"\b(?:Jr|Sr)$", part):
+            part += "."  # the suffix keeps its full stop
+        if authors and _SUFFIX.fullmatch(part) and "," in joiner:
+            authors[-1] = f"{authors[-1]}, {part}"  # "Ed Begley, Jr."
+            joiner = pieces[index + 1] if index + 1 < len(pieces) else ""
+            continue
         # After a bare comma a place or an outlet may follow ("Jane Doe, New York"): only a
         # name with a known first name counts there; "and" says a name follows.
         after_comma = bool(authors) and "and" not in joiner and "&" not in joiner
@@ -218,6 +226,8 @@ def is_person_name(text: str, *, known_first_name: bool = False) -> bool:
     words = text.split()
     if words and words[0].casefold() in HONORIFICS:
         words = words[1:]
+    if words and _SUFFIX.fullmatch(words[-1]):
+        words = words[:-1]
     if not 2 <= len(words) <= 5 or words[0].casefold() in NAME_PARTICLES:
         return False
     for word in words:
