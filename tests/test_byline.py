@@ -77,6 +77,11 @@ BYLINES = [
         ],
         ("Jane Doe",),
     ),
+    # A weekday, "on" or "Last Updated" between the name and the date is not part of the name.
+    (["By Jane Doe Tue, 4 Mar 2025 10:15:00 GMT"], ("Jane Doe",)),
+    (["By Jane Doe Tuesday 4 March 2025 10.20 CET"], ("Jane Doe",)),
+    (["By Jane Doe On 4 March 2025"], ("Jane Doe",)),
+    (["By Jane Doe Last Updated: March 4, 2025"], ("Jane Doe",)),
     # A generational suffix is part of the name, with its full stop.
     (["By Henry Holt Jr.", "March 3, 2025"], ("Henry Holt Jr.",)),
     (["Henry Holt III", "March 3, 2025"], ("Henry Holt III",)),
@@ -124,6 +129,13 @@ DATES = [
      dt.datetime(2025, 3, 3, 7, 0)),
     (["By Jane DoeMarch 3, 2025 | 4:10pm"], dt.datetime(2025, 3, 3, 16, 10)),
     (["Jane Doe - Mar. 3rd 2025 12:12 pm PT"], dt.datetime(2025, 3, 3, 12, 12)),
+    (["By Jane Doe", "04-Mar-2025"], dt.date(2025, 3, 4)),
+    # Only one reading of the numbers is a date.
+    (["By Jane Doe", "03.14.2025"], dt.date(2025, 3, 14)),
+    (["By Jane Doe", "14/03/2025"], dt.date(2025, 3, 14)),
+    # A time zone in brackets, as some Indian and Gulf sites print it.
+    (["By Jane Doe", "Last Updated: Tuesday, March 4, 2025, 10:20 [IST]"],
+     dt.datetime(2025, 3, 4, 10, 20, tzinfo=dt.timezone(dt.timedelta(hours=5, minutes=30)))),
 ]  # fmt: skip
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import find_date
+from .dates import ZONE_OFFSETS, find_date
 
 # Whole lines that are page furniture, compared casefolded without trailing punctuation.
 JUNK_LINES = frozenset(
@@ -48,8 +48,9 @@ PROMOTIONS = (
                 r"|get (?:our|the) (?:free )?newsletter|support our journalism)\b", re.I), 30),
     # Shopping links in buying guides: "See it now: Amazon", "Buy now at Best Buy".
     (re.compile(r"^(?:see it now|buy (?:it )?now|shop now|check price|see price)\b", re.I), 12),
-    # "Story title [VIDEO]|Other title [PICTURES]": link lists with section tags.
-    (re.compile(r"\[(?:[A-Z]{3,} ?){1,3}\]"), 80),
+    # "Story title [VIDEO]|Other title [PICTURES]": link lists with section tags (a time zone
+    # after a time, "10:20 [IST]", is not one).
+    (re.compile(rf"\[(?!(?:{'|'.join(ZONE_OFFSETS)})\])(?:[A-Z]{{3,}} ?){{1,3}}\]"), 80),
 )  # fmt: skip
 # Lines this short or shorter may be a bare photo credit.
 _MAX_CREDIT_WORDS = 12

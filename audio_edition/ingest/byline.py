@@ -173,7 +173,7 @@ def split_authors(names: str, *, explicit: bool = False) -> tuple[str, ...]:
     """
     names = re.split(r"\s+(?:for|at|in|of)\s+(?:the\s+)?[A-Z]", names, maxsplit=1)[0]
     names = re.sub(r"\s+(?:on|at)\s*(?=\||$)", " ", names)  # "by Jane Doe on <date>"
-    names = re.split(r"\s+(?=(?:Updated|Published|Posted|Last updated)\b)", names, maxsplit=1)[0]
+    names = re.split(r"\s+(?=(?:Updated|Published|Posted|Last [Uu]pdated)\b)", names, maxsplit=1)[0]
     names = re.split(r"\s*[|•·/]\s*|\s+[-–—]\s+", names)[0]
     pieces = re.split(r"(\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", names.strip(" ,;-–—"))
     authors: list[str] = []

@@ -26,8 +26,10 @@ _YEAR = r"(?P<year>(?:1[89]|2[01])\d\d)"
 
 # "Feb.06 - 2025", "February 6, 2025", "Feb 6 2025"
 _MONTH_FIRST = re.compile(rf"\b{_MONTH}\s*{_DAY}\b\s*(?:,|-|–|/)?\s*{_YEAR}\b", re.IGNORECASE)
-# "6 Feb 2025", "6th of February, 2025"
-_DAY_FIRST = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\s*,?\s*{_YEAR}\b", re.IGNORECASE)
+# "6 Feb 2025", "6th of February, 2025", "06-Feb-2025"
+_DAY_FIRST = re.compile(
+    rf"\b{_DAY}(?:\s+(?:of\s+)?|[-/]){_MONTH}\s*[,/-]?\s*{_YEAR}\b", re.IGNORECASE
+)
 # "11/19/2019" (US month first; day first when the first number cannot be a month),
 # "19.11.2019" (day first, as Europe writes it)
 _NUMERIC = re.compile(
@@ -46,7 +48,7 @@ _ISO = re.compile(
 _TIME = re.compile(
     r"\b(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?::[0-5]\d)?"
     r"(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?"
-    r"(?:\s*(?P<zone>[A-Z]{2,5}\b(?:[+-]\d{1,2})?))?",
+    r"(?:\s*(?P<open>[\[(])?(?P<zone>[A-Z]{2,5}\b(?:[+-]\d{1,2})?)(?(open)[\])]))?",
     re.IGNORECASE,
 )
 
@@ -76,6 +78,8 @@ _TIME_TO_DATE_GAP = re.compile(
     r"(?:day)?\.?[\s,|·•–—-]*)?$",
     re.IGNORECASE,
 )
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?"
+_LEADING_WEEKDAY = re.compile(rf"\b(?:on\s+(?:{_WEEKDAY}\s*)?|{_WEEKDAY}\s*)$", re.IGNORECASE)
 # Words that may stand beside a date on a date line: "Published: Tuesday, Nov. 19 at 8 p.m. ET".
 DATE_LINE_WORDS = frozenset(
     {
@@ -118,7 +122,12 @@ def find_date(line: str, start: int = 0) -> DateMatch | None:
             if day is not None:
                 found.append(_with_time(line, day, match.start(), match.end()))
                 break
-    return min(found, key=lambda match: match.start, default=None)
+    first = min(found, key=lambda match: match.start, default=None)
+    if first is None:
+        return None
+    # The weekday printed before the date is part of it: "By Jane Doe Tue, 19 Nov 2019".
+    weekday = _LEADING_WEEKDAY.search(line, 0, first.start)
+    return DateMatch(first.value, weekday.start(), first.end) if weekday else first
 
 
 def blank_out(line: str, spans: list[tuple[int, int]], filler: str = " ") -> str:
@@ -169,12 +178,21 @@ def _day(match: re.Match[str]) -> dt.date | None:
             return dt.date(
                 int(match["year"]), MONTHS[match["month"][:3].lower()], int(match["day"])
             )
-        first, second = int(match["first"]), int(match["second"])
-        if match["sep"] == "." or first > 12:
-            first, second = second, first
-        return dt.date(int(match["year"]), first, second)
     except ValueError:
         return None
+    first, second = int(match["first"]), int(match["second"])
+    # Europe writes the day first ("19.11.2019"), the US the month; the other reading when the
+    # first is no date ("19/11/2019", "11.19.2019").
+    us_reading, european_reading = (first, second), (second, first)
+    readings = (
+        (european_reading, us_reading) if match["sep"] == "." else (us_reading, european_reading)
+    )
+    for month, day in readings:
+        try:
+            return dt.date(int(match["year"]), month, day)
+        except ValueError:
+            continue
+    return None
 
 
 def _from_iso(match: re.Match[str]) -> Published | None:
