@@ -16,7 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from audio_edition.ingest.evaluate import averages, in_split, printed_dates, score_corpus
+from audio_edition.ingest.evaluate import (
+    averages,
+    in_split,
+    printed_authors,
+    printed_dates,
+    score_corpus,
+)
 
 from .conftest import shared_file
 
@@ -69,3 +75,21 @@ def test_the_date_ceiling_counts_only_pages_that_print_the_labelled_day(tmp_path
         label = {"headline": "Headline", "published": published}
         (tmp_path / "expected" / f"{item}.json").write_text(json.dumps(label), encoding="utf-8")
     assert printed_dates(tmp_path, "all") == (1, 3)
+
+
+def test_the_authors_ceiling_counts_only_pages_that_name_every_labelled_author(
+    tmp_path: Path,
+) -> None:
+    pages = {
+        "dev-a-example": ("Headline\n\nBy JO PARK and Ann Lee\n\nText.", ["Jo Park", "Ann Lee"]),
+        "dev-b-example": ("Headline\n\nBy Jo Park\n\nText.", ["Jo Park", "Ann Lee"]),
+        "dev-c-example": ("Headline\n\nText by nobody.", ["Jo Park"]),
+        "dev-d-example": ("Headline\n\nText.", []),
+    }
+    for folder in ("expected", "txt"):
+        (tmp_path / folder).mkdir()
+    for item, (text, authors) in pages.items():
+        (tmp_path / "txt" / f"{item}.txt").write_text(text, encoding="utf-8")
+        label = {"headline": "Headline", "authors": authors}
+        (tmp_path / "expected" / f"{item}.json").write_text(json.dumps(label), encoding="utf-8")
+    assert printed_authors(tmp_path, "all") == (1, 3)

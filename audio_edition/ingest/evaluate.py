@@ -24,7 +24,7 @@ import sys
 import unicodedata
 import zlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -192,20 +192,42 @@ def printed_dates(corpus: Path, split: str) -> tuple[int, int]:
     text, pages with a labelled date): the most the date column can reach on pasted text,
     since pages that print no year, "Monday 5:30PM", or a local day other than the label's
     give the reader nothing to find."""
-    printed = labelled = 0
+
+    def printed(label: Any, text: str) -> bool:
+        day = str(label)[:10]
+        found = (d.match.value for line in text.splitlines() for d in find_dates(line))
+        return any(value.isoformat()[:10] == day for value in found)
+
+    return _printed(corpus, split, "published", printed)
+
+
+def printed_authors(corpus: Path, split: str) -> tuple[int, int]:
+    """(pages whose labelled authors are all named somewhere in their pasted text, pages with
+    labelled authors): the most the authors column can reach on pasted text, since a paste that
+    starts below the byline, or a page that names the writer only in its markup, gives the reader
+    nobody to find."""
+
+    def printed(label: Any, text: str) -> bool:
+        pasted = normalize_label(text)
+        return all(_author_key(name) in pasted for name in label)
+
+    return _printed(corpus, split, "authors", printed)
+
+
+def _printed(
+    corpus: Path, split: str, field: str, printed: Callable[[Any, str], bool]
+) -> tuple[int, int]:
+    found = labelled = 0
     for expected_path in sorted((corpus / "expected").glob("*.json")):
         source = corpus / "txt" / f"{expected_path.stem}.txt"
         if not source.exists() or split not in ("all", split_of(expected_path.stem)):
             continue
-        day = (json.loads(expected_path.read_text(encoding="utf-8")).get("published") or "")[:10]
-        if not day:
+        label = json.loads(expected_path.read_text(encoding="utf-8")).get(field)
+        if not label:
             continue
         labelled += 1
-        lines = source.read_text(encoding="utf-8").splitlines()
-        printed += any(
-            d.match.value.isoformat()[:10] == day for line in lines for d in find_dates(line)
-        )
-    return printed, labelled
+        found += printed(label, source.read_text(encoding="utf-8"))
+    return found, labelled
 
 
 def _cell(value: float | None) -> str:
@@ -259,15 +281,16 @@ def main(argv: list[str] | None = None) -> int:
         if not args.json:
             print(report(form, results, args.failures))
             if form == "txt":
-                counts = [
-                    (split, *printed_dates(args.corpus, split))
-                    for split in SPLITS
-                    if args.split in ("all", split)
-                ]
-                print(
-                    "date printed in the text (the most the date column can reach): "
-                    + ", ".join(f"{split} {n}/{total}" for split, n, total in counts if total)
-                )
+                for what, ceiling in (("authors", printed_authors), ("date", printed_dates)):
+                    counts = [
+                        (split, *ceiling(args.corpus, split))
+                        for split in SPLITS
+                        if args.split in ("all", split)
+                    ]
+                    print(
+                        f"{what} printed in the text (the most the {what} column can reach): "
+                        + ", ".join(f"{split} {n}/{total}" for split, n, total in counts if total)
+                    )
             print()
     if args.json:
         print(json.dumps(summary, indent=2))
