@@ -304,3 +304,39 @@ def test_a_sign_off_names_the_writer_when_no_byline_did() -> None:
     article = parse_text("\n\n".join([HEADLINE, "March 3, 2025", *BODY, "— Jane Doe"]))
     assert article.authors == ("Jane Doe",)
     assert "Jane Doe" not in " ".join(p for s in article.sections for p in s.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("ending", "read"),
+    [
+        ("Email Jane Doe at jdoe@islandpost.example or follow her @janedoe.", False),
+        ("Jane Doe can be reached at 555-010-2030.", False),
+        ("Follow Jane Doe on Twitter @janedoe.", False),
+        ("Jane Doe is a staff writer for the Island Post.", True),
+        ("Jane Doe covers the islands for the Island Post.", True),
+    ],
+)
+def test_the_writers_note_at_the_end_names_the_writer(ending: str, read: bool) -> None:
+    article = parse_text("\n\n".join([HEADLINE, "March 3, 2025", *BODY, ending]))
+    assert article.authors == ("Jane Doe",)
+    spoken = " ".join(p for s in article.sections for p in s.paragraphs)
+    assert (ending in spoken) is read  # a way to reach her is not read; a line about her is
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "Erik Holm is a former ferry captain and has led the board since 2019.",
+        "Follow Main Street on foot to reach the pier.",
+    ],
+)
+def test_people_and_places_in_the_story_are_not_its_writer(ending: str) -> None:
+    article = parse_text("\n\n".join([HEADLINE, "March 3, 2025", *BODY, ending]))
+    assert article.authors == ()
+    assert ending in " ".join(p for s in article.sections for p in s.paragraphs)
+
+
+def test_a_byline_at_the_top_wins_over_a_writers_note() -> None:
+    ending = "Email Ann Poe at apoe@islandpost.example."
+    article = parse_text("\n\n".join([HEADLINE, "By Jane Doe", *BODY, ending]))
+    assert article.authors == ("Jane Doe",)

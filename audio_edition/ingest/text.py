@@ -104,6 +104,33 @@ _SIGNED_BY = re.compile(r"(?:^|;)\s*\(?(?:reporting|writing)\s+by\s+([^;)]+)", r
 _CREDIT_REACH = 5
 # An op-ed or a letter signs off with the writer's name: "— Jane Doe".
 SIGN_OFF = re.compile(r"^[—–-]\s*(?P<name>[^\W\d_][\w.'’ -]+)$")
+_NAME = r"(?P<name>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,4}?)"
+# How a story's last lines name its writer, and whether the line is read. US papers end with how
+# to reach the writer ("Email Jane Doe at ...", "Jane Doe can be reached at ..."): furniture, not
+# story. A line about the writer ("Jane Doe is a staff writer for ...", "Jane Doe covers
+# transport") is read, as a radio piece names its reporter.
+_CONTACT_THE_WRITER = re.compile(
+    rf"^(?:e-?mail|contact|reach|follow|write to|message)\s+{_NAME}\s+(?:at|on|via|@|:)", re.I
+)
+_WRITER_CAN_BE_REACHED = re.compile(
+    rf"^{_NAME}\s+(?:can|may)\s+be\s+(?:reached|contacted|emailed|followed)\b", re.I
+)
+_ABOUT_THE_WRITER = re.compile(
+    rf"^(?:about the author:?\s*)?{_NAME}\s+(?:(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?"
+    r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|critic)s?\b"
+    r"|(?:covers|writes about|reports on)\s)",
+    re.I,
+)
+WRITER_NOTES = (
+    (_CONTACT_THE_WRITER, False),
+    (_WRITER_CAN_BE_REACHED, False),
+    (_ABOUT_THE_WRITER, True),
+)
+# What makes a line a way to reach someone: an address or handle, a phone number, a network.
+_CONTACT_DETAIL = re.compile(
+    r"@|\d{3}[\s.-]\d{4}\b|\b(?:twitter|facebook|instagram|linkedin|threads|bluesky|mastodon)\b",
+    re.IGNORECASE,
+)
 
 
 def _take_end_credit(body: list[_Unit]) -> tuple[list[_Unit], tuple[str, ...]]:
@@ -121,7 +148,28 @@ def _take_end_credit(body: list[_Unit]) -> tuple[list[_Unit], tuple[str, ...]]:
     sign_off = SIGN_OFF.match(last)
     if sign_off and is_person_name(sign_off["name"].strip()):
         return body[:-1], (sign_off["name"].strip(),)
-    return body, ()
+    return _take_writer_note(body)
+
+
+def _take_writer_note(body: list[_Unit]) -> tuple[list[_Unit], tuple[str, ...]]:
+    """The story without the writer's contact line among its last lines, and the writer named
+    there or in a line about the writer."""
+    writer: tuple[str, ...] = ()
+    kept = list(body)
+    for index in range(len(body) - 1, max(0, len(body) - _CREDIT_REACH) - 1, -1):
+        if index == 0:
+            break  # the lede is the story, whatever it says
+        text = body[index].text
+        for pattern, read in WRITER_NOTES:
+            match = pattern.match(text)
+            if not match or not is_person_name(match["name"]):
+                continue
+            if read or _CONTACT_DETAIL.search(text):
+                writer = writer or (match["name"],)
+                if not read:
+                    del kept[index]
+            break
+    return kept, writer
 
 
 def read_meta_lines(lines: list[str]) -> tuple[tuple[str, ...], Published | None]:
