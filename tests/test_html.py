@@ -409,3 +409,13 @@ def test_a_writer_linked_to_their_author_page_is_the_author(tmp_path: Path) -> N
 def test_a_link_that_is_not_a_writers_page_names_no_author(tmp_path: Path, link: str) -> None:
     page = _page_without_json_ld("", f"<p>The mayor, {link}, spoke first at the meeting.</p>")
     assert "Erik Holm" not in _load_page(tmp_path, page).authors
+
+
+def test_the_writers_contact_line_is_not_read_and_names_a_writer_the_markup_did_not(
+    tmp_path: Path,
+) -> None:
+    contact = "Email Maria Lindqvist at mlindqvist@harbourtimes.example or follow her @mlind."
+    page = _page_without_json_ld("", "").replace("</article>", f"<p>{contact}</p></article>")
+    article = _load_page(tmp_path, page)
+    assert article.authors == ("Maria Lindqvist",)
+    assert "mlindqvist" not in " ".join(heard(article))

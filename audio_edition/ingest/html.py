@@ -19,7 +19,7 @@ from .boilerplate import is_boilerplate
 from .byline import read_byline, split_authors
 from .dates import find_date
 from .metadata import choose_headline, clean_text, page_metadata, parse_date
-from .text import tidy_dateline
+from .text import tidy_dateline, writer_notes
 
 # Headings that introduce page furniture rather than a part of the article. The whole heading
 # must be such a label: "Popular with tourists" and "Share prices rise" head real sections.
@@ -49,7 +49,9 @@ def parse_html(text: str, source: str | Path | None = None) -> Article:
     headline = choose_headline(metadata, extracted)
     if not headline:
         raise InputError("no article found in the page (no headline)", subject)
-    authors = metadata.authors or split_authors(str(extracted.get("author") or ""))
+    contact_lines, noted_writer = writer_notes([block.text for block in blocks])
+    blocks = [block for index, block in enumerate(blocks) if index not in contact_lines]
+    authors = metadata.authors or split_authors(str(extracted.get("author") or "")) or noted_writer
     lede, sections = _sections(blocks, headline, authors)
     if lede is None and not sections:
         raise InputError("no article text found in the page", subject)

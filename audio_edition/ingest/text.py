@@ -154,12 +154,17 @@ def _take_end_credit(body: list[_Unit]) -> tuple[list[_Unit], tuple[str, ...]]:
 def _take_writer_note(body: list[_Unit]) -> tuple[list[_Unit], tuple[str, ...]]:
     """The story without the writer's contact line among its last lines, and the writer named
     there or in a line about the writer."""
+    contact_lines, writer = writer_notes([unit.text for unit in body])
+    return [unit for index, unit in enumerate(body) if index not in contact_lines], writer
+
+
+def writer_notes(paragraphs: list[str]) -> tuple[set[int], tuple[str, ...]]:
+    """Where the writer's contact lines are among the last ``paragraphs`` (never the first),
+    which are not read, and the writer named there or in a line about the writer."""
+    contact_lines: set[int] = set()
     writer: tuple[str, ...] = ()
-    kept = list(body)
-    for index in range(len(body) - 1, max(0, len(body) - _CREDIT_REACH) - 1, -1):
-        if index == 0:
-            break  # the lede is the story, whatever it says
-        text = body[index].text
+    for index in range(len(paragraphs) - 1, max(0, len(paragraphs) - _CREDIT_REACH), -1):
+        text = paragraphs[index]
         for pattern, read in WRITER_NOTES:
             match = pattern.match(text)
             if not match or not is_person_name(match["name"]):
@@ -167,9 +172,9 @@ def _take_writer_note(body: list[_Unit]) -> tuple[list[_Unit], tuple[str, ...]]:
             if read or _CONTACT_DETAIL.search(text):
                 writer = writer or (match["name"],)
                 if not read:
-                    del kept[index]
+                    contact_lines.add(index)
             break
-    return kept, writer
+    return contact_lines, writer
 
 
 def read_meta_lines(lines: list[str]) -> tuple[tuple[str, ...], Published | None]:
