@@ -82,6 +82,8 @@ BYLINES = [
     (["By Jane Doe Tuesday 4 March 2025 10.20 CET"], ("Jane Doe",)),
     (["By Jane Doe On 4 March 2025"], ("Jane Doe",)),
     (["By Jane Doe Last Updated: March 4, 2025"], ("Jane Doe",)),
+    (["By Jane Doe March 4", "2025-03-04"], ("Jane Doe",)),
+    (["By Jane Doe Nov. 19, 6:55 AM"], ("Jane Doe",)),
     # A generational suffix is part of the name, with its full stop.
     (["By Henry Holt Jr.", "March 3, 2025"], ("Henry Holt Jr.",)),
     (["Henry Holt III", "March 3, 2025"], ("Henry Holt III",)),

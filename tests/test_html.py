@@ -419,3 +419,19 @@ def test_the_writers_contact_line_is_not_read_and_names_a_writer_the_markup_did_
     article = _load_page(tmp_path, page)
     assert article.authors == ("Maria Lindqvist",)
     assert "mlindqvist" not in " ".join(heard(article))
+
+
+def test_a_month_and_year_alone_give_no_date(tmp_path: Path) -> None:
+    # trafilatura guesses January 1 from "November 2019"; the page states no day.
+    page = _page_without_json_ld("", '<p class="kicker">Harbour diary, November 2019</p>')
+    assert _load_page(tmp_path, page).published is None
+
+
+def test_a_byline_beside_a_date_without_a_year_names_the_writer(tmp_path: Path) -> None:
+    meta = (
+        '<div class="meta"><span class="by">By Maria Lindqvist</span>'
+        '<time datetime="2025-03-04T10:00:00Z">March 4</time></div>'
+    )
+    article = _load_page(tmp_path, _page_without_json_ld("", meta))
+    assert article.authors == ("Maria Lindqvist",)
+    assert article.published == dt.datetime(2025, 3, 4, 10, 0, tzinfo=dt.timezone.utc)

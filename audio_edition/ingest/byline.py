@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .dates import DATE_LINE_WORDS, MONTHS, LabelledDate, blank_out, find_dates
+from .dates import DATE_LINE_WORDS, MONTHS, LabelledDate, blank_out, days_without_year, find_dates
 
 # "By", "Written by", "Author:" before the names.
 BY = re.compile(
@@ -107,6 +107,7 @@ def read_byline(line: str, *, bare: bool = True, above_date: bool = False) -> By
     text = tidy_byline(line)
     dates = tuple(find_dates(text))
     undated = blank_out(text, [(d.match.start, d.match.end) for d in dates], " | ")
+    undated = blank_out(undated, days_without_year(undated), " | ")
     by = BY.search(undated)
     if by and undated[by.end() :].strip():
         before, after = undated[: by.start()].strip(_SEPARATORS), undated[by.end() :]

@@ -39,6 +39,12 @@ _NUMERIC = re.compile(
 _YEARLESS = re.compile(
     rf"\b{_MONTH}\s*{_DAY}\b,?\s*(?:at\s+)?[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?m\b\.?)?", re.I
 )
+# "March 4" or "Nov. 19, 6:55 AM" with no year after it.
+_MONTH_DAY = re.compile(
+    rf"\b{_MONTH}\s*{_DAY}\b(?!\s*[,/–-]?\s*(?:1[89]|2[01])\d\d\b)(?:,?\s*(?:at\s+)?[0-2]?\d[:.][0-5]\d"
+    r"\s*(?:[ap]\.?m\b\.?)?)?",
+    re.IGNORECASE,
+)
 # "2025-02-06", "2025-02-06T10:20:00+01:00", "2025/02/06"
 _ISO = re.compile(
     r"\b(?P<year>(?:1[89]|2[01])\d\d)(?P<sep>[-/])(?P<month>[01]\d)(?P=sep)(?P<day>[0-3]\d)"
@@ -136,6 +142,12 @@ def blank_out(line: str, spans: list[tuple[int, int]], filler: str = " ") -> str
     for start, end in sorted(spans, reverse=True):
         line = f"{line[:start]}{filler}{line[end:]}"
     return line
+
+
+def days_without_year(line: str) -> list[tuple[int, int]]:
+    """Spans of a month and day printed without a year ("March 4", "Nov. 19, 6:55 AM"): they
+    end a byline ("By Jane Doe March 4"), though the day they name cannot be known."""
+    return [match.span() for match in _MONTH_DAY.finditer(line)]
 
 
 def yearless_dates(line: str) -> list[tuple[int, int]]:

@@ -7,6 +7,7 @@ publishers state them exactly; trafilatura's own guesses come last.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..models import Article, Section, sections_to_read
+from ..models import Article, Published, Section, sections_to_read
 from .boilerplate import is_boilerplate
 from .byline import read_byline, split_authors
-from .dates import find_date
+from .dates import find_date, find_dates
 from .metadata import choose_headline, clean_text, page_metadata, parse_date
 from .text import tidy_dateline, writer_notes
 
@@ -55,7 +56,7 @@ def parse_html(text: str, source: str | Path | None = None) -> Article:
     lede, sections = _sections(blocks, headline, authors)
     if lede is None and not sections:
         raise InputError("no article text found in the page", subject)
-    published = metadata.published or parse_date(str(extracted.get("date") or ""))
+    published = metadata.published or _attested(parse_date(str(extracted.get("date") or "")), tree)
     return Article(
         headline=headline,
         authors=authors,
@@ -68,6 +69,25 @@ def parse_html(text: str, source: str | Path | None = None) -> Article:
         image=metadata.image,
         tags=metadata.tags,
     )
+
+
+def _attested(guess: Published | None, tree: Any) -> Published | None:
+    """trafilatura's date guess when the page states that day (an ISO date in its markup, or a
+    full date in its text); None otherwise, as a year alone ("November 2019") makes it guess
+    January 1."""
+    if guess is None:
+        return None
+    import lxml.html
+
+    day = _day_of(guess)
+    if day.isoformat() in lxml.html.tostring(tree, encoding="unicode"):
+        return guess
+    printed = (found.match.value for found in find_dates(tree.text_content()))
+    return guess if any(_day_of(value) == day for value in printed) else None
+
+
+def _day_of(value: Published) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def _parse_tree(text: str, subject: str | Path) -> Any:
