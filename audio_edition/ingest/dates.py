@@ -85,6 +85,8 @@ _TIME_TO_DATE_GAP = re.compile(
     re.IGNORECASE,
 )
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?"
+# How far before a date its weekday starts: "on Wednesday, " is 15 characters.
+_WEEKDAY_REACH = 20
 _LEADING_WEEKDAY = re.compile(rf"\b(?:on\s+(?:{_WEEKDAY}\s*)?|{_WEEKDAY}\s*)$", re.IGNORECASE)
 # Words that may stand beside a date on a date line: "Published: Tuesday, Nov. 19 at 8 p.m. ET".
 DATE_LINE_WORDS = frozenset(
@@ -132,7 +134,7 @@ def find_date(line: str, start: int = 0) -> DateMatch | None:
     if first is None:
         return None
     # The weekday printed before the date is part of it: "By Jane Doe Tue, 19 Nov 2019".
-    weekday = _LEADING_WEEKDAY.search(line, 0, first.start)
+    weekday = _LEADING_WEEKDAY.search(line, max(0, first.start - _WEEKDAY_REACH), first.start)
     return DateMatch(first.value, weekday.start(), first.end) if weekday else first
 
 

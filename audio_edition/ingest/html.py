@@ -37,6 +37,8 @@ FURNITURE_HEADINGS = re.compile(
 _MAX_HEADING_WORDS = 18
 # A byline or date line above the story is at most this long.
 _MAX_META_WORDS = 20
+# A line of text that states a date ("Posted Tuesday, March 4, 2025 at 10:20 AM") is short.
+_MAX_DATE_LINE_CHARS = 200
 # A repeated passage this long or longer is a pull quote; shorter ones may be legitimate.
 _MIN_QUOTE_WORDS = 6
 
@@ -56,7 +58,8 @@ def parse_html(text: str, source: str | Path | None = None) -> Article:
     lede, sections = _sections(blocks, headline, authors)
     if lede is None and not sections:
         raise InputError("no article text found in the page", subject)
-    published = metadata.published or _attested(parse_date(str(extracted.get("date") or "")), tree)
+    guessed_date = parse_date(str(extracted.get("date") or ""))
+    published = metadata.published or _attested(guessed_date, tree, text)
     return Article(
         headline=headline,
         authors=authors,
@@ -71,19 +74,22 @@ def parse_html(text: str, source: str | Path | None = None) -> Article:
     )
 
 
-def _attested(guess: Published | None, tree: Any) -> Published | None:
-    """trafilatura's date guess when the page states that day (an ISO date in its markup, or a
-    full date in its text); None otherwise, as a year alone ("November 2019") makes it guess
-    January 1."""
+def _attested(guess: Published | None, tree: Any, source: str) -> Published | None:
+    """trafilatura's date guess when the page states that day (an ISO date in its source, or a
+    full date in a line of its text); None otherwise, as a year alone ("November 2019") makes it
+    guess January 1."""
     if guess is None:
         return None
-    import lxml.html
-
     day = _day_of(guess)
-    if day.isoformat() in lxml.html.tostring(tree, encoding="unicode"):
+    if day.isoformat() in source:
         return guess
-    printed = (found.match.value for found in find_dates(tree.text_content()))
-    return guess if any(_day_of(value) == day for value in printed) else None
+    lines = tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]")
+    for line in lines:
+        if len(line) <= _MAX_DATE_LINE_CHARS and any(
+            _day_of(found.match.value) == day for found in find_dates(line)
+        ):
+            return guess
+    return None
 
 
 def _day_of(value: Published) -> dt.date:
