@@ -435,3 +435,32 @@ def test_a_byline_beside_a_date_without_a_year_names_the_writer(tmp_path: Path) 
     article = _load_page(tmp_path, _page_without_json_ld("", meta))
     assert article.authors == ("Maria Lindqvist",)
     assert article.published == dt.datetime(2025, 3, 4, 10, 0, tzinfo=dt.timezone.utc)
+
+
+def test_a_headings_permalink_mark_is_not_part_of_it(tmp_path: Path) -> None:
+    body = (
+        f'<h2 id="north">The north wall <a href="#north">#</a></h2><p>{_NORTH}</p>'
+        f'<h2 id="south"><a href="#south">¶</a> The south wall</h2><p>{_SOUTH}</p>'
+    )
+    article = _load_page(tmp_path, _sectioned_page(body))
+    assert [s.heading for s in article.sections] == ["The north wall", "The south wall"]
+
+
+def test_a_story_that_is_a_numbered_list_keeps_its_first_item(tmp_path: Path) -> None:
+    body = f"<h2>1. The north wall</h2><p>{_NORTH}</p><h2>2. The south wall</h2><p>{_SOUTH}</p>"
+    page = _sectioned_page(body).replace(f"<p>{_STORY}</p>", "")
+    article = _load_page(tmp_path, page)
+    assert article.lede is None
+    assert [s.heading for s in article.sections] == ["1. The north wall", "2. The south wall"]
+    assert article.sections[0].paragraphs == (_NORTH,)
+
+
+def test_a_short_heading_may_end_with_a_full_stop(tmp_path: Path) -> None:
+    body = (
+        f"<h2>Start with the north wall.</h2><p>{_NORTH}</p><h2>Then the south.</h2><p>{_SOUTH}</p>"
+    )
+    article = _load_page(tmp_path, _sectioned_page(body))
+    assert [s.heading for s in article.sections] == [
+        "Start with the north wall.",
+        "Then the south.",
+    ]

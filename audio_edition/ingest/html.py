@@ -35,8 +35,13 @@ FURNITURE_HEADINGS = re.compile(
     re.IGNORECASE,
 )
 _MAX_HEADING_WORDS = 18
+_MAX_SENTENCE_HEADING_WORDS = 8
 # A byline or date line above the story is at most this long.
 _MAX_META_WORDS = 20
+# The link to a heading's own anchor that blogs and docs print beside it: "#", "¶", "§", "🔗".
+_PERMALINK = re.compile(r"^\s*[#¶§🔗]\s+|\s+[#¶§🔗]\s*$")
+# "1. The north wall", "2) Price", "#3 Battery life": an item of a numbered list of sections.
+_NUMBERED = re.compile(r"^(?:#\s?)?(?P<number>\d{1,2})\s?[.):]\s+\S")
 # A line of text that states a date ("Posted Tuesday, March 4, 2025 at 10:20 AM") is short.
 _MAX_DATE_LINE_CHARS = 200
 # A repeated passage this long or longer is a pull quote; shorter ones may be legitimate.
@@ -210,10 +215,10 @@ def _blocks(body: Any) -> Iterator[_Block]:
     for element in body:
         tag = element.tag
         if tag == "head":
-            text = _element_text(element)
+            heading = _PERMALINK.sub("", _element_text(element) or "")
             rank = re.fullmatch(r"h([1-6])", element.get("rend") or "")
-            if text:
-                yield _Block("heading", text, int(rank[1]) if rank else 2)
+            if heading:
+                yield _Block("heading", heading, int(rank[1]) if rank else 2)
         elif tag == "list":
             items = [_element_text(item) for item in element.iter("item")]
             sentences = [_as_sentence(item) for item in items if item and not is_boilerplate(item)]
@@ -246,9 +251,27 @@ def _pull_quotes(blocks: list[_Block]) -> set[str]:
     }
 
 
+def _opens_numbers(heading: _Block, blocks: list[_Block]) -> bool:
+    """Whether ``heading`` is "1. ..." and a later heading of its level goes on "2. ..."."""
+    first = _NUMBERED.match(heading.text)
+    if not first or first["number"] != "1":
+        return False
+    return any(
+        block.kind == "heading"
+        and block.level == heading.level
+        and (number := _NUMBERED.match(block.text)) is not None
+        and number["number"] == "2"
+        for block in blocks
+    )
+
+
 def _reads_as_heading(text: str) -> bool:
-    """Pages mark up standfirsts as h2 too; a heading is short and not a full sentence."""
-    return len(text.split()) <= _MAX_HEADING_WORDS and not text.endswith(".")
+    """Pages mark up standfirsts as h2 too; a heading is short, and a full sentence only when
+    it is shorter still ("Then the south wall.", "Why it matters for the U.S.")."""
+    words = len(text.split())
+    return words <= _MAX_HEADING_WORDS and (
+        not text.endswith(".") or words <= _MAX_SENTENCE_HEADING_WORDS
+    )
 
 
 def _is_meta_line(text: str, authors: tuple[str, ...]) -> bool:
@@ -273,11 +296,14 @@ def _sections(
     level = 0
     paragraphs: list[str] = []
     skipping = False  # inside a "Related articles" or similar box
+    started = False  # a paragraph (or a numbered list of sections) has begun the story
     for block in blocks:
         key = block.text.casefold()
         if block.kind == "heading" and key in seen:
             continue  # the headline again, as the body's h1
-        if block.kind == "heading" and (lede is None or block.text.endswith(":")):
+        if block.kind == "heading" and not started and _opens_numbers(block, blocks):
+            started = True  # "1. ..." over a "2. ..." later: the story is a list of sections
+        elif block.kind == "heading" and (not started or block.text.endswith(":")):
             # Before the first paragraph a heading is a deck, a kicker or a promoted link, and
             # one that ends in a colon introduces a list ("More:"): neither heads a section.
             continue
@@ -289,9 +315,10 @@ def _sections(
             continue
         if skipping or key in seen or block.text in repeats or is_boilerplate(block.text):
             continue
-        if lede is None and _is_meta_line(block.text, authors):
+        if not started and _is_meta_line(block.text, authors):
             continue  # the byline or date printed above the story: tags, not text to read
         seen.add(key)
+        started = True
         if lede is None and heading is None and not sections:
             lede = tidy_dateline(block.text)
         else:
