@@ -84,6 +84,16 @@ BYLINES = [
     (["By Jane Doe Last Updated: March 4, 2025"], ("Jane Doe",)),
     (["By Jane Doe March 4", "2025-03-04"], ("Jane Doe",)),
     (["By Jane Doe Nov. 19, 6:55 AM"], ("Jane Doe",)),
+    # Other words before "by", the label alone over the names, a byline in lower case.
+    (["Reported by Jane Doe", "March 3, 2025"], ("Jane Doe",)),
+    (["Analysis by Jane Doe", "March 3, 2025"], ("Jane Doe",)),
+    (["Written by:", "Jane Doe", "March 3, 2025"], ("Jane Doe",)),
+    (["by jane doe", "March 3, 2025"], ("Jane Doe",)),
+    # A byline on two lines, and what a copy-paste glues on: a read time, a label, "Published".
+    (["By Jane Doe", "and John Roe", "March 3, 2025"], ("Jane Doe", "John Roe")),
+    (["Jane Doe 4 min read", "March 3, 2025"], ("Jane Doe",)),
+    (["Jane DoeEmail", "March 3, 2025"], ("Jane Doe",)),
+    (["Jane Doe Published March 3, 2025"], ("Jane Doe",)),
     # A generational suffix is part of the name, with its full stop.
     (["By Henry Holt Jr.", "March 3, 2025"], ("Henry Holt Jr.",)),
     (["Henry Holt III", "March 3, 2025"], ("Henry Holt III",)),

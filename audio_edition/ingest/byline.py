@@ -18,11 +18,17 @@ from typing import Any
 
 from .dates import DATE_LINE_WORDS, MONTHS, LabelledDate, blank_out, days_without_year, find_dates
 
-# "By", "Written by", "Author:" before the names.
+# "By", "Written by", "Analysis by", "Author:" before the names.
 BY = re.compile(
-    r"(?:^|(?<=\s))(?:written\s+by|words\s+by|story\s+by|reporting\s+by|by|authors?"
+    r"(?:^|(?<=\s))(?:(?:written|words|story|text|reporting|reported|article|analysis|opinion"
+    r"|commentary|column|review|interview|photos and text)\s+by|by|authors?"
     r"|(?:words|contributors?)(?=\s*:))"
     r"\s*:?\s*(?=\S)",
+    re.IGNORECASE,
+)
+# The label alone on its line, the names on the next: "By", "Written by:", "Authors:".
+BY_ALONE = re.compile(
+    r"(?:(?:written|words|story|text|reported|article)\s+)?by|authors?|words|contributors?",
     re.IGNORECASE,
 )
 # News agencies, which sign wire copy in place of a person.
@@ -61,7 +67,13 @@ MONTH_WORDS = frozenset(
 # Labels a copy-paste glued to the name: "Marcus De GuzmanView More Articles".
 _GLUED_LABEL = re.compile(
     r"(?<=[a-z.])(?=(?:View|More|Follow|Senior|Contributing|Contributor|Staff|Reporter|Editor"
-    r"|Writer|Correspondent|Columnist|Updated|Published|Posted)\b)"
+    r"|Writer|Correspondent|Columnist|Updated|Published|Posted|Email|Bio)\b)"
+)
+# What a byline line carries beside the names: "4 min read", a label before its date.
+_READ_TIME = re.compile(r"\b\d+\s*(?:-\s*)?min(?:ute)?s?\s+read\b", re.IGNORECASE)
+_LABEL_BEFORE_DATE = re.compile(
+    r"\b(?:first\s+)?(?:published|posted|updated|last\s+updated)(?:\s+on)?\s*:?\s*(?=\||$)",
+    re.IGNORECASE,
 )
 _GLUED_MONTH = re.compile(
     r"([a-z])(?=(?:January|February|March|April|May|June|July|August|September|October"
@@ -94,6 +106,7 @@ def tidy_byline(line: str) -> str:
     line = re.sub(r"^By(?=[A-Z][a-z])", "By ", line)  # "ByJane Doe"
     line = _GLUED_MONTH.sub(r"\1 ", _GLUED_LABEL.sub(" | ", line))
     line = re.sub(r"\(\s*\)|\[\s*\]", " ", _CONTACT.sub(" ", line))  # "(@janedoe)" -> ""
+    line = _READ_TIME.sub(" | ", line)
     return " ".join(line.split())
 
 
@@ -108,6 +121,9 @@ def read_byline(line: str, *, bare: bool = True, above_date: bool = False) -> By
     dates = tuple(find_dates(text))
     undated = blank_out(text, [(d.match.start, d.match.end) for d in dates], " | ")
     undated = blank_out(undated, days_without_year(undated), " | ")
+    undated = _LABEL_BEFORE_DATE.sub(" | ", undated)  # "Jane Doe Published <date>"
+    if undated.islower():
+        undated = undated.title()  # "by jane doe"
     by = BY.search(undated)
     if by and undated[by.end() :].strip():
         before, after = undated[: by.start()].strip(_SEPARATORS), undated[by.end() :]

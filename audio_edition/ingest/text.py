@@ -16,7 +16,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..models import Article, Published, Section
 from .boilerplate import is_boilerplate, starts_link_list
-from .byline import Byline, is_person_name, read_byline, split_authors
+from .byline import BY_ALONE, Byline, is_person_name, read_byline, split_authors
 from .dates import DATE_LINE_WORDS, LabelledDate, blank_out, find_dates, yearless_dates
 
 _TIME_OR_ZONE = re.compile(
@@ -47,6 +47,8 @@ _MAX_LABELLED_HEADLINE_WORDS = 20
 # A site's menu pasted above the headline: at least this many lines of a few words.
 _MIN_MENU_ITEMS = 3
 _MAX_MENU_ITEM_WORDS = 3
+# "and John Roe" under "By Jane Doe": the byline goes on.
+_CONTINUES_BYLINE = re.compile(r"^(?:and|&)\s+(?=[A-Z])")
 # Byline and date are looked for among the first lines after the headline.
 _META_LINES = 12
 # Titles in a box of links to other articles are at most this long.
@@ -330,9 +332,9 @@ def _take_meta(units: list[_Unit]) -> tuple[tuple[str, ...], Published | None, l
             seen_body = True
             continue
         text = unit.text
-        joined = text.casefold().rstrip(":") == "by" and index + 1 < len(zone)
+        joined = bool(BY_ALONE.fullmatch(text.rstrip(": "))) and index + 1 < len(zone)
         if joined:
-            # "By" on a line of its own, the name on the next.
+            # "By" or "Written by:" on a line of its own, the name on the next.
             text = f"By {zone[index + 1].text}"
         above_date = index + 1 < len(zone) and date_lines[index + 1]
         # A line that carries the date and is no sentence is the header, below a standfirst too.
@@ -342,6 +344,12 @@ def _take_meta(units: list[_Unit]) -> tuple[tuple[str, ...], Published | None, l
         )
         # Below the body's start, only a "By" line or the first byline still counts.
         if byline and (byline.explicit or not bylines or not seen_body):
+            following = index + (2 if joined else 1)
+            if following < len(zone) and _CONTINUES_BYLINE.match(zone[following].text):
+                # "By Jane Doe" over "and John Roe": one byline on two lines.
+                more = split_authors(_CONTINUES_BYLINE.sub("", zone[following].text))
+                byline = Byline(byline.authors + more, byline.explicit, byline.dates)
+                meta.add(following)
             bylines.append(byline)
             dates.extend(byline.dates)
             meta.update((index, index + 1) if joined else (index,))
