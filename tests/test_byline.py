@@ -102,6 +102,9 @@ BYLINES = [
     # Names the first-name list does not know, beside the date.
     (["Nnamdi Okafor", "March 3, 2025"], ("Nnamdi Okafor",)),
     (["By", "Tiwalade Ogunlowo", "March 3, 2025"], ("Tiwalade Ogunlowo",)),
+    # The paper or its board may sign; a phrase in lower case is nobody.
+    (["By The Island Post Editorial Board", "March 3, 2025"], ("The Island Post Editorial Board",)),
+    (["by the harbour wall", "March 3, 2025"], ()),
     # A photo credit or a section label is nobody's byline.
     (["Courtesy Harbour Museum", "March 3, 2025"], ()),
     (["Local News", "March 3, 2025"], ()),

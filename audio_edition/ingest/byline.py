@@ -84,6 +84,10 @@ _CONTACT = re.compile(
 )
 _SEPARATORS = " ,;:|·•/–—-"
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
+# Words no name is made of, though the first-name list knows some ("The").
+_FUNCTION_WORDS = frozenset(
+    {"the", "a", "an", "and", "or", "of", "for", "in", "on", "at", "to", "with", "by", "from"}
+)
 # A generational suffix ends a name: "Martin Luther King Jr.", "John Smith III".
 _SUFFIX = re.compile(r"(?:Jr|Sr)\.?|II|III|IV")
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -122,8 +126,9 @@ def read_byline(line: str, *, bare: bool = True, above_date: bool = False) -> By
     undated = blank_out(text, [(d.match.start, d.match.end) for d in dates], " | ")
     undated = blank_out(undated, days_without_year(undated), " | ")
     undated = _LABEL_BEFORE_DATE.sub(" | ", undated)  # "Jane Doe Published <date>"
-    if undated.islower():
-        undated = undated.title()  # "by jane doe"
+    lower_case = undated.islower()
+    if lower_case:
+        undated = undated.title()  # "by jane doe", but not "by the harbour wall"
     by = BY.search(undated)
     if by and undated[by.end() :].strip():
         before, after = undated[: by.start()].strip(_SEPARATORS), undated[by.end() :]
@@ -133,6 +138,8 @@ def read_byline(line: str, *, bare: bool = True, above_date: bool = False) -> By
             return Byline((before,), explicit=True, dates=dates)
         if _only_date_words(before):
             authors = split_authors(after, explicit=True)
+            if lower_case:
+                authors = tuple(a for a in authors if is_person_name(a, known_first_name=True))
             return Byline(authors, explicit=True, dates=dates) if authors else None
     if not bare:
         return None
@@ -143,6 +150,8 @@ def read_byline(line: str, *, bare: bool = True, above_date: bool = False) -> By
     if head.casefold() in WIRE_SERVICES:
         return Byline((head,), explicit=False, dates=dates)
     candidate = head.title() if head.isupper() else head
+    if lower_case and not is_person_name(candidate, known_first_name=True):
+        return None
     if is_person_name(candidate, known_first_name=not above_date):
         # "Jane Doe, John Roe and Ann Poe": the others follow the first name.
         names = split_authors(undated.strip(_SEPARATORS))
@@ -229,6 +238,9 @@ def _is_signature(part: str, first_of_explicit: bool, *, after_person: bool = Fa
     words = key.split()
     if len(words) == 1:
         return words[0] not in JOB_WORDS and words[0] not in MONTH_WORDS and _is_word(words[0])
+    # "By The Island Post", "By The Editorial Board": the paper signs.
+    if words[0] == "the" and len(words) <= 5 and all(w[:1].isupper() for w in part.split()):
+        return True
     return _is_staff_signature(part)
 
 
@@ -249,7 +261,7 @@ def is_person_name(text: str, *, known_first_name: bool = False) -> bool:
         return False
     for word in words:
         key = word.casefold().strip(".,")
-        if key in JOB_WORDS or re.search(r"\.[a-z]{2,}$", word):
+        if key in JOB_WORDS or key in _FUNCTION_WORDS or re.search(r"\.[a-z]{2,}$", word):
             return False
         if not (_is_name_word(word) or key in NAME_PARTICLES):
             return False
