@@ -15,6 +15,8 @@ from audio_edition.ingest.byline import is_person_name, read_byline, split_autho
 from audio_edition.ingest.dates import find_dates
 from audio_edition.ingest.text import parse_text
 
+from .conftest import heard
+
 HEADLINE = "Ferry Service Returns to the Outer Islands After Two Winters"
 BODY = [
     "The first ferry in two winters left the mainland pier on Monday morning with forty "
@@ -99,9 +101,15 @@ BYLINES = [
     (["Henry Holt III", "March 3, 2025"], ("Henry Holt III",)),
     (["Henry Holt, Jr.", "March 3, 2025"], ("Henry Holt, Jr.",)),
     (["By Jane Doe and Henry Holt Sr."], ("Jane Doe", "Henry Holt Sr.")),
-    # Names the first-name list does not know, beside the date.
+    # Names the first-name list does not know, beside the date: above it, below it, or over
+    # the writer's role, handle or outlet; the outlet's own name is not a writer's.
     (["Nnamdi Okafor", "March 3, 2025"], ("Nnamdi Okafor",)),
     (["By", "Tiwalade Ogunlowo", "March 3, 2025"], ("Tiwalade Ogunlowo",)),
+    (["Nnamdi Okafor", "Senior Reporter", "March 3, 2025"], ("Nnamdi Okafor",)),
+    (["Nnamdi Okafor", "@nokafor", "March 3, 2025"], ("Nnamdi Okafor",)),
+    (["March 3, 2025", "Nnamdi Okafor"], ("Nnamdi Okafor",)),
+    (["Nnamdi Okafor", "Island Post", "March 3, 2025"], ("Nnamdi Okafor",)),
+    (["Island Times", "Nnamdi Okafor", "March 3, 2025"], ("Nnamdi Okafor",)),
     # The paper or its board may sign; a phrase in lower case is nobody.
     (["By The Island Post Editorial Board", "March 3, 2025"], ("The Island Post Editorial Board",)),
     (["by the harbour wall", "March 3, 2025"], ()),
@@ -355,3 +363,11 @@ def test_a_byline_at_the_top_wins_over_a_writers_note() -> None:
     ending = "Email Ann Poe at apoe@islandpost.example."
     article = parse_text("\n\n".join([HEADLINE, "By Jane Doe", *BODY, ending]))
     assert article.authors == ("Jane Doe",)
+
+
+def test_a_line_about_the_writer_under_the_byline_is_not_the_lede() -> None:
+    about = "Nnamdi Okafor is a senior reporter at the Island Post."
+    article = parse(["By Nnamdi Okafor", about, "March 3, 2025"])
+    assert article.authors == ("Nnamdi Okafor",)  # type: ignore[attr-defined]
+    assert article.lede == BODY[0]  # type: ignore[attr-defined]
+    assert about not in " ".join(heard(article))  # type: ignore[arg-type]

@@ -53,6 +53,16 @@ JOB_WORDS = frozenset(
         "posted", "photo", "photos", "image", "courtesy", "credit", "video", "getty",
     }
 )  # fmt: skip
+# The last word of many a paper's or site's name.
+PUBLICATION_WORDS = frozenset(
+    {
+        "times", "post", "news", "herald", "journal", "tribune", "gazette", "daily", "press",
+        "media", "magazine", "chronicle", "observer", "telegraph", "guardian", "independent",
+        "express", "globe", "review", "today", "weekly", "online", "tv", "radio", "network",
+        "courier", "dispatch", "examiner", "inquirer", "bulletin", "record", "register",
+        "reporter", "standard", "star", "sun", "mail", "mirror", "monitor", "insider", "wire",
+    }
+)  # fmt: skip
 # A staff byline names the outlet and then one of these: "HNN Staff", "News Nation Bureau".
 COLLECTIVE_WORDS = frozenset({"staff", "bureau", "desk", "team", "newsroom", "reports", "wire"})
 # Titles before a name: "Dr. Jane Doe" is a person's name.
@@ -114,12 +124,12 @@ def tidy_byline(line: str) -> str:
     return " ".join(line.split())
 
 
-def read_byline(line: str, *, bare: bool = True, above_date: bool = False) -> Byline | None:
+def read_byline(line: str, *, bare: bool = True, beside_date: bool = False) -> Byline | None:
     """The authors named by ``line`` when it is a byline, else None.
 
     ``bare`` allows a line without "By" that starts with a person's or an agency's name. The
-    first word of such a name must be a known first name, unless the line sits right above the
-    date line (``above_date``), where bylines go.
+    first word of such a name must be a known first name, unless the line sits beside the date
+    line (``beside_date``), where bylines go; there it must not be a publication's name.
     """
     text = tidy_byline(line)
     dates = tuple(find_dates(text))
@@ -152,7 +162,9 @@ def read_byline(line: str, *, bare: bool = True, above_date: bool = False) -> By
     candidate = head.title() if head.isupper() else head
     if lower_case and not is_person_name(candidate, known_first_name=True):
         return None
-    if is_person_name(candidate, known_first_name=not above_date):
+    if is_person_name(candidate, known_first_name=not beside_date) and not (
+        beside_date and names_publication(candidate)
+    ):
         # "Jane Doe, John Roe and Ann Poe": the others follow the first name.
         names = split_authors(undated.strip(_SEPARATORS))
         authors = names if names and names[0].startswith(candidate) else (candidate,)
@@ -164,6 +176,13 @@ def read_byline(line: str, *, bare: bool = True, above_date: bool = False) -> By
         if _is_staff_signature(part):
             return Byline((part,), explicit=False, dates=dates)
     return None
+
+
+def names_publication(text: str) -> bool:
+    """ "Harbour Times", "Island Post", "Skarvik Daily News": a name that ends like a paper's,
+    a station's or a site's."""
+    words = text.casefold().split()
+    return bool(words) and words[-1] in PUBLICATION_WORDS
 
 
 def _is_staff_signature(part: str) -> bool:

@@ -16,7 +16,15 @@ from pathlib import Path
 from ..errors import InputError
 from ..models import Article, Published, Section
 from .boilerplate import is_boilerplate, starts_link_list
-from .byline import BY_ALONE, Byline, is_person_name, read_byline, split_authors
+from .byline import (
+    BY_ALONE,
+    JOB_WORDS,
+    Byline,
+    is_person_name,
+    names_publication,
+    read_byline,
+    split_authors,
+)
 from .dates import DATE_LINE_WORDS, LabelledDate, blank_out, find_dates, yearless_dates
 
 _TIME_OR_ZONE = re.compile(
@@ -49,6 +57,8 @@ _MIN_MENU_ITEMS = 3
 _MAX_MENU_ITEM_WORDS = 3
 # "and John Roe" under "By Jane Doe": the byline goes on.
 _CONTINUES_BYLINE = re.compile(r"^(?:and|&)\s+(?=[A-Z])")
+# Lines that may stand between the writer's name and the date (a role, a handle, the outlet).
+_MAX_BYLINE_EXTRAS = 2
 # Byline and date are looked for among the first lines after the headline.
 _META_LINES = 12
 # Titles in a box of links to other articles are at most this long.
@@ -234,7 +244,7 @@ def _after_menu(units: list[_Unit]) -> int:
             break
         # A name without "By" is a byline here only right above the date.
         above_date = following is not None and bool(find_dates(following.text))
-        if find_dates(unit.text) or read_byline(unit.text, bare=above_date):
+        if find_dates(unit.text) or read_byline(unit.text, bare=above_date, beside_date=above_date):
             # The byline or date under a short headline: that headline closes the run.
             return run - 1 if run >= _MIN_MENU_ITEMS + 1 else 0
         run += 1
@@ -332,15 +342,19 @@ def _take_meta(units: list[_Unit]) -> tuple[tuple[str, ...], Published | None, l
             seen_body = True
             continue
         text = unit.text
+        about = _ABOUT_THE_WRITER.match(text)
+        if about and any(about["name"] in byline.authors for byline in bylines):
+            meta.add(index)  # "Jane Doe is a senior reporter ..." under her byline
+            continue
         joined = bool(BY_ALONE.fullmatch(text.rstrip(": "))) and index + 1 < len(zone)
         if joined:
             # "By" or "Written by:" on a line of its own, the name on the next.
             text = f"By {zone[index + 1].text}"
-        above_date = index + 1 < len(zone) and date_lines[index + 1]
+        beside_date = _beside_date(zone, date_lines, index)
         # A line that carries the date and is no sentence is the header, below a standfirst too.
         dated_header = bool(zone_dates[index]) and not unit.ends_sentence
         byline = read_byline(
-            text, bare=not seen_body or above_date or dated_header, above_date=above_date
+            text, bare=not seen_body or beside_date or dated_header, beside_date=beside_date
         )
         # Below the body's start, only a "By" line or the first byline still counts.
         if byline and (byline.explicit or not bylines or not seen_body):
@@ -373,6 +387,30 @@ def _take_meta(units: list[_Unit]) -> tuple[tuple[str, ...], Published | None, l
     )
     body = [unit for index, unit in enumerate(zone) if index not in meta]
     return authors, published, body + units[_META_LINES:]
+
+
+def _beside_date(zone: list[_Unit], date_lines: list[bool], index: int) -> bool:
+    """Whether line ``index`` is in the byline block around the date line: right above or
+    below it, or above the writer's role, handle or outlet lines that lead to it ("Jane Doe",
+    "Senior Reporter", "March 4, 2025")."""
+    if index > 0 and date_lines[index - 1]:
+        return True
+    for following in range(index + 1, min(len(zone), index + 1 + _MAX_BYLINE_EXTRAS + 1)):
+        if date_lines[following]:
+            return True
+        if not _is_byline_extra(zone[following].text):
+            return False
+    return False
+
+
+def _is_byline_extra(text: str) -> bool:
+    """A line that goes with the writer's name: a role ("Transport Correspondent"), a handle
+    ("@janedoe") or the outlet ("Harbour Times")."""
+    words = text.split()
+    if not words or len(words) > _MAX_LABEL_WORDS or text.endswith("."):
+        return False
+    role = any(word.casefold().strip(",") in JOB_WORDS for word in words)
+    return role or text.startswith("@") or names_publication(text)
 
 
 def _is_date_line(text: str, dates: list[LabelledDate]) -> bool:
