@@ -96,6 +96,8 @@ BYLINES = [
     (["Jane Doe 4 min read", "March 3, 2025"], ("Jane Doe",)),
     (["Jane DoeEmail", "March 3, 2025"], ("Jane Doe",)),
     (["Jane Doe Published March 3, 2025"], ("Jane Doe",)),
+    (["Jane Doe Follow", "March 3, 2025"], ("Jane Doe",)),
+    (["By JANE DOE FOR ISLANDPOST.EXAMPLE", "PUBLISHED: 10:00 EST, 3 March 2025"], ("Jane Doe",)),
     # A generational suffix is part of the name, with its full stop.
     (["By Henry Holt Jr.", "March 3, 2025"], ("Henry Holt Jr.",)),
     (["Henry Holt III", "March 3, 2025"], ("Henry Holt III",)),

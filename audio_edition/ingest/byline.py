@@ -79,6 +79,10 @@ _GLUED_LABEL = re.compile(
     r"(?<=[a-z.])(?=(?:View|More|Follow|Senior|Contributing|Contributor|Staff|Reporter|Editor"
     r"|Writer|Correspondent|Columnist|Updated|Published|Posted|Email|Bio)\b)"
 )
+# A button left at the end of the line: "Jane Doe Follow", "Jane Doe View profile".
+_TRAILING_BUTTON = re.compile(
+    r"\s+(?:follow|view (?:profile|bio|all posts)|more articles|email|bio)\s*$", re.IGNORECASE
+)
 # What a byline line carries beside the names: "4 min read", a label before its date.
 _READ_TIME = re.compile(r"\b\d+\s*(?:-\s*)?min(?:ute)?s?\s+read\b", re.IGNORECASE)
 _LABEL_BEFORE_DATE = re.compile(
@@ -121,6 +125,7 @@ def tidy_byline(line: str) -> str:
     line = _GLUED_MONTH.sub(r"\1 ", _GLUED_LABEL.sub(" | ", line))
     line = re.sub(r"\(\s*\)|\[\s*\]", " ", _CONTACT.sub(" ", line))  # "(@janedoe)" -> ""
     line = _READ_TIME.sub(" | ", line)
+    line = _TRAILING_BUTTON.sub("", line)
     return " ".join(line.split())
 
 
@@ -216,7 +221,9 @@ def split_authors(names: str, *, explicit: bool = False) -> tuple[str, ...]:
 
     Parts that are not names (a role, an outlet, a place) are left out.
     """
-    names = re.split(r"\s+(?:for|at|in|of)\s+(?:the\s+)?[A-Z]", names, maxsplit=1)[0]
+    names = re.split(
+        r"\s+(?:for|at|in|of|FOR|AT|IN|OF)\s+(?:the\s+|THE\s+)?[A-Z]", names, maxsplit=1
+    )[0]
     names = re.sub(r"\s+(?:on|at)\s*(?=\||$)", " ", names)  # "by Jane Doe on <date>"
     names = re.split(r"\s+(?=(?:Updated|Published|Posted|Last [Uu]pdated)\b)", names, maxsplit=1)[0]
     names = re.split(r"\s*[|•·/]\s*|\s+[-–—]\s+", names)[0]
