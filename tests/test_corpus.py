@@ -72,12 +72,7 @@ def test_the_date_ceiling_counts_only_pages_that_print_the_labelled_day(tmp_path
         "dev-c-example": ("Headline\n\nMarch 2, 2025\n\nText.", "2025-03-03T01:00:00Z"),
         "dev-d-example": ("Headline\n\nText.", None),
     }
-    for folder in ("expected", "txt"):
-        (tmp_path / folder).mkdir()
-    for item, (text, published) in pages.items():
-        (tmp_path / "txt" / f"{item}.txt").write_text(text, encoding="utf-8")
-        label = {"headline": "Headline", "published": published}
-        (tmp_path / "expected" / f"{item}.json").write_text(json.dumps(label), encoding="utf-8")
+    _write_corpus(tmp_path, "published", pages)
     assert printed_dates(tmp_path, "all") == (1, 3)
 
 
@@ -90,10 +85,15 @@ def test_the_authors_ceiling_counts_only_pages_that_name_every_labelled_author(
         "dev-c-example": ("Headline\n\nText by nobody.", ["Jo Park"]),
         "dev-d-example": ("Headline\n\nText.", []),
     }
-    for folder in ("expected", "txt"):
-        (tmp_path / folder).mkdir()
-    for item, (text, authors) in pages.items():
-        (tmp_path / "txt" / f"{item}.txt").write_text(text, encoding="utf-8")
-        label = {"headline": "Headline", "authors": authors}
-        (tmp_path / "expected" / f"{item}.json").write_text(json.dumps(label), encoding="utf-8")
+    _write_corpus(tmp_path, "authors", pages)
     assert printed_authors(tmp_path, "all") == (1, 3)
+
+
+def _write_corpus(folder: Path, field: str, pages: dict[str, tuple[str, object]]) -> None:
+    """A corpus of pasted texts, each labelled with its headline and ``field``."""
+    for name in ("expected", "txt"):
+        (folder / name).mkdir()
+    for item, (text, value) in pages.items():
+        (folder / "txt" / f"{item}.txt").write_text(text, encoding="utf-8")
+        label = {"headline": "Headline", field: value}
+        (folder / "expected" / f"{item}.json").write_text(json.dumps(label), encoding="utf-8")
