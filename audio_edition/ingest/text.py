@@ -244,7 +244,7 @@ def _after_menu(units: list[_Unit]) -> int:
             break
         # A name without "By" is a byline here only right above the date.
         above_date = following is not None and bool(find_dates(following.text))
-        if find_dates(unit.text) or read_byline(unit.text, bare=above_date, beside_date=above_date):
+        if find_dates(unit.text) or read_byline(unit.text, bare=above_date):
             # The byline or date under a short headline: that headline closes the run.
             return run - 1 if run >= _MIN_MENU_ITEMS + 1 else 0
         run += 1
