@@ -18,9 +18,10 @@ from ..errors import InputError
 from ..models import Article, Published, Section, sections_to_read
 from .boilerplate import is_boilerplate
 from .byline import read_byline, split_authors
+from .credits import writer_notes
 from .dates import find_date, find_dates
 from .metadata import choose_headline, clean_text, page_metadata, parse_date
-from .text import tidy_dateline, writer_notes
+from .text import tidy_dateline
 
 # Headings that introduce page furniture rather than a part of the article. The whole heading
 # must be such a label: "Popular with tourists" and "Share prices rise" head real sections.

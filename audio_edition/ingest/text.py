@@ -20,11 +20,11 @@ from .byline import (
     BY_ALONE,
     JOB_WORDS,
     Byline,
-    is_person_name,
     names_publication,
     read_byline,
     split_authors,
 )
+from .credits import ABOUT_THE_WRITER, end_credits
 from .dates import DATE_LINE_WORDS, LabelledDate, blank_out, find_dates, yearless_dates
 
 _TIME_OR_ZONE = re.compile(
@@ -106,87 +106,10 @@ def parse_text(text: str, source: str | Path | None = None) -> Article:
     )
 
 
-# Wire copy ends with its credits: "Reporting by Jane Doe; Editing by John Roe".
-END_CREDIT = re.compile(
-    r"^(?:\(?(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b[^;]*;?\s*)+\)?$",
-    re.IGNORECASE,
-)
-_SIGNED_BY = re.compile(r"(?:^|;)\s*\(?(?:reporting|writing)\s+by\s+([^;)]+)", re.IGNORECASE)
-# The credits are looked for among the story's last lines.
-_CREDIT_REACH = 5
-# An op-ed or a letter signs off with the writer's name: "— Jane Doe".
-SIGN_OFF = re.compile(r"^[—–-]\s*(?P<name>[^\W\d_][\w.'’ -]+)$")
-_NAME = r"(?P<name>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,4}?)"
-# How a story's last lines name its writer, and whether the line is read. US papers end with how
-# to reach the writer ("Email Jane Doe at ...", "Jane Doe can be reached at ..."): furniture, not
-# story. A line about the writer ("Jane Doe is a staff writer for ...", "Jane Doe covers
-# transport") is read, as a radio piece names its reporter.
-_CONTACT_THE_WRITER = re.compile(
-    rf"^(?:e-?mail|contact|reach|follow|write to|message)\s+{_NAME}\s+(?:at|on|via|@|:)", re.I
-)
-_WRITER_CAN_BE_REACHED = re.compile(
-    rf"^{_NAME}\s+(?:can|may)\s+be\s+(?:reached|contacted|emailed|followed)\b", re.I
-)
-_ABOUT_THE_WRITER = re.compile(
-    rf"^(?:about the author:?\s*)?{_NAME}\s+(?:(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?"
-    r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|critic)s?\b"
-    r"|(?:covers|writes about|reports on)\s)",
-    re.I,
-)
-WRITER_NOTES = (
-    (_CONTACT_THE_WRITER, False),
-    (_WRITER_CAN_BE_REACHED, False),
-    (_ABOUT_THE_WRITER, True),
-)
-# What makes a line a way to reach someone: an address or handle, a phone number, a network.
-_CONTACT_DETAIL = re.compile(
-    r"@|\d{3}[\s.-]\d{4}\b|\b(?:twitter|facebook|instagram|linkedin|threads|bluesky|mastodon)\b",
-    re.IGNORECASE,
-)
-
-
 def _take_end_credit(body: list[_Unit]) -> tuple[list[_Unit], tuple[str, ...]]:
-    """The story without the credit line it ends with, and the writers that line names.
-
-    Wire copy's credits close the story: what a paste has after them is the page's footer."""
-    if not body:
-        return body, ()
-    for index in range(len(body) - 1, max(0, len(body) - _CREDIT_REACH) - 1, -1):
-        credit = body[index].text
-        if index > 0 and END_CREDIT.match(credit):
-            names = " and ".join(match.strip() for match in _SIGNED_BY.findall(credit))
-            return body[:index], split_authors(names, explicit=True) if names else ()
-    last = body[-1].text
-    sign_off = SIGN_OFF.match(last)
-    if sign_off and is_person_name(sign_off["name"].strip()):
-        return body[:-1], (sign_off["name"].strip(),)
-    return _take_writer_note(body)
-
-
-def _take_writer_note(body: list[_Unit]) -> tuple[list[_Unit], tuple[str, ...]]:
-    """The story without the writer's contact line among its last lines, and the writer named
-    there or in a line about the writer."""
-    contact_lines, writer = writer_notes([unit.text for unit in body])
-    return [unit for index, unit in enumerate(body) if index not in contact_lines], writer
-
-
-def writer_notes(paragraphs: list[str]) -> tuple[set[int], tuple[str, ...]]:
-    """Where the writer's contact lines are among the last ``paragraphs`` (never the first),
-    which are not read, and the writer named there or in a line about the writer."""
-    contact_lines: set[int] = set()
-    writer: tuple[str, ...] = ()
-    for index in range(len(paragraphs) - 1, max(0, len(paragraphs) - _CREDIT_REACH), -1):
-        text = paragraphs[index]
-        for pattern, read in WRITER_NOTES:
-            match = pattern.match(text)
-            if not match or not is_person_name(match["name"]):
-                continue
-            if read or _CONTACT_DETAIL.search(text):
-                writer = writer or (match["name"],)
-                if not read:
-                    contact_lines.add(index)
-            break
-    return contact_lines, writer
+    """The story without the credits it ends with, and the writers they name."""
+    credits, writers = end_credits([unit.text for unit in body])
+    return [unit for index, unit in enumerate(body) if index not in credits], writers
 
 
 def read_meta_lines(lines: list[str]) -> tuple[tuple[str, ...], Published | None]:
@@ -342,7 +265,7 @@ def _take_meta(units: list[_Unit]) -> tuple[tuple[str, ...], Published | None, l
             seen_body = True
             continue
         text = unit.text
-        about = _ABOUT_THE_WRITER.match(text)
+        about = ABOUT_THE_WRITER.match(text)
         if about and any(about["name"] in byline.authors for byline in bylines):
             meta.add(index)  # "Jane Doe is a senior reporter ..." under her byline
             continue

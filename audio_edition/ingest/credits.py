@@ -1,0 +1,82 @@
+"""Who signs a story at its end, and which of its last lines are credits rather than story.
+
+Wire copy ends with its credits ("Reporting by Jane Doe; Editing by John Roe"), an op-ed with a
+sign-off ("— Jane Doe"), a US paper's story with how to reach the writer ("Email Jane Doe at
+..."). These name the writer when the byline at the top did not, and are not read; a line
+about the writer ("Jane Doe is a staff writer for ...") names the writer and is read, as a
+radio piece names its reporter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .byline import is_person_name, split_authors
+
+END_CREDIT = re.compile(
+    r"^(?:\(?(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b[^;]*;?\s*)+\)?$",
+    re.IGNORECASE,
+)
+_SIGNED_BY = re.compile(r"(?:^|;)\s*\(?(?:reporting|writing)\s+by\s+([^;)]+)", re.IGNORECASE)
+# The credits are looked for among the story's last lines.
+_CREDIT_REACH = 5
+SIGN_OFF = re.compile(r"^[—–-]\s*(?P<name>[^\W\d_][\w.'’ -]+)$")
+_NAME = r"(?P<name>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,4}?)"
+_CONTACT_THE_WRITER = re.compile(
+    rf"^(?:e-?mail|contact|reach|follow|write to|message)\s+{_NAME}\s+(?:at|on|via|@|:)", re.I
+)
+_WRITER_CAN_BE_REACHED = re.compile(
+    rf"^{_NAME}\s+(?:can|may)\s+be\s+(?:reached|contacted|emailed|followed)\b", re.I
+)
+ABOUT_THE_WRITER = re.compile(
+    rf"^(?:about the author:?\s*)?{_NAME}\s+(?:(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?"
+    r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|critic)s?\b"
+    r"|(?:covers|writes about|reports on)\s)",
+    re.I,
+)
+# How the last lines name the writer, and whether the line is read.
+WRITER_NOTES = (
+    (_CONTACT_THE_WRITER, False),
+    (_WRITER_CAN_BE_REACHED, False),
+    (ABOUT_THE_WRITER, True),
+)
+# What makes a line a way to reach someone: an address or handle, a phone number, a network.
+_CONTACT_DETAIL = re.compile(
+    r"@|\d{3}[\s.-]\d{4}\b|\b(?:twitter|facebook|instagram|linkedin|threads|bluesky|mastodon)\b",
+    re.IGNORECASE,
+)
+
+
+def end_credits(paragraphs: Sequence[str]) -> tuple[set[int], tuple[str, ...]]:
+    """Which of the story's ``paragraphs`` are its closing credits (not read), and the writers
+    they name. Wire credits close the story: what a paste has after them is the page's footer."""
+    for index in range(len(paragraphs) - 1, max(0, len(paragraphs) - _CREDIT_REACH) - 1, -1):
+        credit = paragraphs[index]
+        if index > 0 and END_CREDIT.match(credit):
+            names = " and ".join(match.strip() for match in _SIGNED_BY.findall(credit))
+            writers = split_authors(names, explicit=True) if names else ()
+            return set(range(index, len(paragraphs))), writers
+    sign_off = SIGN_OFF.match(paragraphs[-1]) if paragraphs else None
+    if sign_off and is_person_name(sign_off["name"].strip()):
+        return {len(paragraphs) - 1}, (sign_off["name"].strip(),)
+    return writer_notes(paragraphs)
+
+
+def writer_notes(paragraphs: Sequence[str]) -> tuple[set[int], tuple[str, ...]]:
+    """Where the writer's contact lines are among the last ``paragraphs`` (never the first),
+    which are not read, and the writer named there or in a line about the writer."""
+    contact_lines: set[int] = set()
+    writer: tuple[str, ...] = ()
+    for index in range(len(paragraphs) - 1, max(0, len(paragraphs) - _CREDIT_REACH), -1):
+        text = paragraphs[index]
+        for pattern, read in WRITER_NOTES:
+            match = pattern.match(text)
+            if not match or not is_person_name(match["name"]):
+                continue
+            if read or _CONTACT_DETAIL.search(text):
+                writer = writer or (match["name"],)
+                if not read:
+                    contact_lines.add(index)
+            break
+    return contact_lines, writer
