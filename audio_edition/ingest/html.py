@@ -28,7 +28,7 @@ from .text import tidy_dateline
 FURNITURE_HEADINGS = re.compile(
     r"(?:(?:related|recommended|trending|popular|most popular|most read|top|latest|more|further)"
     r"(?:\s+(?:stories|articles|content|coverage|reading|links|posts|news|videos|topics|now"
-    r"|for you|on this (?:story|topic)|(?:from|in|on)\s.+))*"
+    r"|for you|on this (?:story|topic)))*(?:\s+(?:from|in|on)\s.+)?"
     r"|read (?:more|next|also)\b.*|see also|also read|you (?:may|might) also like\b.*"
     r"|don'?t miss\b.*|share(?: this(?: article| story| post)?| on .+)?|\d* ?comments?"
     r"|leave a (?:comment|reply)|join the conversation|advertisement"
