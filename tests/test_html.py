@@ -464,3 +464,45 @@ def test_a_short_heading_may_end_with_a_full_stop(tmp_path: Path) -> None:
         "Start with the north wall.",
         "Then the south.",
     ]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "© 2025 Harbour Wire. All Rights Reserved. This material may not be published, "
+        "broadcast, rewritten, or redistributed.",
+        "Copyright 2025 Harbour Times. All rights reserved.",
+        "Originally published on Harbour Science.",
+        "Like this story? Share it with a friend!",
+        "Get the latest updates in your inbox. Subscribe to the Harbour Times' newsletters.",
+        "Reach the reporters on Twitter at https://social.example/harbourdesk",
+        "More ferry news: https://harbour.example/ferries and https://harbour.example/tides",
+        "___",
+        "Explore further",
+    ],
+)
+def test_the_notices_and_calls_to_action_that_close_a_story_are_not_read(
+    tmp_path: Path, closing: str
+) -> None:
+    page = _sectioned_page(f"<p>{_NORTH}</p><p>{_SOUTH}</p><p>{closing}</p>")
+    spoken = " ".join(heard(_load_page(tmp_path, page)))
+    assert spoken.rstrip().endswith(_SOUTH[-30:])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Copyright law protects the 2019 mural, the judge said on Tuesday after a long hearing.",
+        "Contact us if the ferry is late, the board said in a statement after the vote.",
+    ],
+)
+def test_story_sentences_about_copyright_or_contact_are_read(tmp_path: Path, sentence: str) -> None:
+    page = _sectioned_page(f"<p>{_NORTH}</p><p>{sentence}</p>")
+    assert sentence in " ".join(heard(_load_page(tmp_path, page)))
+
+
+def test_a_label_above_the_story_is_not_its_lede(tmp_path: Path) -> None:
+    page = _sectioned_page(f"<p>{_NORTH}</p>").replace(
+        f"<p>{_STORY}</p>", f"<p>Review</p><p>{_STORY}</p>"
+    )
+    assert _load_page(tmp_path, page).lede == _STORY

@@ -253,3 +253,14 @@ def test_party_labels_are_not_mistaken_for_captions() -> None:
     line = "Sen. Jo Smith (R) said the bridge was long overdue and thanked the crews."
     article = parse_text(f"Bridge Opens\n\nBy Ana Ruiz\n\n{BODY}\n{line}\n")
     assert line in read_aloud(article)
+
+
+def test_the_rights_notice_under_wire_copy_is_not_read() -> None:
+    notice = (
+        "© 2025 Harbour Wire. All Rights Reserved. This material may not be published, "
+        "broadcast, rewritten, or redistributed."
+    )
+    paragraphs = BODY.strip().split("\n\n")
+    article = parse_text("\n\n".join(["Ferry Fares Rise", "By Jane Doe", *paragraphs, notice]))
+    assert notice not in heard(article)
+    assert heard(article)[-1] == paragraphs[-1]

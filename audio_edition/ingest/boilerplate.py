@@ -23,6 +23,7 @@ JUNK_LINES = frozenset(
         "whatsapp", "facebook", "twitter", "linkedin", "reddit", "give feedback", "feedback",
         "survey", "back to gallery", "caption", "comment", "leave a comment",
         "skip to content", "skip to main content", "skip navigation", "main menu",
+        "explore further", "like this story? share it with a friend",
     }
 )  # fmt: skip
 
@@ -51,7 +52,18 @@ PROMOTIONS = (
     # "Story title [VIDEO]|Other title [PICTURES]": link lists with section tags (a time zone
     # after a time, "10:20 [IST]", is not one).
     (re.compile(rf"\[(?!(?:{'|'.join(ZONE_OFFSETS)})\])(?:[A-Z]{{3,}} ?){{1,3}}\]"), 80),
+    # The rights notice under wire copy: "© 2019 Associated Press. All Rights Reserved. This
+    # material may not be published, broadcast, rewritten, or redistributed."
+    (re.compile(r"\ball rights reserved\b|\bmay not be published, broadcast\b", re.I), 40),
+    (re.compile(r"^(?:©|\(c\)|copyright\b)\W*(?:[\w.&'’-]+\s+){0,4}?(?:19|20)\d\d\b", re.I), 12),
+    # Notes and calls to action that close a story: "Originally published on Live Science.",
+    # "Subscribe to our newsletters.", "Have a tip? ...", "Reach the reporters on Twitter at ...".
+    (re.compile(r"^(?:originally published (?:on|in|by)\b|have a (?:news )?tip\b"
+                r"|(?:reach|contact|follow|email) (?:the (?:reporters?|writers?|authors?)|us)\b"
+                r"(?=.*(?:@|https?://|www\.|\b(?:twitter|facebook|instagram|linkedin)\b)))"
+                r"|\bsubscribe to [\w.’' ]{0,40}newsletters?\b", re.I), 40),
 )  # fmt: skip
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # Lines this short or shorter may be a bare photo credit.
 _MAX_CREDIT_WORDS = 12
 # An all-capitals line this long or longer is a promoted link, not prose.
@@ -107,6 +119,8 @@ def is_boilerplate(line: str, *, headline: bool = False) -> bool:
     words = len(line.split())
     if key in JUNK_LINES or JUNK_PREFIX.match(line) or COUNTER_LINE.match(line):
         return True
+    if _is_rule_or_links(line):
+        return True
     if ARTICLE_NOTE.match(line):
         return True
     if CAPTION_CREDIT.search(line) or COPYRIGHT_CREDIT.search(line) or DOMAIN_CREDIT.search(line):
@@ -126,6 +140,16 @@ def is_boilerplate(line: str, *, headline: bool = False) -> bool:
     if headline or byline:
         return False
     return words >= _MIN_SHOUTING_WORDS and _is_shouting(line)
+
+
+def _is_rule_or_links(line: str) -> bool:
+    """A separator ("___", "* * *") or a line that is mostly web addresses ("More AP NBA:
+    https://apnews.com/NBA and https://twitter.com/AP_Sports"): nothing to read."""
+    if not any(ch.isalnum() for ch in line):
+        return True
+    words = line.split()
+    addresses = sum(1 for word in words if _ADDRESS.match(word))
+    return addresses > 0 and addresses * 3 >= len(words)
 
 
 def _signs_wire_copy(line: str) -> bool:

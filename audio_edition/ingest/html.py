@@ -37,6 +37,8 @@ FURNITURE_HEADINGS = re.compile(
 )
 _MAX_HEADING_WORDS = 18
 _MAX_SENTENCE_HEADING_WORDS = 8
+# A label above the story ("Review", "World News") is at most this long.
+_MAX_LABEL_WORDS = 3
 # A byline or date line above the story is at most this long.
 _MAX_META_WORDS = 20
 # The link to a heading's own anchor that blogs and docs print beside it: "#", "¶", "§", "🔗".
@@ -275,6 +277,11 @@ def _reads_as_heading(text: str) -> bool:
     )
 
 
+def _is_label(text: str) -> bool:
+    """A kicker or section label: a few words, not a sentence."""
+    return len(text.split()) <= _MAX_LABEL_WORDS and not text.endswith((".", "!", "?", '"', "”"))
+
+
 def _is_meta_line(text: str, authors: tuple[str, ...]) -> bool:
     """A byline ("By Jane Doe"), an author's name alone, or a date line, as pages print them
     between the headline and the story."""
@@ -316,8 +323,10 @@ def _sections(
             continue
         if skipping or key in seen or block.text in repeats or is_boilerplate(block.text):
             continue
-        if not started and _is_meta_line(block.text, authors):
-            continue  # the byline or date printed above the story: tags, not text to read
+        if not started and (_is_meta_line(block.text, authors) or _is_label(block.text)):
+            # The byline or date printed above the story (tags, not text to read), or a label
+            # such as "Review" or "Opinion" standing alone above it, as the text reader has it.
+            continue
         seen.add(key)
         started = True
         if lede is None and heading is None and not sections:
