@@ -303,5 +303,10 @@ def _zone(abbreviation: str, moment: dt.datetime) -> dt.tzinfo | None:
 
 def spoken_date(value: Published) -> str:
     """A date as a reader says it in a byline: "February 6, 2025"."""
-    day = value.date() if isinstance(value, dt.datetime) else value
+    day = calendar_day(value)
     return f"{day:%B} {day.day}, {day.year}"
+
+
+def calendar_day(value: Published) -> dt.date:
+    """The day of a date, or of a moment (on its own clock)."""
+    return value.date() if isinstance(value, dt.datetime) else value

@@ -7,7 +7,6 @@ publishers state them exactly; trafilatura's own guesses come last.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,9 +18,9 @@ from ..models import Article, Published, Section, sections_to_read
 from .boilerplate import is_boilerplate
 from .byline import read_byline, split_authors
 from .credits import writer_notes
-from .dates import find_date, find_dates
+from .dates import calendar_day, find_date, find_dates
 from .metadata import choose_headline, clean_text, page_metadata, parse_date
-from .text import tidy_dateline
+from .text import is_label, tidy_dateline
 
 # Headings that introduce page furniture rather than a part of the article. The whole heading
 # must be such a label: "Popular with tourists" and "Share prices rise" head real sections.
@@ -37,8 +36,6 @@ FURNITURE_HEADINGS = re.compile(
 )
 _MAX_HEADING_WORDS = 18
 _MAX_SENTENCE_HEADING_WORDS = 8
-# A label above the story ("Review", "World News") is at most this long.
-_MAX_LABEL_WORDS = 3
 # A byline or date line above the story is at most this long.
 _MAX_META_WORDS = 20
 # The link to a heading's own anchor that blogs and docs print beside it: "#", "¶", "§", "🔗".
@@ -88,20 +85,16 @@ def _attested(guess: Published | None, tree: Any, source: str) -> Published | No
     guess January 1."""
     if guess is None:
         return None
-    day = _day_of(guess)
+    day = calendar_day(guess)
     if day.isoformat() in source:
         return guess
     lines = tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]")
     for line in lines:
         if len(line) <= _MAX_DATE_LINE_CHARS and any(
-            _day_of(found.match.value) == day for found in find_dates(line)
+            calendar_day(found.match.value) == day for found in find_dates(line)
         ):
             return guess
     return None
-
-
-def _day_of(value: Published) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def _parse_tree(text: str, subject: str | Path) -> Any:
@@ -277,11 +270,6 @@ def _reads_as_heading(text: str) -> bool:
     )
 
 
-def _is_label(text: str) -> bool:
-    """A kicker or section label: a few words, not a sentence."""
-    return len(text.split()) <= _MAX_LABEL_WORDS and not text.endswith((".", "!", "?", '"', "”"))
-
-
 def _is_meta_line(text: str, authors: tuple[str, ...]) -> bool:
     """A byline ("By Jane Doe"), an author's name alone, or a date line, as pages print them
     between the headline and the story."""
@@ -323,7 +311,7 @@ def _sections(
             continue
         if skipping or key in seen or block.text in repeats or is_boilerplate(block.text):
             continue
-        if not started and (_is_meta_line(block.text, authors) or _is_label(block.text)):
+        if not started and (_is_meta_line(block.text, authors) or is_label(block.text)):
             # The byline or date printed above the story (tags, not text to read), or a label
             # such as "Review" or "Opinion" standing alone above it, as the text reader has it.
             continue

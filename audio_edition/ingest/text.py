@@ -299,7 +299,7 @@ def _take_meta(units: list[_Unit]) -> tuple[tuple[str, ...], Published | None, l
             # unlike a sentence of the story, does not end with a full stop).
             dates.extend(d for d in zone_dates[index] if d.kind != "plain")
             meta.add(index)
-        elif not seen_body and _is_label(unit):
+        elif not seen_body and is_label(unit.text):
             meta.add(index)
         seen_body = seen_body or unit.words >= _MIN_BODY_WORDS
     chosen = next((b for b in bylines if b.explicit), bylines[0] if bylines else None)
@@ -351,9 +351,9 @@ def _is_date_line(text: str, dates: list[LabelledDate]) -> bool:
     return len(words) <= 3
 
 
-def _is_label(unit: _Unit) -> bool:
-    """A kicker such as "News" or "World" standing alone above the article."""
-    return unit.words <= 3 and not unit.ends_sentence
+def is_label(text: str) -> bool:
+    """A kicker such as "News", "World" or "Review" standing alone above the article."""
+    return len(text.split()) <= 3 and not _CLOSES_SENTENCE.search(text)
 
 
 # "KYIV, Ukraine (AP) — Text": a dateline in capitals, then the wire agency.
