@@ -12,6 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from audio_edition.cli import main
+from audio_edition.files import TEMP_PREFIX
+from audio_edition.tts.cache import ClipCache
 
 from .conftest import FIXTURES
 
@@ -88,6 +90,11 @@ def test_cache_info_and_clear(tmp_path: Path) -> None:
     new.write_bytes(b"y" * 2000)
     month_ago = time.time() - 31 * 86400
     os.utime(old, (month_ago, month_ago))
+    # A half-written clip under its temporary name, from a killed build and from a live one.
+    left_behind = clips / f"{TEMP_PREFIX}999999999-{new.name}.x1"
+    being_written = clips / f"{TEMP_PREFIX}{os.getpid()}-{new.name}.x2"
+    left_behind.write_bytes(b"z" * 500)
+    being_written.write_bytes(b"z" * 500)
     info = CliRunner().invoke(main, ["cache", "info", "--cache-dir", str(tmp_path / "cache")])
     assert info.exit_code == 0 and "2 clips" in info.output
     cleared = CliRunner().invoke(
@@ -95,6 +102,7 @@ def test_cache_info_and_clear(tmp_path: Path) -> None:
     )
     assert cleared.exit_code == 0 and "removed 1 clips" in cleared.output
     assert not old.exists() and new.exists()
+    assert not left_behind.exists() and being_written.exists()  # a live write is left alone
     bad = CliRunner().invoke(
         main, ["cache", "clear", "--cache-dir", str(tmp_path / "cache"), "--older-than", "soon"]
     )
@@ -125,18 +133,17 @@ def test_a_killed_build_leaves_nothing_half_written_and_a_rerun_completes(
         str(cache),
     ]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    clips = cache / "clips"
     deadline = time.monotonic() + 60
     while (
         time.monotonic() < deadline
-        and len(list(clips.rglob("*.wav"))) < 3
+        and len(ClipCache(cache).entries()) < 3
         and process.poll() is None
     ):
         time.sleep(0.05)
     time.sleep(random.uniform(0.0, 1.5))
     process.send_signal(getattr(signal, signal_name))
     process.communicate(timeout=60)
-    finished_before = len(list(clips.rglob("*.wav")))
+    finished_before = len(ClipCache(cache).entries())  # a killed writer's temp file is not one
     for mp3 in out.glob("*.mp3") if out.exists() else []:
         assert MP3(mp3).info.length > 10  # a final file is only ever a complete one
         assert mp3.with_suffix(".json").exists()
@@ -183,7 +190,7 @@ def test_four_builds_at_once_share_one_cache_safely(tmp_path: Path) -> None:
     for entry in (cache / "clips").rglob("*.wav"):
         with wave.open(str(entry)) as clip:
             assert clip.getnframes() * 2 == len(clip.readframes(clip.getnframes())) > 0
-    assert not list(cache.rglob(".tmp-*"))
+    assert not list(cache.rglob(f"{TEMP_PREFIX}*"))
 
 
 @pytest.mark.parametrize("limit_kb", [64, 400])

@@ -7,7 +7,6 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 import wave
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,7 @@ from typing import Any
 import numpy as np
 import platformdirs
 
-from ..errors import AudioEditionError
+from ..files import TEMP_PREFIX, remove_stale_temporaries, replacing
 from ..media import from_pcm16, to_pcm16
 
 log = logging.getLogger(__name__)
@@ -100,46 +99,22 @@ class ClipCache:
         path = self.path(key)
         pcm = to_pcm16(samples)
         if word_spans is not None:
-            self._put_words(key, word_spans)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".wav")
-        except OSError as exc:
-            raise AudioEditionError(
-                f"cannot write to the clip cache: {exc.strerror or exc}", path.parent
-            ) from exc
-        try:
-            with os.fdopen(handle, "wb") as raw, wave.open(raw, "wb") as writer:
-                writer.setnchannels(1)
-                writer.setsampwidth(2)
-                writer.setframerate(sample_rate)
-                writer.writeframes(pcm)
-            os.replace(temp_name, path)
-        except OSError as exc:  # a full disk or a quota: one clear line, nothing half-written
-            Path(temp_name).unlink(missing_ok=True)
-            raise AudioEditionError(
-                f"cannot write to the clip cache: {exc.strerror or exc}", path.parent
-            ) from exc
-        except BaseException:
-            Path(temp_name).unlink(missing_ok=True)
-            raise
-
-    def _put_words(self, key: str, word_spans: tuple[tuple[int, int], ...]) -> None:
-        path = self._words_path(key)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump([list(span) for span in word_spans], out, separators=(",", ":"))
-            os.replace(temp_name, path)
-        except OSError as exc:
-            raise AudioEditionError(
-                f"cannot write to the clip cache: {exc.strerror or exc}", path.parent
-            ) from exc
+            spans = json.dumps([list(span) for span in word_spans], separators=(",", ":"))
+            with replacing(self._words_path(key)) as temp:
+                temp.write_text(spans, encoding="utf-8")
+        with replacing(path) as temp, wave.open(str(temp), "wb") as writer:
+            writer.setnchannels(1)
+            writer.setsampwidth(2)
+            writer.setframerate(sample_rate)
+            writer.writeframes(pcm)
 
     def entries(self) -> list[Path]:
-        """Every stored clip."""
-        return sorted(self.root.glob("??/*.wav")) if self.root.is_dir() else []
+        """Every stored clip (not the temporary file of a clip being written)."""
+        if not self.root.is_dir():
+            return []
+        return sorted(
+            path for path in self.root.glob("??/*.wav") if not path.name.startswith(TEMP_PREFIX)
+        )
 
     def usage(self) -> tuple[int, int]:
         """(clips, bytes) stored."""
@@ -147,10 +122,12 @@ class ClipCache:
         return len(entries), sum(path.stat().st_size for path in entries)
 
     def clear(self, older_than_s: float | None = None) -> tuple[int, int]:
-        """Delete clips (only those unused for ``older_than_s`` seconds, when given);
-        return (files, bytes) removed."""
+        """Delete clips (only those unused for ``older_than_s`` seconds, when given) and the
+        temporary files a killed build left behind; return (clips, bytes) removed."""
         import time
 
+        for folder in self.root.glob("??") if self.root.is_dir() else []:
+            remove_stale_temporaries(folder)
         cutoff = time.time() - older_than_s if older_than_s is not None else None
         files = size = 0
         for path in self.entries():
