@@ -112,6 +112,25 @@ BYLINES = [
     (["March 3, 2025", "Nnamdi Okafor"], ("Nnamdi Okafor",)),
     (["Nnamdi Okafor", "Island Post", "March 3, 2025"], ("Nnamdi Okafor",)),
     (["Island Times", "Nnamdi Okafor", "March 3, 2025"], ("Nnamdi Okafor",)),
+    # An agency, a paper or a role glued on where the copy lost its separator.
+    (["By Jane Doe Associated Press"], ("Jane Doe",)),
+    (["By Jane Doe The Island Post", "March 3, 2025"], ("Jane Doe",)),
+    (["Jane Doe Senior Correspondent", "March 3, 2025"], ("Jane Doe",)),
+    (["By JANE DOE and JOHN ROE Associated Press"], ("Jane Doe", "John Roe")),
+    (["Jane Doe (Island Post)", "March 3, 2025"], ("Jane Doe",)),
+    # An agency with a reading time signs the story; a photo credit has none.
+    (["Jane Doe, Reuters • 3 min read"], ("Jane Doe",)),
+    # A line about the writer under the byline is not the story, named in full or not.
+    (["By Jane Doe", "Ms. Doe is a writer in Skarvik.", "March 3, 2025"], ("Jane Doe",)),
+    # A list that goes on to "and" is names, known first names or not; outlets stay out.
+    (
+        ["By Nnamdi Okafor, Tiwalade Ogunlowo and Jane Doe"],
+        ("Nnamdi Okafor", "Tiwalade Ogunlowo", "Jane Doe"),
+    ),
+    (["By Jane Doe, Island Post and John Roe, Harbour Times"], ("Jane Doe", "John Roe")),
+    (["By Nguyen Van An and Jane Doe"], ("Nguyen Van An", "Jane Doe")),
+    # A role under the name, even one that could label names ("Contributors:").
+    (["Jane Doe", "Contributor", "Island Post", "March 3, 2025"], ("Jane Doe",)),
     # The paper or its board may sign; a phrase in lower case is nobody.
     (["By The Island Post Editorial Board", "March 3, 2025"], ("The Island Post Editorial Board",)),
     (["by the harbour wall", "March 3, 2025"], ()),

@@ -94,6 +94,7 @@ LINK_LIST_HEADERS = frozenset(
         "top stories",
     }
 )  # fmt: skip
+READ_TIME = re.compile(r"\b\d+\s*(?:-\s*)?min(?:ute)?s?\s+read\b", re.IGNORECASE)
 # Notes the page prints about the article itself: its age, its reading time.
 ARTICLE_NOTE = re.compile(
     r"^(?:this (?:article|story) is (?:more than|over) \w+ (?:years?|months?) old"
@@ -153,9 +154,11 @@ def _is_rule_or_links(line: str) -> bool:
 
 
 def _signs_wire_copy(line: str) -> bool:
-    """An agency's name with a date or a dateline ("Reuters, Washington,", "Reuters Nov. 18,
-    2019") signs wire copy; a photo credit carries neither."""
-    return line.rstrip().endswith(",") or find_date(line) is not None
+    """An agency's name with a date, a dateline or a reading time ("Reuters, Washington,",
+    "Reuters Nov. 18, 2019", "Jane Doe, Reuters • 3 min read") signs the story; a photo credit
+    carries none of them."""
+    dateline = line.rstrip().endswith(",")
+    return dateline or find_date(line) is not None or READ_TIME.search(line) is not None
 
 
 def starts_link_list(line: str) -> bool:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .boilerplate import READ_TIME
 from .dates import DATE_LINE_WORDS, MONTHS, LabelledDate, blank_out, days_without_year, find_dates
 
 # "By", "Written by", "Analysis by", "Author:" before the names.
@@ -26,9 +27,10 @@ BY = re.compile(
     r"\s*:?\s*(?=\S)",
     re.IGNORECASE,
 )
-# The label alone on its line, the names on the next: "By", "Written by:", "Authors:".
+# The label alone on its line, the names on the next: "By", "Written by:", "Authors:". Without
+# its colon, "Contributor" or "Author" is the role printed under a writer's name.
 BY_ALONE = re.compile(
-    r"(?:(?:written|words|story|text|reported|article)\s+)?by|authors?|words|contributors?",
+    r"(?:(?:written|words|story|text|reported|article)\s+)?by\s*:?|(?:authors?|words|contributors?)\s*:",
     re.IGNORECASE,
 )
 # News agencies, which sign wire copy in place of a person.
@@ -83,8 +85,7 @@ _GLUED_LABEL = re.compile(
 _TRAILING_BUTTON = re.compile(
     r"\s+(?:follow|view (?:profile|bio|all posts)|more articles|email|bio)\s*$", re.IGNORECASE
 )
-# What a byline line carries beside the names: "4 min read", a label before its date.
-_READ_TIME = re.compile(r"\b\d+\s*(?:-\s*)?min(?:ute)?s?\s+read\b", re.IGNORECASE)
+# A label before a date on a byline line: "Jane Doe Published <date>".
 _LABEL_BEFORE_DATE = re.compile(
     r"\b(?:first\s+)?(?:published|posted|updated|last\s+updated)(?:\s+on)?\s*:?\s*(?=\||$)",
     re.IGNORECASE,
@@ -124,7 +125,7 @@ def tidy_byline(line: str) -> str:
     line = re.sub(r"^By(?=[A-Z][a-z])", "By ", line)  # "ByJane Doe"
     line = _GLUED_MONTH.sub(r"\1 ", _GLUED_LABEL.sub(" | ", line))
     line = re.sub(r"\(\s*\)|\[\s*\]", " ", _CONTACT.sub(" ", line))  # "(@janedoe)" -> ""
-    line = _READ_TIME.sub(" | ", line)
+    line = READ_TIME.sub(" | ", line)
     line = _TRAILING_BUTTON.sub("", line)
     return " ".join(line.split())
 
@@ -159,7 +160,7 @@ def read_byline(line: str, *, bare: bool = True, beside_date: bool = False) -> B
     if not bare:
         return None
     head = re.split(
-        r"\s*[|·•/,;&]\s*|\s+[-–—]\s+|\s+and\s+", undated.strip(_SEPARATORS), maxsplit=1
+        r"\s*[|·•/,;&(]\s*|\s+[-–—]\s+|\s+and\s+", undated.strip(_SEPARATORS), maxsplit=1
     )[0]
     head = _without_place_or_role(head)
     if head.casefold() in WIRE_SERVICES:
@@ -200,6 +201,7 @@ def _without_place_or_role(head: str) -> str:
     """ "Jane Doe in Stockholm" -> "Jane Doe"; "Jane Doe Transport correspondent" -> "Jane Doe":
     the place after "in", "at" or "for", or a role in lower case, follows the name."""
     head = re.split(r"\s+(?:in|at|for)\s+(?=[A-Z])", head, maxsplit=1)[0]
+    head = _name_before_affiliation(head) or head
     words = head.split()
     for index, word in enumerate(words[2:], start=2):
         if word.casefold() in JOB_WORDS and word.islower():
@@ -207,6 +209,27 @@ def _without_place_or_role(head: str) -> str:
             start = index - 1 if words[index - 1][:1].isupper() and index > 2 else index
             return " ".join(words[:start])
     return head
+
+
+def _name_before_affiliation(part: str) -> str | None:
+    """ "Jane Doe Associated Press", "Jane Doe The Island Post", "JANE DOE Correspondent": the
+    name, when what a lost separator glued to it is an agency, a paper or a role."""
+    words = part.split()
+    cuts = []
+    for cut in range(2, len(words)):
+        name = " ".join(words[:cut])
+        name = name.title() if name.isupper() else name
+        if is_person_name(name) and not names_publication(name) and words[cut][:1].isupper():
+            cuts.append((name, words[cut:]))
+    # An agency, "The ..." or a role is told for sure; a paper only by its last word.
+    for name, rest in cuts:
+        if (
+            " ".join(rest).casefold() in WIRE_SERVICES
+            or (rest[0] == "The" and len(rest) > 1)
+            or all(word.casefold() in JOB_WORDS for word in rest)
+        ):
+            return name
+    return next((name for name, rest in cuts if names_publication(" ".join(rest))), None)
 
 
 def _only_date_words(text: str) -> bool:
@@ -226,13 +249,14 @@ def split_authors(names: str, *, explicit: bool = False) -> tuple[str, ...]:
     )[0]
     names = re.sub(r"\s+(?:on|at)\s*(?=\||$)", " ", names)  # "by Jane Doe on <date>"
     names = re.split(r"\s+(?=(?:Updated|Published|Posted|Last [Uu]pdated)\b)", names, maxsplit=1)[0]
-    names = re.split(r"\s*[|•·/]\s*|\s+[-–—]\s+", names)[0]
+    names = re.split(r"\s*[|•·/(]\s*|\s+[-–—]\s+", names)[0]  # "Jane Doe (Island Post)"
     pieces = re.split(r"(\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", names.strip(" ,;-–—"))
     authors: list[str] = []
     joiner = ""
     for index in range(0, len(pieces), 2):
         # "GarberFOXBusiness": the site's name glued to the author's by a lost space.
         part = re.split(r"(?<=[a-z])(?=[A-Z]{2,})", pieces[index].strip(" ."))[0]
+        part = _name_before_affiliation(part) or part
         if part.isupper() and len(part) > 3:
             part = part.title()
         if re.search(r"\b(?:Jr|Sr)$", part):
@@ -242,8 +266,15 @@ def split_authors(names: str, *, explicit: bool = False) -> tuple[str, ...]:
             joiner = pieces[index + 1] if index + 1 < len(pieces) else ""
             continue
         # After a bare comma a place or an outlet may follow ("Jane Doe, New York"): only a
-        # name with a known first name counts there; "and" says a name follows.
-        after_comma = bool(authors) and "and" not in joiner and "&" not in joiner
+        # name with a known first name counts there; "and" says a name follows, and so does
+        # a list that goes on to one ("A, B and C").
+        listed = any(re.search(r"\band\b|&", j) for j in pieces[index + 1 :: 2])
+        after_comma = (
+            bool(authors)
+            and "and" not in joiner
+            and "&" not in joiner
+            and (not listed or names_publication(part))
+        )
         if part and (
             is_person_name(part, known_first_name=after_comma)
             or _is_signature(part, explicit and not authors, after_person=bool(authors))
@@ -285,9 +316,11 @@ def is_person_name(text: str, *, known_first_name: bool = False) -> bool:
         words = words[:-1]
     if not 2 <= len(words) <= 5 or words[0].casefold() in NAME_PARTICLES:
         return False
-    for word in words:
+    for position, word in enumerate(words, start=1):
         key = word.casefold().strip(".,")
-        if key in JOB_WORDS or key in _FUNCTION_WORDS or re.search(r"\.[a-z]{2,}$", word):
+        # A function word may end a name ("Nguyen Van An"), never start or join one.
+        function_word = key in _FUNCTION_WORDS and position < len(words)
+        if key in JOB_WORDS or function_word or re.search(r"\.[a-z]{2,}$", word):
             return False
         if not (_is_name_word(word) or key in NAME_PARTICLES):
             return False

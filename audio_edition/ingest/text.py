@@ -18,6 +18,7 @@ from ..models import Article, Published, Section
 from .boilerplate import is_boilerplate, starts_link_list
 from .byline import (
     BY_ALONE,
+    HONORIFICS,
     JOB_WORDS,
     Byline,
     names_publication,
@@ -266,10 +267,10 @@ def _take_meta(units: list[_Unit]) -> tuple[tuple[str, ...], Published | None, l
             continue
         text = unit.text
         about = ABOUT_THE_WRITER.match(text)
-        if about and any(about["name"] in byline.authors for byline in bylines):
+        if about and any(_refers_to(about["name"], byline.authors) for byline in bylines):
             meta.add(index)  # "Jane Doe is a senior reporter ..." under her byline
             continue
-        joined = bool(BY_ALONE.fullmatch(text.rstrip(": "))) and index + 1 < len(zone)
+        joined = bool(BY_ALONE.fullmatch(text.rstrip())) and index + 1 < len(zone)
         if joined:
             # "By" or "Written by:" on a line of its own, the name on the next.
             text = f"By {zone[index + 1].text}"
@@ -310,6 +311,14 @@ def _take_meta(units: list[_Unit]) -> tuple[tuple[str, ...], Published | None, l
     )
     body = [unit for index, unit in enumerate(zone) if index not in meta]
     return authors, published, body + units[_META_LINES:]
+
+
+def _refers_to(name: str, authors: tuple[str, ...]) -> bool:
+    """Whether ``name`` is one of ``authors``, in full or as "Ms. Doe" for "Jane Doe"."""
+    title, _, surname = name.partition(" ")
+    return name in authors or (
+        title.casefold() in HONORIFICS and any(a.split()[-1] == surname for a in authors)
+    )
 
 
 def _beside_date(zone: list[_Unit], date_lines: list[bool], index: int) -> bool:
