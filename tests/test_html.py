@@ -388,6 +388,45 @@ def test_a_company_in_the_author_meta_tag_is_the_publisher_not_the_writer(
     assert _load_page(tmp_path, page).authors == ("Sigrid Aune",)
 
 
+def test_the_site_name_in_the_page_title_is_the_publisher_not_the_writer(tmp_path: Path) -> None:
+    page = _page_without_json_ld(
+        '<meta name="author" content="Fjord Herald">', "<p>By Nnamdi Okafor</p>"
+    ).replace(
+        "<title>Harbour Wall Plans Approved", "<title>Harbour Wall Plans Approved | Fjord Herald"
+    )
+    assert _load_page(tmp_path, page).authors == ("Nnamdi Okafor",)
+
+
+@pytest.mark.parametrize(
+    "tags",
+    [
+        '<meta name="parsely-author" content="Sigrid Aune">'
+        '<meta name="parsely-author" content="Tomas Berg">',  # the tag once per writer
+        '<meta name="byl" content="By Sigrid Aune and Tomas Berg">',
+    ],
+)
+def test_every_writer_in_the_author_meta_tags_is_an_author(tmp_path: Path, tags: str) -> None:
+    page = _page_without_json_ld(tags, "")
+    assert _load_page(tmp_path, page).authors == ("Sigrid Aune", "Tomas Berg")
+
+
+def test_an_author_link_among_other_stories_is_not_the_writer(tmp_path: Path) -> None:
+    around = (
+        '<aside class="related"><ul><li><a rel="author" href="/author/tomas-berg">Tomas Berg</a>'
+        ' <a href="/story/2">Ferry timetable changes for the winter season</a></li></ul></aside>'
+    )
+    assert _load_page(tmp_path, _page_without_json_ld("", "", around)).authors == ()
+
+
+def test_a_layout_class_on_the_page_does_not_hide_its_byline(tmp_path: Path) -> None:
+    byline = (
+        '<p class="meta"><a href="/author/tiwalade-ogunlowo">Tiwalade Ogunlowo</a>'
+        "<span>Harbour desk</span></p>"
+    )
+    page = _page_without_json_ld("", byline).replace("<body>", '<body class="one-sidebar">')
+    assert _load_page(tmp_path, page).authors == ("Tiwalade Ogunlowo",)
+
+
 def test_a_writer_linked_to_their_author_page_is_the_author(tmp_path: Path) -> None:
     # The box about the writer may sit in the sidebar; a list of other stories there may not.
     around = (

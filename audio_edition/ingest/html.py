@@ -19,7 +19,7 @@ from .boilerplate import is_boilerplate
 from .byline import read_byline, split_authors
 from .credits import writer_notes
 from .dates import calendar_day, find_date, find_dates
-from .metadata import choose_headline, clean_text, page_metadata, parse_date
+from .metadata import choose_headline, clean_text, named_in_article, page_metadata, parse_date
 from .text import is_label, tidy_dateline
 
 # Headings that introduce page furniture rather than a part of the article. The whole heading
@@ -59,7 +59,13 @@ def parse_html(text: str, source: str | Path | None = None) -> Article:
         raise InputError("no article found in the page (no headline)", subject)
     contact_lines, noted_writer = writer_notes([block.text for block in blocks])
     blocks = [block for index, block in enumerate(blocks) if index not in contact_lines]
-    authors = metadata.authors or split_authors(str(extracted.get("author") or "")) or noted_writer
+    # trafilatura takes any author link on the page, even one in the list of other stories.
+    guessed_authors = tuple(
+        name
+        for name in split_authors(str(extracted.get("author") or ""))
+        if named_in_article(tree, name)
+    )
+    authors = metadata.authors or guessed_authors or noted_writer
     lede, sections = _sections(blocks, headline, authors)
     if lede is None and not sections:
         raise InputError("no article text found in the page", subject)

@@ -37,7 +37,9 @@ DATE_META = (
     "publishdate", "publish-date", "date", "dc.date.issued", "dc.date", "dcterms.created",
     "sailthru.date", "parsely-pub-date", "cxenseparse:recs:publishtime", "article.published",
 )  # fmt: skip
-AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
+AUTHOR_META = (
+    "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl",
+)  # fmt: skip
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|»)\s+")
 
 
@@ -79,7 +81,7 @@ def page_metadata(tree: Any) -> PageMetadata:
     found.title = clean_text(title.text_content()) if title is not None else None
     if found.headline is None:
         found.headline = _visible_headline(found.h1, found.social_title or found.title)
-    found.authors = found.authors or _meta_authors(meta, _publisher_names(meta, found))
+    found.authors = found.authors or _meta_authors(tree, _publisher_names(meta, found))
     found.published = (
         found.published
         or next((parse_date(meta[key]) for key in DATE_META if parse_date(meta.get(key))), None)
@@ -177,21 +179,30 @@ def _json_ld_authors(value: Any) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _meta_authors(meta: dict[str, str], publishers: str) -> tuple[str, ...]:
-    """The author meta tags' names, unless the name is the publisher's (many templates put the
-    company in ``<meta name="author">``)."""
+def _meta_authors(tree: Any, publishers: str) -> tuple[str, ...]:
+    """The names in the first author meta tag that has some, with the same tag repeated for
+    co-writers, unless a name is the publisher's (many templates put the company in
+    ``<meta name="author">``)."""
     for key in AUTHOR_META:
-        value = meta.get(key)
-        if value and not value.startswith("http"):
-            authors = split_authors(re.sub(r"^by\s+", "", value, flags=re.IGNORECASE))
-            if authors and not any(name.casefold() in publishers for name in authors):
-                return authors
+        authors: list[str] = []
+        for element in tree.iter("meta"):
+            tag = element.get("property") or element.get("name") or element.get("itemprop")
+            value = (element.get("content") or "").strip()
+            if (tag or "").lower() != key or not value or value.startswith("http"):
+                continue
+            names = split_authors(re.sub(r"^by\s+", "", value, flags=re.IGNORECASE))
+            authors.extend(name for name in names if name not in authors)
+        if authors and not any(name.casefold() in publishers for name in authors):
+            return tuple(authors)
     return ()
 
 
 def _publisher_names(meta: dict[str, str], found: PageMetadata) -> str:
-    """Everything that names the publisher (site name, copyright holder), casefolded."""
-    names = (found.publication, meta.get("og:site_name"), meta.get("copyright"))
+    """Everything that names the publisher (site name, copyright holder, the end of the page
+    title: "... | Island Post"), casefolded."""
+    title_parts = re.split(r"\s+[|–—-]\s+|\s*\|\s*", found.title or "")
+    title_end = title_parts[-1] if len(title_parts) > 1 else None
+    names = (found.publication, meta.get("og:site_name"), meta.get("copyright"), title_end)
     return " | ".join(name for name in names if name).casefold()
 
 
@@ -226,6 +237,8 @@ def _in_author_box(element: Any) -> bool:
     """Whether the nearest telling box around ``element`` is about a writer (author-info,
     author-box, byline) rather than a list of other articles (related, popular, a sidebar)."""
     for ancestor in element.iterancestors():
+        if ancestor.tag in ("main", "body"):
+            break  # the page's wrappers are marked for its layout, not for this box
         marks = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}".casefold()
         if "author" in marks or "byline" in marks:
             return True
@@ -262,6 +275,8 @@ _BLOCK_TAGS = frozenset(
 _UNSEEN_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button", "select"})
 # Byline and date are printed within this many lines under the headline.
 _LINES_UNDER_HEADLINE = 15
+# A line this long is the story's, not the byline's or the date's.
+_STORY_LINE_WORDS = 20
 # Byline markup inside these (by class or id) belongs to other articles.
 _OTHER_ARTICLES = re.compile(r"related|recommend|more-from|more_from|popular|trending|sidebar")
 
@@ -278,11 +293,17 @@ def _lines_under_headline(tree: Any, headline: str | None) -> list[str]:
         return []
     lines: list[str] = []
     current: Any = None
+    story_begun = False
     for node in h1.xpath("following::text()"):
         text = " ".join(str(node).split())
         parent = node.getparent()
         block = _block_of(parent) if parent is not None and text else None
         if block is None:
+            continue
+        story_begun = story_begun or any(len(line.split()) >= _STORY_LINE_WORDS for line in lines)
+        if story_begun and _in_other_articles(parent):
+            # The boxes of other stories after the story's start hold their writers, not its
+            # own (a rail beside the headline may hold the byline: it comes before the story).
             continue
         if block is current:
             lines[-1] = f"{lines[-1]} {text}"
@@ -331,12 +352,35 @@ def _byline_authors(tree: Any) -> tuple[str, ...]:
     return ()
 
 
+def named_in_article(tree: Any, name: str) -> bool:
+    """Whether the page shows ``name`` outside the boxes of other stories (related, popular,
+    the sidebar, the site's footer), where a byline of the article itself would be."""
+    wanted = " ".join(name.casefold().split())
+    shown: dict[Any, list[str]] = {}  # each block's text, as it reads ("By <a>Jane</a> Doe")
+    for node in tree.xpath("//body//text()"):
+        parent = node.getparent()
+        if parent is None or _in_other_articles(parent):
+            continue
+        block = _block_of(parent)
+        if block is not None:
+            shown.setdefault(block, []).append(str(node))
+    return any(wanted in " ".join(" ".join(parts).casefold().split()) for parts in shown.values())
+
+
 def _in_other_articles(element: Any) -> bool:
-    return any(
-        _OTHER_ARTICLES.search(f"{a.get('class') or ''} {a.get('id') or ''}".casefold())
-        or a.tag in ("aside", "footer", "nav")
-        for a in element.iterancestors()
-    )
+    """Whether ``element`` sits in a box of other stories, looking up to the page's main
+    content (the page's own wrappers are marked for its layout: ``<body class="one-sidebar">``).
+    An article's own ``<footer>`` is not such a box: bylines go there too."""
+    for ancestor in itertools.chain([element], element.iterancestors()):
+        if ancestor.tag in ("main", "body"):
+            return False
+        marks = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}".casefold()
+        site_footer = ancestor.tag == "footer" and not any(
+            outer.tag == "article" for outer in ancestor.iterancestors()
+        )
+        if _OTHER_ARTICLES.search(marks) or ancestor.tag in ("aside", "nav") or site_footer:
+            return True
+    return False
 
 
 def _time_element_date(tree: Any) -> Published | None:
