@@ -24,6 +24,7 @@ BODY = [
     "Islanders had waited since the old boat failed its inspection, and many came down to the "
     "quay at Skarvik to watch it come in.",
 ]
+STANDFIRST = "A new boat, a new timetable and a crew who grew up on the islands they now serve."
 PT = dt.timezone(dt.timedelta(hours=-7))
 EST = dt.timezone(dt.timedelta(hours=-5))
 
@@ -90,6 +91,7 @@ BYLINES = [
     (["Reported by Jane Doe", "March 3, 2025"], ("Jane Doe",)),
     (["Analysis by Jane Doe", "March 3, 2025"], ("Jane Doe",)),
     (["Written by:", "Jane Doe", "March 3, 2025"], ("Jane Doe",)),
+    (["Author", "Nnamdi Okafor", "Published", "March 3, 2025"], ("Nnamdi Okafor",)),
     (["by jane doe", "March 3, 2025"], ("Jane Doe",)),
     # A byline on two lines, and what a copy-paste glues on: a read time, a label, "Published".
     (["By Jane Doe", "and John Roe", "March 3, 2025"], ("Jane Doe", "John Roe")),
@@ -131,6 +133,23 @@ BYLINES = [
     (["By Nguyen Van An and Jane Doe"], ("Nguyen Van An", "Jane Doe")),
     # A role under the name, even one that could label names ("Contributors:").
     (["Jane Doe", "Contributor", "Island Post", "March 3, 2025"], ("Jane Doe",)),
+    # The role before the name; the role or handle under a name, with no date near.
+    (["Staff Writer Jane Doe", "March 3, 2025"], ("Jane Doe",)),
+    (["Senior Reporter Nnamdi Okafor", "March 3, 2025"], ("Nnamdi Okafor",)),
+    ([STANDFIRST, "Nnamdi Okafor", "Senior Correspondent", "Share"], ("Nnamdi Okafor",)),
+    ([STANDFIRST, "Nnamdi Okafor", "@nokafor"], ("Nnamdi Okafor",)),
+    # A page's age ("3 hours ago") marks the date line as a date does.
+    ([STANDFIRST, "Photo: Ann Poe", "Jane Doe", "3 hours ago"], ("Jane Doe",)),
+    # Names the layout set one to a line, with "and" between them.
+    (["Jane Doe", "and", "John Roe", "March 3, 2025"], ("Jane Doe", "John Roe")),
+    (["By", "Nnamdi Okafor", "and", "Tiwalade Ogunlowo"], ("Nnamdi Okafor", "Tiwalade Ogunlowo")),
+    # On the date line, a name the list does not know needs its outlet beside it.
+    (["Nnamdi Okafor, Island Post • Mar 3, 2025"], ("Nnamdi Okafor",)),
+    # A section of the paper or a place beside the date is nobody's byline.
+    (["Local Politics", "March 3, 2025"], ()),
+    (["Middle East | March 3, 2025"], ()),
+    (["Editor's Note", "March 3, 2025"], ()),
+    (["New Delhi | Updated: Mar 3, 2025, 10:00 IST"], ()),
     # The paper or its board may sign; a phrase in lower case is nobody.
     (["By The Island Post Editorial Board", "March 3, 2025"], ("The Island Post Editorial Board",)),
     (["by the harbour wall", "March 3, 2025"], ()),

@@ -27,10 +27,9 @@ BY = re.compile(
     r"\s*:?\s*(?=\S)",
     re.IGNORECASE,
 )
-# The label alone on its line, the names on the next: "By", "Written by:", "Authors:". Without
-# its colon, "Contributor" or "Author" is the role printed under a writer's name.
+# The label alone on its line, the names on the next: "By", "Written by:", "Authors:".
 BY_ALONE = re.compile(
-    r"(?:(?:written|words|story|text|reported|article)\s+)?by\s*:?|(?:authors?|words|contributors?)\s*:",
+    r"(?:(?:written|words|story|text|reported|article)\s+)?by|(?P<role>authors?|words|contributors?)",
     re.IGNORECASE,
 )
 # News agencies, which sign wire copy in place of a person.
@@ -42,11 +41,17 @@ WIRE_SERVICES = frozenset(
         "canadian press", "the canadian press", "cnn wire", "bloomberg news",
     }
 )  # fmt: skip
-# Job titles: a byline part holding one of these is a role, not a name.
-JOB_WORDS = frozenset(
+# What a writer is: the line under a name that holds one of these is the writer's role.
+ROLE_WORDS = frozenset(
     {
         "editor", "reporter", "correspondent", "writer", "contributor", "columnist", "producer",
-        "journalist", "analyst", "senior", "chief", "associate", "deputy", "contributing",
+        "journalist", "analyst", "critic", "photographer", "author", "staff",
+    }
+)  # fmt: skip
+# Job titles and labels: a byline part holding one of these is a role, not a name.
+JOB_WORDS = ROLE_WORDS | frozenset(
+    {
+        "senior", "chief", "associate", "deputy", "contributing",
         "freelance", "special", "intern", "photographer", "critic", "host", "anchor",
         "director", "manager", "president", "founder", "professor", "author", "staff",
         "news", "desk", "team", "press", "agency", "bureau", "newsroom", "wire", "guest",
@@ -63,6 +68,27 @@ PUBLICATION_WORDS = frozenset(
         "express", "globe", "review", "today", "weekly", "online", "tv", "radio", "network",
         "courier", "dispatch", "examiner", "inquirer", "bulletin", "record", "register",
         "reporter", "standard", "star", "sun", "mail", "mirror", "monitor", "insider", "wire",
+    }
+)  # fmt: skip
+# Words of the sections a paper is divided into, which label a story as bylines sign it.
+SECTION_WORDS = frozenset(
+    {
+        "news", "world", "sport", "sports", "business", "politics", "opinion", "health",
+        "science", "technology", "tech", "culture", "entertainment", "lifestyle", "life",
+        "style", "travel", "food", "arts", "books", "money", "markets", "economy", "weather",
+        "crime", "education", "environment", "climate", "local", "national", "international",
+        "breaking", "latest", "top", "estate", "east", "league", "cup", "change", "elections",
+        "election", "policy", "media", "music", "film", "games", "gaming", "reviews", "review",
+        "video", "videos", "podcasts", "features", "analysis", "home", "region", "asia",
+        "europe", "africa", "americas", "us", "uk",
+    }
+)  # fmt: skip
+# Words place names are made with: "New Delhi | <date>" is where, not who.
+PLACE_WORDS = frozenset(
+    {
+        "new", "los", "las", "san", "santa", "saint", "st.", "fort", "port", "lake", "mount",
+        "city", "county", "beach", "springs", "valley", "bay", "north", "south", "west",
+        "island", "islands", "district", "province", "state", "kong", "york", "angeles",
     }
 )  # fmt: skip
 # A staff byline names the outlet and then one of these: "HNN Staff", "News Nation Bureau".
@@ -159,17 +185,22 @@ def read_byline(line: str, *, bare: bool = True, beside_date: bool = False) -> B
             return Byline(authors, explicit=True, dates=dates) if authors else None
     if not bare:
         return None
-    head = re.split(
+    first = re.split(
         r"\s*[|·•/,;&(]\s*|\s+[-–—]\s+|\s+and\s+", undated.strip(_SEPARATORS), maxsplit=1
     )[0]
-    head = _without_place_or_role(head)
+    head, after_role = _after_leading_role(_without_place_or_role(first))
     if head.casefold() in WIRE_SERVICES:
         return Byline((head,), explicit=False, dates=dates)
     candidate = head.title() if head.isupper() else head
     if lower_case and not is_person_name(candidate, known_first_name=True):
         return None
-    if is_person_name(candidate, known_first_name=not beside_date) and not (
-        beside_date and names_publication(candidate)
+    # Where bylines go, a name need not start with a first name the list knows: beside the
+    # date line, after the writer's role ("Senior Reporter Nnamdi Okafor"), or on the date
+    # line before the writer's outlet. Else it must: "Nnamdi Okafor | <date>" is set like
+    # "Fact Check | <date>", and "Nnamdi Okafor, <date>" like "New York, <date>".
+    by_position = beside_date or after_role or (bool(dates) and _followed_by_outlet(undated, first))
+    if is_person_name(candidate, known_first_name=not by_position) and not (
+        by_position and (names_publication(candidate) or _names_section(candidate))
     ):
         # "Jane Doe, John Roe and Ann Poe": the others follow the first name.
         names = split_authors(undated.strip(_SEPARATORS))
@@ -182,6 +213,37 @@ def read_byline(line: str, *, bare: bool = True, beside_date: bool = False) -> B
         if _is_staff_signature(part):
             return Byline((part,), explicit=False, dates=dates)
     return None
+
+
+def _after_leading_role(head: str) -> tuple[str, bool]:
+    """ "Staff Writer Jane Doe" -> ("Jane Doe", True): the role some pages print before the
+    name; other heads come back as they are."""
+    words = head.split()
+    cut = 0
+    while cut < len(words) and words[cut].casefold() in JOB_WORDS and words[cut][:1].isupper():
+        cut += 1
+    rest = " ".join(words[cut:])
+    if cut and any(w.casefold() in ROLE_WORDS for w in words[:cut]) and is_person_name(rest):
+        return rest, True
+    return head, False
+
+
+def _followed_by_outlet(undated: str, first: str) -> bool:
+    """Whether the name ``first`` is followed on its line by the writer's outlet or role:
+    "Nnamdi Okafor, Island Post • <date>", "Nnamdi Okafor | Reuters | <date>"."""
+    after = undated[undated.find(first) + len(first) :].strip(_SEPARATORS)
+    outlet = re.split(r"\s*[|·•/,;]\s*|\s+[-–—]\s+", after)[0]
+    return bool(outlet) and (
+        outlet.casefold() in WIRE_SERVICES
+        or names_publication(outlet)
+        or any(word.casefold() in ROLE_WORDS for word in outlet.split())
+    )
+
+
+def _names_section(text: str) -> bool:
+    """ "Middle East", "Real Estate", "New Delhi": a section of the paper or a place, not a
+    writer."""
+    return any(word in SECTION_WORDS or word in PLACE_WORDS for word in text.casefold().split())
 
 
 def names_publication(text: str) -> bool:
@@ -317,7 +379,7 @@ def is_person_name(text: str, *, known_first_name: bool = False) -> bool:
     if not 2 <= len(words) <= 5 or words[0].casefold() in NAME_PARTICLES:
         return False
     for position, word in enumerate(words, start=1):
-        key = word.casefold().strip(".,")
+        key = re.sub(r"['’]s$", "", word.casefold().strip(".,"))  # "Editor's Note"
         # A function word may end a name ("Nguyen Van An"), never start or join one.
         function_word = key in _FUNCTION_WORDS and position < len(words)
         if key in JOB_WORDS or function_word or re.search(r"\.[a-z]{2,}$", word):

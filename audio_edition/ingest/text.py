@@ -20,13 +20,21 @@ from .byline import (
     BY_ALONE,
     HONORIFICS,
     JOB_WORDS,
+    ROLE_WORDS,
     Byline,
     names_publication,
     read_byline,
     split_authors,
 )
 from .credits import ABOUT_THE_WRITER, end_credits
-from .dates import DATE_LINE_WORDS, LabelledDate, blank_out, find_dates, yearless_dates
+from .dates import (
+    DATE_LINE_WORDS,
+    RELATIVE_STAMP,
+    LabelledDate,
+    blank_out,
+    find_dates,
+    yearless_dates,
+)
 
 _TIME_OR_ZONE = re.compile(
     r"^(?:\d{1,2}[:.]\d\d(?:[ap]\.?m\.?)?|[ap]\.?m\.?|[A-Z]{2,5}|\(?\d+\)?)$"
@@ -58,6 +66,7 @@ _MIN_MENU_ITEMS = 3
 _MAX_MENU_ITEM_WORDS = 3
 # "and John Roe" under "By Jane Doe": the byline goes on.
 _CONTINUES_BYLINE = re.compile(r"^(?:and|&)\s+(?=[A-Z])")
+_JOINER = re.compile(r"and|&|,", re.IGNORECASE)
 # Lines that may stand between the writer's name and the date (a role, a handle, the outlet).
 _MAX_BYLINE_EXTRAS = 2
 # Byline and date are looked for among the first lines after the headline.
@@ -252,7 +261,7 @@ def _take_meta(units: list[_Unit]) -> tuple[tuple[str, ...], Published | None, l
     short = [unit.words <= _MAX_BYLINE_WORDS for unit in zone]
     zone_dates = [find_dates(u.text) if ok else [] for u, ok in zip(zone, short, strict=True)]
     date_lines = [
-        ok and _is_date_line(u.text, found)
+        ok and (_is_date_line(u.text, found) or RELATIVE_STAMP.match(u.text) is not None)
         for u, ok, found in zip(zone, short, zone_dates, strict=True)
     ]
     bylines: list[Byline] = []
@@ -270,7 +279,10 @@ def _take_meta(units: list[_Unit]) -> tuple[tuple[str, ...], Published | None, l
         if about and any(_refers_to(about["name"], byline.authors) for byline in bylines):
             meta.add(index)  # "Jane Doe is a senior reporter ..." under her byline
             continue
-        joined = bool(BY_ALONE.fullmatch(text.rstrip())) and index + 1 < len(zone)
+        label = BY_ALONE.fullmatch(text.rstrip(": "))
+        # "Contributor" under a writer's name is the writer's role, not a label over names.
+        role = bool(label and label["role"] and not text.rstrip().endswith(":") and bylines)
+        joined = bool(label) and not role and index + 1 < len(zone)
         if joined:
             # "By" or "Written by:" on a line of its own, the name on the next.
             text = f"By {zone[index + 1].text}"
@@ -288,6 +300,14 @@ def _take_meta(units: list[_Unit]) -> tuple[tuple[str, ...], Published | None, l
                 more = split_authors(_CONTINUES_BYLINE.sub("", zone[following].text))
                 byline = Byline(byline.authors + more, byline.explicit, byline.dates)
                 meta.add(following)
+            while following + 1 < len(zone) and _JOINER.fullmatch(zone[following].text):
+                # "Jane Doe", "and", "John Roe": each name a link the layout set on its own line.
+                more = split_authors(f"{byline.authors[-1]} and {zone[following + 1].text}")[1:]
+                if not more:
+                    break
+                byline = Byline(byline.authors + more, byline.explicit, byline.dates)
+                meta.update((following, following + 1))
+                following += 2
             bylines.append(byline)
             dates.extend(byline.dates)
             meta.update((index, index + 1) if joined else (index,))
@@ -327,6 +347,8 @@ def _beside_date(zone: list[_Unit], date_lines: list[bool], index: int) -> bool:
     "Senior Reporter", "March 4, 2025")."""
     if index > 0 and date_lines[index - 1]:
         return True
+    if index + 1 < len(zone) and _is_role_or_handle(zone[index + 1].text):
+        return True  # "Nnamdi Okafor" over "Senior Correspondent": the writer and the role
     for following in range(index + 1, min(len(zone), index + 1 + _MAX_BYLINE_EXTRAS + 1)):
         if date_lines[following]:
             return True
@@ -338,11 +360,24 @@ def _beside_date(zone: list[_Unit], date_lines: list[bool], index: int) -> bool:
 def _is_byline_extra(text: str) -> bool:
     """A line that goes with the writer's name: a role ("Transport Correspondent"), a handle
     ("@janedoe") or the outlet ("Harbour Times")."""
-    words = text.split()
-    if not words or len(words) > _MAX_LABEL_WORDS or text.endswith("."):
+    if not _is_short_label(text):
         return False
-    role = any(word.casefold().strip(",") in JOB_WORDS for word in words)
+    role = any(word.casefold().strip(",") in JOB_WORDS for word in text.split())
     return role or text.startswith("@") or names_publication(text)
+
+
+def _is_role_or_handle(text: str) -> bool:
+    """ "Senior Correspondent", "Staff writer, Harbour Times", "@janedoe": what only a
+    writer's name has under it."""
+    if not _is_short_label(text):
+        return False
+    role = any(word.casefold().strip(",") in ROLE_WORDS for word in text.split())
+    return role or re.fullmatch(r"@\w+", text) is not None
+
+
+def _is_short_label(text: str) -> bool:
+    words = text.split()
+    return bool(words) and len(words) <= _MAX_LABEL_WORDS and not text.endswith(".")
 
 
 def _is_date_line(text: str, dates: list[LabelledDate]) -> bool:
