@@ -19,8 +19,10 @@ from .boilerplate import is_boilerplate
 from .byline import read_byline, split_authors
 from .credits import writer_notes
 from .dates import calendar_day, find_date, find_dates
-from .metadata import choose_headline, clean_text, named_in_article, page_metadata, parse_date
-from .text import is_label, tidy_dateline
+from .header import is_label
+from .markup import clean_text, named_in_article
+from .metadata import choose_headline, page_metadata, parse_date
+from .text import tidy_dateline
 
 # Headings that introduce page furniture rather than a part of the article. The whole heading
 # must be such a label: "Popular with tourists" and "Share prices rise" head real sections.

@@ -9,20 +9,17 @@ come next. ``html`` uses this for everything but the body.
 from __future__ import annotations
 
 import datetime as dt
-import html as html_lib
-import itertools
 import json
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 from ..models import Published
-from .byline import is_person_name, split_authors
+from .byline import split_authors
 from .dates import find_date
-from .text import read_meta_lines
+from .header import read_meta_lines
+from .markup import author_page_links, byline_markup_authors, clean_text, lines_under_headline
 
 ARTICLE_TYPES = frozenset(
     {
@@ -90,10 +87,13 @@ def page_metadata(tree: Any) -> PageMetadata:
     if not (found.authors and found.published):
         # Only the page's text is left: the byline and date printed under the headline, then
         # byline markup.
-        lines = _lines_under_headline(tree, found.headline or found.social_title)
+        lines = lines_under_headline(tree, found.headline or found.social_title)
         printed_authors, printed_date = read_meta_lines(lines)
         found.authors = (
-            found.authors or _author_page_links(tree) or printed_authors or _byline_authors(tree)
+            found.authors
+            or author_page_links(tree)
+            or printed_authors
+            or byline_markup_authors(tree)
         )
         found.published = found.published or printed_date
     found.language = found.language or tree.get("lang") or meta.get("og:locale") or None
@@ -206,183 +206,6 @@ def _publisher_names(meta: dict[str, str], found: PageMetadata) -> str:
     return " | ".join(name for name in names if name).casefold()
 
 
-# The address of a writer's page: /author/jane-doe, /contributors/jane-doe.html, /by/jane-doe;
-# not a topic page about a person (/topics/people/jane-doe, /tag/jane-doe).
-_AUTHOR_PAGE = re.compile(
-    r"/(?:authors?|contributors?|writers?|staff|profiles?|by)/([^/]+?)(?:\.s?html?)?/?$"
-)
-_TOPIC_PAGE = re.compile(r"/(?:topics?|tags?|category|categories|subjects?)/")
-
-
-def _author_page_links(tree: Any) -> tuple[str, ...]:
-    """Writers named by links to their author pages, where the page's address spells the name
-    ("Jose Altoveros" -> /author/jose-altoveros.html), not in boxes of other articles. The
-    first such link is the article's writer; co-writers share its parent element."""
-    links = [
-        (element, name)
-        for element in tree.xpath("//a[@href]")
-        if _in_author_box(element) and (name := _named_by_address(element))
-    ]
-    if not links:
-        return ()
-    byline = links[0][0].getparent()
-    names: list[str] = []
-    for element, name in links:
-        if element.getparent() is byline and name not in names:
-            names.append(name)
-    return tuple(names)
-
-
-def _in_author_box(element: Any) -> bool:
-    """Whether the nearest telling box around ``element`` is about a writer (author-info,
-    author-box, byline) rather than a list of other articles (related, popular, a sidebar)."""
-    for ancestor in element.iterancestors():
-        if ancestor.tag in ("main", "body"):
-            break  # the page's wrappers are marked for its layout, not for this box
-        marks = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}".casefold()
-        if "author" in marks or "byline" in marks:
-            return True
-        if _OTHER_ARTICLES.search(marks) or ancestor.tag in ("aside", "footer", "nav"):
-            return False
-    return True
-
-
-def _named_by_address(link: Any) -> str | None:
-    try:
-        path = urlsplit(link.get("href")).path
-    except ValueError:  # not an address at all ("http://[x")
-        return None
-    match = _AUTHOR_PAGE.search(path)
-    name = clean_text(link.text_content())
-    if not match or _TOPIC_PAGE.search(path) or not name or not is_person_name(name):
-        return None
-    letters = re.sub(r"[^a-z]", "", _ascii(name.casefold()))
-    return name if letters == re.sub(r"[^a-z]", "", _ascii(match[1].casefold())) else None
-
-
-def _ascii(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-
-
-# Elements that hold a line of text of their own, as a browser lays them out.
-_BLOCK_TAGS = frozenset(
-    {
-        "p", "div", "li", "header", "footer", "section", "article", "aside", "address", "h1",
-        "h2", "h3", "h4", "h5", "h6", "figcaption", "figure", "td", "dd", "dt", "blockquote",
-        "ul", "ol", "main", "nav", "form", "table", "tr", "body",
-    }
-)  # fmt: skip
-_UNSEEN_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button", "select"})
-# Byline and date are printed within this many lines under the headline.
-_LINES_UNDER_HEADLINE = 15
-# A line this long is the story's, not the byline's or the date's.
-_STORY_LINE_WORDS = 20
-# Byline markup inside these (by class or id) belongs to other articles.
-_OTHER_ARTICLES = re.compile(r"related|recommend|more-from|more_from|popular|trending|sidebar")
-
-
-def _lines_under_headline(tree: Any, headline: str | None) -> list[str]:
-    """The first lines of text after the headline's ``<h1>``, one per block, as they show."""
-    headings = list(tree.iter("h1"))
-    wanted = " ".join((headline or "").split()).casefold()
-    h1 = next(
-        (h for h in headings if " ".join(h.text_content().split()).casefold() == wanted),
-        headings[0] if headings else None,
-    )
-    if h1 is None:
-        return []
-    lines: list[str] = []
-    current: Any = None
-    story_begun = False
-    for node in h1.xpath("following::text()"):
-        text = " ".join(str(node).split())
-        parent = node.getparent()
-        block = _block_of(parent) if parent is not None and text else None
-        if block is None:
-            continue
-        story_begun = story_begun or any(len(line.split()) >= _STORY_LINE_WORDS for line in lines)
-        if story_begun and _in_other_articles(parent):
-            # The boxes of other stories after the story's start hold their writers, not its
-            # own (a rail beside the headline may hold the byline: it comes before the story).
-            continue
-        if block is current:
-            lines[-1] = f"{lines[-1]} {text}"
-        elif len(lines) < _LINES_UNDER_HEADLINE:
-            lines.append(text)
-            current = block
-        else:
-            break
-    return lines
-
-
-def _block_of(element: Any) -> Any:
-    """The block that lays out ``element``'s text, or None when the text is not shown."""
-    for candidate in itertools.chain([element], element.iterancestors()):
-        if candidate.tag in _UNSEEN_TAGS:
-            return None
-        if candidate.tag in _BLOCK_TAGS:
-            return candidate
-    return None
-
-
-def _byline_authors(tree: Any) -> tuple[str, ...]:
-    """Names in byline markup: rel=author links, itemprop=author, class*=author/byline, but not
-    in boxes of other articles."""
-    candidates = tree.xpath(
-        '//*[@rel="author"] | //*[@itemprop="author"]//*[@itemprop="name"]'
-        ' | //*[@itemprop="author"][not(.//*[@itemprop="name"])]'
-        ' | //*[contains(@class, "author-name") or contains(@class, "byline__name")'
-        ' or contains(@class, "author__name")]'
-    )
-    names: list[str] = []
-    for element in candidates:
-        if _in_other_articles(element):
-            continue
-        text = clean_text(element.text_content()) or ""
-        for name in split_authors(re.sub(r"^by\s+", "", text, flags=re.IGNORECASE)):
-            if name not in names:
-                names.append(name)
-    if names:
-        return tuple(names)
-    for element in tree.xpath('//*[contains(@class, "byline")]'):
-        text = clean_text(element.text_content()) or ""
-        match = re.match(r"^by\s+(.{3,80})$", text, flags=re.IGNORECASE)
-        if match:
-            return split_authors(match.group(1))
-    return ()
-
-
-def named_in_article(tree: Any, name: str) -> bool:
-    """Whether the page shows ``name`` outside the boxes of other stories (related, popular,
-    the sidebar, the site's footer), where a byline of the article itself would be."""
-    wanted = " ".join(name.casefold().split())
-    shown: dict[Any, list[str]] = {}  # each block's text, as it reads ("By <a>Jane</a> Doe")
-    for node in tree.xpath("//body//text()"):
-        parent = node.getparent()
-        if parent is None or _in_other_articles(parent):
-            continue
-        block = _block_of(parent)
-        if block is not None:
-            shown.setdefault(block, []).append(str(node))
-    return any(wanted in " ".join(" ".join(parts).casefold().split()) for parts in shown.values())
-
-
-def _in_other_articles(element: Any) -> bool:
-    """Whether ``element`` sits in a box of other stories, looking up to the page's main
-    content (the page's own wrappers are marked for its layout: ``<body class="one-sidebar">``).
-    An article's own ``<footer>`` is not such a box: bylines go there too."""
-    for ancestor in itertools.chain([element], element.iterancestors()):
-        if ancestor.tag in ("main", "body"):
-            return False
-        marks = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}".casefold()
-        site_footer = ancestor.tag == "footer" and not any(
-            outer.tag == "article" for outer in ancestor.iterancestors()
-        )
-        if _OTHER_ARTICLES.search(marks) or ancestor.tag in ("aside", "nav") or site_footer:
-            return True
-    return False
-
-
 def _time_element_date(tree: Any) -> Published | None:
     for element in tree.iter("time"):
         value = parse_date(element.get("datetime") or element.get("content"))
@@ -423,13 +246,6 @@ def parse_date(value: str | None) -> Published | None:
     if len(text) <= 10:
         return moment.date()
     return moment
-
-
-def clean_text(text: str | None) -> str | None:
-    if not text:
-        return None
-    cleaned = " ".join(html_lib.unescape(text).split())
-    return cleaned or None
 
 
 def _visible_headline(h1s: list[str], title: str | None) -> str | None:

@@ -1,0 +1,209 @@
+"""What a page prints between the headline and the story: the byline block and the date.
+
+In come the lines under the headline; out go the authors, the publication date and the lines
+left for the story. The byline block is read the way a reader reads it: "By" lines, a name
+beside the date line or over the writer's role, a kicker label, an "Updated" stamp.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Published
+from .byline import (
+    BY_ALONE,
+    HONORIFICS,
+    JOB_WORDS,
+    ROLE_WORDS,
+    Byline,
+    names_publication,
+    read_byline,
+    split_authors,
+)
+from .credits import ABOUT_THE_WRITER
+from .dates import (
+    DATE_LINE_WORDS,
+    RELATIVE_STAMP,
+    LabelledDate,
+    blank_out,
+    find_dates,
+    yearless_dates,
+)
+from .lines import CLOSES_SENTENCE, Unit, clean_line, drop_junk
+
+_TIME_OR_ZONE = re.compile(
+    r"^(?:\d{1,2}[:.]\d\d(?:[ap]\.?m\.?)?|[ap]\.?m\.?|[A-Z]{2,5}|\(?\d+\)?)$"
+)
+# A body paragraph has at least this many words (shorter lines may be labels or headings).
+_MIN_BODY_WORDS = 8
+# A section label or the site's name above the headline is at most this long.
+MAX_LABEL_WORDS = 4
+# "and John Roe" under "By Jane Doe": the byline goes on.
+_CONTINUES_BYLINE = re.compile(r"^(?:and|&)\s+(?=[A-Z])")
+_JOINER = re.compile(r"and|&|,", re.IGNORECASE)
+# Lines that may stand between the writer's name and the date (a role, a handle, the outlet).
+_MAX_BYLINE_EXTRAS = 2
+# Byline and date are looked for among the first lines after the headline.
+_META_LINES = 12
+# A byline with a date and an "Updated" stamp can be this long.
+MAX_BYLINE_WORDS = 30
+
+
+def read_meta_lines(lines: list[str]) -> tuple[tuple[str, ...], Published | None]:
+    """Authors and date from the lines printed under a headline, read as in a paste (the HTML
+    reader uses it for pages that print their byline only as text)."""
+    units = drop_junk([Unit(line, len(line.split())) for line in map(clean_line, lines) if line])
+    authors, published, _ = take_meta(units)
+    return authors, published
+
+
+def take_meta(units: list[Unit]) -> tuple[tuple[str, ...], Published | None, list[Unit]]:
+    """Take byline, date and kicker labels from the top; return what remains of the body.
+
+    Every line near the top is read as a possible byline and date line. The authors are those
+    of the first "By" line, else of the first line that starts with a person's name; the date
+    is the first one labelled published (or not labelled), else the first "Updated" stamp.
+    """
+    zone = units[:_META_LINES]
+    # Each line's dates, found once: a line is read as a byline and, before that, as the date
+    # line under the one above it.
+    short = [unit.words <= MAX_BYLINE_WORDS for unit in zone]
+    zone_dates = [find_dates(u.text) if ok else [] for u, ok in zip(zone, short, strict=True)]
+    date_lines = [
+        ok and (is_date_line(u.text, found) or RELATIVE_STAMP.match(u.text) is not None)
+        for u, ok, found in zip(zone, short, zone_dates, strict=True)
+    ]
+    bylines: list[Byline] = []
+    dates: list[LabelledDate] = []
+    meta: set[int] = set()
+    seen_body = False
+    for index, unit in enumerate(zone):
+        if index in meta:
+            continue
+        if unit.words > MAX_BYLINE_WORDS:
+            seen_body = True
+            continue
+        text = unit.text
+        about = ABOUT_THE_WRITER.match(text)
+        if about and any(_refers_to(about["name"], byline.authors) for byline in bylines):
+            meta.add(index)  # "Jane Doe is a senior reporter ..." under her byline
+            continue
+        label = BY_ALONE.fullmatch(text.rstrip(": "))
+        # "Contributor" under a writer's name is the writer's role, not a label over names.
+        role = bool(label and label["role"] and not text.rstrip().endswith(":") and bylines)
+        joined = bool(label) and not role and index + 1 < len(zone)
+        if joined:
+            # "By" or "Written by:" on a line of its own, the name on the next.
+            text = f"By {zone[index + 1].text}"
+        beside_date = _beside_date(zone, date_lines, index)
+        # A line that carries the date and is no sentence is the header, below a standfirst too.
+        dated_header = bool(zone_dates[index]) and not unit.ends_sentence
+        byline = read_byline(
+            text, bare=not seen_body or beside_date or dated_header, beside_date=beside_date
+        )
+        # Below the body's start, only a "By" line or the first byline still counts.
+        if byline and (byline.explicit or not bylines or not seen_body):
+            following = index + (2 if joined else 1)
+            if following < len(zone) and _CONTINUES_BYLINE.match(zone[following].text):
+                # "By Jane Doe" over "and John Roe": one byline on two lines.
+                more = split_authors(_CONTINUES_BYLINE.sub("", zone[following].text))
+                byline = Byline(byline.authors + more, byline.explicit, byline.dates)
+                meta.add(following)
+            while following + 1 < len(zone) and _JOINER.fullmatch(zone[following].text):
+                # "Jane Doe", "and", "John Roe": each name a link the layout set on its own line.
+                more = split_authors(f"{byline.authors[-1]} and {zone[following + 1].text}")[1:]
+                if not more:
+                    break
+                byline = Byline(byline.authors + more, byline.explicit, byline.dates)
+                meta.update((following, following + 1))
+                following += 2
+            bylines.append(byline)
+            dates.extend(byline.dates)
+            meta.update((index, index + 1) if joined else (index,))
+        elif date_lines[index]:
+            dates.extend(zone_dates[index])
+            meta.add(index)
+        elif not unit.ends_sentence and any(d.kind != "plain" for d in zone_dates[index]):
+            # "New Delhi, City Bureau | Updated: 19 November 2019": a stamp said to be the
+            # publication or update date, among other words of the page's header (which,
+            # unlike a sentence of the story, does not end with a full stop).
+            dates.extend(d for d in zone_dates[index] if d.kind != "plain")
+            meta.add(index)
+        elif not seen_body and is_label(unit.text):
+            meta.add(index)
+        seen_body = seen_body or unit.words >= _MIN_BODY_WORDS
+    chosen = next((b for b in bylines if b.explicit), bylines[0] if bylines else None)
+    authors = chosen.authors if chosen else ()
+    published = next(
+        (d.match.value for d in dates if d.kind != "updated"),
+        next((d.match.value for d in dates), None),
+    )
+    body = [unit for index, unit in enumerate(zone) if index not in meta]
+    return authors, published, body + units[_META_LINES:]
+
+
+def _refers_to(name: str, authors: tuple[str, ...]) -> bool:
+    """Whether ``name`` is one of ``authors``, in full or as "Ms. Doe" for "Jane Doe"."""
+    title, _, surname = name.partition(" ")
+    return name in authors or (
+        title.casefold() in HONORIFICS and any(a.split()[-1] == surname for a in authors)
+    )
+
+
+def _beside_date(zone: list[Unit], date_lines: list[bool], index: int) -> bool:
+    """Whether line ``index`` is in the byline block around the date line: right above or
+    below it, or above the writer's role, handle or outlet lines that lead to it ("Jane Doe",
+    "Senior Reporter", "March 4, 2025")."""
+    if index > 0 and date_lines[index - 1]:
+        return True
+    if index + 1 < len(zone) and _is_role_or_handle(zone[index + 1].text):
+        return True  # "Nnamdi Okafor" over "Senior Correspondent": the writer and the role
+    for following in range(index + 1, min(len(zone), index + 1 + _MAX_BYLINE_EXTRAS + 1)):
+        if date_lines[following]:
+            return True
+        if not _is_byline_extra(zone[following].text):
+            return False
+    return False
+
+
+def _is_byline_extra(text: str) -> bool:
+    """A line that goes with the writer's name: a role ("Transport Correspondent"), a handle
+    ("@janedoe") or the outlet ("Harbour Times")."""
+    if not _is_short_label(text):
+        return False
+    role = any(word.casefold().strip(",") in JOB_WORDS for word in text.split())
+    return role or text.startswith("@") or names_publication(text)
+
+
+def _is_role_or_handle(text: str) -> bool:
+    """ "Senior Correspondent", "Staff writer, Harbour Times", "@janedoe": what only a
+    writer's name has under it."""
+    if not _is_short_label(text):
+        return False
+    role = any(word.casefold().strip(",") in ROLE_WORDS for word in text.split())
+    return role or re.fullmatch(r"@\w+", text) is not None
+
+
+def _is_short_label(text: str) -> bool:
+    words = text.split()
+    return bool(words) and len(words) <= MAX_LABEL_WORDS and not text.endswith(".")
+
+
+def is_date_line(text: str, dates: list[LabelledDate]) -> bool:
+    """A line that is mostly its dates: a weekday, a label, a time or a separator may remain."""
+    spans = [(found.match.start, found.match.end) for found in dates] or yearless_dates(text)
+    if not spans:
+        return False
+    rest = blank_out(text, spans)
+    words = [
+        word
+        for word in re.sub(r"[|,;·•–—-]", " ", rest).split()
+        if word.casefold().strip(".:()") not in DATE_LINE_WORDS
+        and not _TIME_OR_ZONE.match(word.strip(".:()"))
+    ]
+    return len(words) <= 3
+
+
+def is_label(text: str) -> bool:
+    """A kicker such as "News", "World" or "Review" standing alone above the article."""
+    return len(text.split()) <= 3 and not CLOSES_SENTENCE.search(text)

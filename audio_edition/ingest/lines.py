@@ -1,0 +1,105 @@
+"""Lines of a pasted page: the unit the text readers work on.
+
+A paste comes in as raw lines; out go ``Unit``s, cleaned, with hard-wrapped paragraphs joined
+and the page furniture a listener must not hear dropped (share buttons, credits, the boxes of
+links to other stories).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .boilerplate import is_boilerplate, starts_link_list
+from .byline import read_byline
+from .dates import find_dates
+
+SENTENCE_END = ".!?\"”’')]…"
+# Closing punctuation, after which only quotes, brackets, emoji or symbols may follow.
+CLOSES_SENTENCE = re.compile(r"[.!?…:;,][\"”’')\]]*[^\w\s]*$")
+# Headings are short.
+MAX_HEADING_WORDS = 15
+MAX_HEADING_CHARS = 120
+# Titles in a box of links to other articles are at most this long.
+_MAX_LINK_TITLE_WORDS = 20
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A line of the paste (hard-wrapped lines already joined)."""
+
+    text: str
+    words: int
+
+    @property
+    def is_short(self) -> bool:
+        return self.words <= MAX_HEADING_WORDS and len(self.text) <= MAX_HEADING_CHARS
+
+    @property
+    def ends_sentence(self) -> bool:
+        return bool(CLOSES_SENTENCE.search(self.text))
+
+
+def split_units(text: str) -> list[Unit]:
+    """Lines of the paste, cleaned, with hard-wrapped paragraphs joined back together."""
+    lines: list[str] = []
+    previous_blank = True
+    for raw in text.splitlines():
+        line = clean_line(raw)
+        if not line:
+            previous_blank = True
+            continue
+        if lines and not previous_blank and _is_wrapped(lines[-1], line):
+            lines[-1] = lines[-1] + " " + line
+        else:
+            lines.append(line)
+        previous_blank = False
+    return [Unit(line, len(line.split())) for line in lines]
+
+
+def clean_line(line: str) -> str:
+    line = unicodedata.normalize("NFC", line).replace("\u00a0", " ").replace("\u200b", "")
+    # "March 4, 20255:02 PM": a copy-paste glued the time to the year.
+    line = re.sub(r"(?<=\b(?:19|20)\d\d)(?=[0-2]?\d:[0-5]\d\b)", " ", line)
+    line = "".join(ch for ch in line if unicodedata.category(ch) != "Cc" or ch == "\t")
+    return " ".join(line.split())
+
+
+def _is_wrapped(previous: str, line: str) -> bool:
+    """True when ``line`` continues ``previous`` (text hard-wrapped at a fixed width)."""
+    if len(previous) < 40 or previous.endswith(tuple(SENTENCE_END)):
+        return False
+    if re.match(r"by\s+[A-Z]", line):  # "by Jane Doe" under the headline is its byline
+        return False
+    return line[0].islower() or previous.endswith((",", ";", "-", "—"))
+
+
+def drop_junk(units: list[Unit]) -> list[Unit]:
+    """Drop page furniture, repeated lines, and the links listed under "Most Popular" & co."""
+    seen: set[str] = set()
+    kept: list[Unit] = []
+    in_link_list = False
+    for unit in units:
+        key = unit.text.casefold().rstrip(" .:!")
+        if starts_link_list(unit.text):
+            in_link_list = True
+            continue
+        # The byline or date under the headline ends a box of links above it.
+        if in_link_list and _is_link_title(unit) and not is_byline_or_date(unit.text):
+            continue
+        in_link_list = False
+        if key in seen or is_boilerplate(unit.text, headline=not kept):
+            continue
+        seen.add(key)
+        kept.append(unit)
+    return kept
+
+
+def is_byline_or_date(text: str) -> bool:
+    return bool(find_dates(text)) or read_byline(text) is not None
+
+
+def _is_link_title(unit: Unit) -> bool:
+    """A short line without a closing period, as the titles in a box of links are."""
+    return unit.words <= _MAX_LINK_TITLE_WORDS and not unit.text.endswith((".", ".”", '."'))
