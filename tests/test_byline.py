@@ -100,6 +100,9 @@ BYLINES = [
     (["Jane Doe Published March 3, 2025"], ("Jane Doe",)),
     (["Jane Doe Follow", "March 3, 2025"], ("Jane Doe",)),
     (["By JANE DOE FOR ISLANDPOST.EXAMPLE", "PUBLISHED: 10:00 EST, 3 March 2025"], ("Jane Doe",)),
+    # The family name in capitals, as many European papers print it.
+    (["By Jane DOE", "March 3, 2025"], ("Jane Doe",)),
+    (["Anne-Marie LE BRUN", "March 3, 2025"], ("Anne-Marie Le Brun",)),
     # A generational suffix is part of the name, with its full stop.
     (["By Henry Holt Jr.", "March 3, 2025"], ("Henry Holt Jr.",)),
     (["Henry Holt III", "March 3, 2025"], ("Henry Holt III",)),

@@ -133,6 +133,26 @@ def test_subheadings_start_sections_and_lists_are_not_headings() -> None:
     assert "Route 4, Harbour to Station" in article.sections[0].paragraphs
 
 
+def test_a_longer_heading_counts_in_an_article_whose_other_headings_it_resembles() -> None:
+    # One 10-word line in sentence case between paragraphs could be a caption; among an
+    # article's other headings, it is one of them.
+    text = (
+        "Buses Every Ten Minutes\n\nBy Camille Vard\n\n"
+        "The council approved the new bus timetable after a long debate on Tuesday evening.\n\n"
+        "What changes for riders\n\n"
+        "Buses will now run every ten minutes on the busiest routes, the office said.\n\n"
+        "Night buses\n\n"
+        "Night buses keep their hourly timetable until the summer, the office added.\n\n"
+        "Riders' groups will count the buses themselves this spring\n\n"
+        "The groups say they will publish their own figures for the first month.\n"
+    )
+    assert [s.heading for s in parse_text(text).sections] == [
+        "What changes for riders",
+        "Night buses",
+        "Riders' groups will count the buses themselves this spring",
+    ]
+
+
 def test_hard_wrapped_paragraphs_are_joined() -> None:
     text = (
         "Buses Every Ten Minutes\n\nBy Camille Vard\n\n"

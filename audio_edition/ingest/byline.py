@@ -191,7 +191,7 @@ def read_byline(line: str, *, bare: bool = True, beside_date: bool = False) -> B
     head, after_role = _after_leading_role(_without_place_or_role(first))
     if head.casefold() in WIRE_SERVICES:
         return Byline((head,), explicit=False, dates=dates)
-    candidate = head.title() if head.isupper() else head
+    candidate = head.title() if head.isupper() else " ".join(_with_surname_titled(head.split()))
     if lower_case and not is_person_name(candidate, known_first_name=True):
         return None
     # Where bylines go, a name need not start with a first name the list knows: beside the
@@ -321,6 +321,7 @@ def split_authors(names: str, *, explicit: bool = False) -> tuple[str, ...]:
         part = _name_before_affiliation(part) or part
         if part.isupper() and len(part) > 3:
             part = part.title()
+        part = " ".join(_with_surname_titled(part.split()))
         if re.search(r"\b(?:Jr|Sr)$", part):
             part += "."  # the suffix keeps its full stop
         if authors and _SUFFIX.fullmatch(part) and "," in joiner:
@@ -378,6 +379,7 @@ def is_person_name(text: str, *, known_first_name: bool = False) -> bool:
         words = words[:-1]
     if not 2 <= len(words) <= 5 or words[0].casefold() in NAME_PARTICLES:
         return False
+    words = _with_surname_titled(words)
     for position, word in enumerate(words, start=1):
         key = re.sub(r"['’]s$", "", word.casefold().strip(".,"))  # "Editor's Note"
         # A function word may end a name ("Nguyen Van An"), never start or join one.
@@ -393,6 +395,23 @@ def is_person_name(text: str, *, known_first_name: bool = False) -> bool:
         return True
     first = next((w for w in words if not _INITIALS.fullmatch(w)), "")
     return first != words[-1] and _is_first_name(first)
+
+
+def _surname_in_capitals(words: list[str]) -> bool:
+    """ "Jane DOE", "Anne-Marie LE BRUN": the family name in capitals after a known first
+    name, as many European papers print it."""
+    return (
+        _is_name_word(words[0])
+        and all(len(word) > 1 and word.isupper() and _LETTERS.fullmatch(word) for word in words[1:])
+        and _is_first_name(words[0])
+    )
+
+
+def _with_surname_titled(words: list[str]) -> list[str]:
+    """ "Jane DOE" -> "Jane Doe": said as a name, not spelled out, and tagged as one."""
+    if len(words) >= 2 and _surname_in_capitals(words):
+        return [words[0], *(word.title() for word in words[1:])]
+    return words
 
 
 def _is_name_word(word: str) -> bool:

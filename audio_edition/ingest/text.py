@@ -141,6 +141,15 @@ def tidy_dateline(paragraph: str) -> str:
 
 def _sections(units: list[Unit]) -> tuple[str | None, tuple[Section, ...]]:
     """Lede (the first body paragraph), then sections split at subheadings."""
+    lede, sections = _split_sections(units, _MAX_SENTENCE_CASE_SUBHEADING_WORDS)
+    if sum(1 for s in sections if s.heading) >= _MIN_HEADINGS:
+        return _split_sections(units, _MAX_SUBHEADING_WORDS)
+    return lede, sections
+
+
+def _split_sections(
+    units: list[Unit], sentence_case_words: int
+) -> tuple[str | None, tuple[Section, ...]]:
     lede: str | None = None
     heading: str | None = None
     paragraphs: list[str] = []
@@ -148,10 +157,10 @@ def _sections(units: list[Unit]) -> tuple[str | None, tuple[Section, ...]]:
     for index, unit in enumerate(units):
         previous = units[index - 1] if index else None
         following = units[index + 1] if index + 1 < len(units) else None
-        if lede is None and not _is_heading(unit, previous, following):
+        if lede is None and not _is_heading(unit, previous, following, sentence_case_words):
             lede = tidy_dateline(unit.text)
             continue
-        if _is_heading(unit, previous, following):
+        if _is_heading(unit, previous, following, sentence_case_words):
             if paragraphs or heading:
                 sections.append(Section(heading, tuple(paragraphs)))
             heading, paragraphs = unit.text, []
@@ -171,13 +180,15 @@ def _sections(units: list[Unit]) -> tuple[str | None, tuple[Section, ...]]:
     return lede, tuple(sections)
 
 
-def _is_heading(unit: Unit, previous: Unit | None, following: Unit | None) -> bool:
+def _is_heading(
+    unit: Unit, previous: Unit | None, following: Unit | None, sentence_case_words: int
+) -> bool:
     """A short title-like line that starts a run of paragraphs (not an item of a list)."""
     text = unit.text
     if (
         not unit.is_short
         or unit.words > _MAX_SUBHEADING_WORDS
-        or (unit.words > _MAX_SENTENCE_CASE_SUBHEADING_WORDS and not _is_title_case(text))
+        or (unit.words > sentence_case_words and not _is_title_case(text))
         or following is None
         or (following.is_short and not following.ends_sentence)
     ):
