@@ -123,6 +123,12 @@ BYLINES = [
     (["Jane Doe Senior Correspondent", "March 3, 2025"], ("Jane Doe",)),
     (["By JANE DOE and JOHN ROE Associated Press"], ("Jane Doe", "John Roe")),
     (["Jane Doe (Island Post)", "March 3, 2025"], ("Jane Doe",)),
+    # Over the date line, "Name | Agency" is the byline; under a photo it is the credit.
+    (["Jane Doe | Reuters", "March 3, 2025"], ("Jane Doe",)),
+    (
+        ["By Ann Poe", "March 3, 2025", "Passengers board at the pier.", "Jane Doe | Reuters"],
+        ("Ann Poe",),
+    ),
     # An agency with a reading time signs the story; a photo credit has none.
     (["Jane Doe, Reuters • 3 min read"], ("Jane Doe",)),
     # A line about the writer under the byline is not the story, named in full or not.

@@ -21,6 +21,8 @@ CLOSES_SENTENCE = re.compile(r"[.!?…:;,][\"”’')\]]*[^\w\s]*$")
 # Headings are short.
 MAX_HEADING_WORDS = 15
 MAX_HEADING_CHARS = 120
+# A date line is at most this long.
+_MAX_DATE_LINE_WORDS = 12
 # Titles in a box of links to other articles are at most this long.
 _MAX_LINK_TITLE_WORDS = 20
 
@@ -80,7 +82,7 @@ def drop_junk(units: list[Unit]) -> list[Unit]:
     seen: set[str] = set()
     kept: list[Unit] = []
     in_link_list = False
-    for unit in units:
+    for index, unit in enumerate(units):
         key = unit.text.casefold().rstrip(" .:!")
         if starts_link_list(unit.text):
             in_link_list = True
@@ -89,11 +91,25 @@ def drop_junk(units: list[Unit]) -> list[Unit]:
         if in_link_list and _is_link_title(unit) and not is_byline_or_date(unit.text):
             continue
         in_link_list = False
-        if key in seen or is_boilerplate(unit.text, headline=not kept):
+        if key in seen:
+            continue
+        if is_boilerplate(unit.text, headline=not kept) and not _byline_over_date(units, index):
             continue
         seen.add(key)
         kept.append(unit)
     return kept
+
+
+def _byline_over_date(units: list[Unit], index: int) -> bool:
+    """ "Jane Doe | Reuters" over the date line is the byline, though under a photo the same
+    line is its credit."""
+    following = units[index + 1] if index + 1 < len(units) else None
+    return (
+        following is not None
+        and following.words <= _MAX_DATE_LINE_WORDS
+        and bool(find_dates(following.text))
+        and read_byline(units[index].text) is not None
+    )
 
 
 def is_byline_or_date(text: str) -> bool:
