@@ -51,9 +51,8 @@ ROLE_WORDS = frozenset(
 # Job titles and labels: a byline part holding one of these is a role, not a name.
 JOB_WORDS = ROLE_WORDS | frozenset(
     {
-        "senior", "chief", "associate", "deputy", "contributing",
-        "freelance", "special", "intern", "photographer", "critic", "host", "anchor",
-        "director", "manager", "president", "founder", "professor", "author", "staff",
+        "senior", "chief", "associate", "deputy", "contributing", "freelance", "special",
+        "intern", "host", "anchor", "director", "manager", "president", "founder", "professor",
         "news", "desk", "team", "press", "agency", "bureau", "newsroom", "wire", "guest",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "view", "more", "articles", "follow", "profile", "bio", "updated", "published",

@@ -103,20 +103,7 @@ def take_meta(units: list[Unit]) -> tuple[tuple[str, ...], Published | None, lis
         )
         # Below the body's start, only a "By" line or the first byline still counts.
         if byline and (byline.explicit or not bylines or not seen_body):
-            following = index + (2 if joined else 1)
-            if following < len(zone) and _CONTINUES_BYLINE.match(zone[following].text):
-                # "By Jane Doe" over "and John Roe": one byline on two lines.
-                more = split_authors(_CONTINUES_BYLINE.sub("", zone[following].text))
-                byline = Byline(byline.authors + more, byline.explicit, byline.dates)
-                meta.add(following)
-            while following + 1 < len(zone) and _JOINER.fullmatch(zone[following].text):
-                # "Jane Doe", "and", "John Roe": each name a link the layout set on its own line.
-                more = split_authors(f"{byline.authors[-1]} and {zone[following + 1].text}")[1:]
-                if not more:
-                    break
-                byline = Byline(byline.authors + more, byline.explicit, byline.dates)
-                meta.update((following, following + 1))
-                following += 2
+            byline = _with_names_below(byline, zone, index + (2 if joined else 1), meta)
             bylines.append(byline)
             dates.extend(byline.dates)
             meta.update((index, index + 1) if joined else (index,))
@@ -140,6 +127,24 @@ def take_meta(units: list[Unit]) -> tuple[tuple[str, ...], Published | None, lis
     )
     body = [unit for index, unit in enumerate(zone) if index not in meta]
     return authors, published, body + units[_META_LINES:]
+
+
+def _with_names_below(byline: Byline, zone: list[Unit], following: int, meta: set[int]) -> Byline:
+    """The byline with the names its lines below carry on with ("and John Roe"; "and" and
+    "John Roe" on lines of their own, each name a link the layout set apart); the lines
+    used go into ``meta``."""
+    if following < len(zone) and _CONTINUES_BYLINE.match(zone[following].text):
+        more = split_authors(_CONTINUES_BYLINE.sub("", zone[following].text))
+        byline = Byline(byline.authors + more, byline.explicit, byline.dates)
+        meta.add(following)
+    while following + 1 < len(zone) and _JOINER.fullmatch(zone[following].text):
+        more = split_authors(f"{byline.authors[-1]} and {zone[following + 1].text}")[1:]
+        if not more:
+            break
+        byline = Byline(byline.authors + more, byline.explicit, byline.dates)
+        meta.update((following, following + 1))
+        following += 2
+    return byline
 
 
 def _refers_to(name: str, authors: tuple[str, ...]) -> bool:
