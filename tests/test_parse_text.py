@@ -153,6 +153,25 @@ def test_a_longer_heading_counts_in_an_article_whose_other_headings_it_resembles
     ]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "By morning, crews had cleared the line and the first trains were running again.",
+        "By Christmas Eve, the shops on the high street had sold out of candles and torches.",
+    ],
+)
+def test_a_sentence_that_starts_with_by_is_the_story_not_a_byline(sentence: str) -> None:
+    text = (
+        "Night Buses Return After Storm\n\nMarch 2, 2025\n\n"
+        "The storm brought down trees across the city and closed three bus depots overnight.\n\n"
+        f"{sentence}\n\n"
+        "Night buses keep their hourly timetable until the summer, the office added.\n"
+    )
+    article = parse_text(text)
+    assert article.authors == ()
+    assert sentence in heard(article)
+
+
 def test_hard_wrapped_paragraphs_are_joined() -> None:
     text = (
         "Buses Every Ten Minutes\n\nBy Camille Vard\n\n"

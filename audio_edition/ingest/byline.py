@@ -339,16 +339,21 @@ def split_authors(names: str, *, explicit: bool = False) -> tuple[str, ...]:
         )
         if part and (
             is_person_name(part, known_first_name=after_comma)
-            or _is_signature(part, explicit and not authors, after_person=bool(authors))
+            or _is_signature(
+                part, explicit and not authors, after_person=bool(authors), alone=len(pieces) == 1
+            )
         ):
             authors.append(part)
         joiner = pieces[index + 1] if index + 1 < len(pieces) else ""
     return tuple(authors)
 
 
-def _is_signature(part: str, first_of_explicit: bool, *, after_person: bool = False) -> bool:
+def _is_signature(
+    part: str, first_of_explicit: bool, *, after_person: bool = False, alone: bool = False
+) -> bool:
     """A signature that is not a person's name: an agency, or after "By" a staff byline
-    ("HNN Staff") or a one-word handle ("admin")."""
+    ("HNN Staff") or a one-word handle alone after it ("By admin", not "By morning, crews
+    had ...")."""
     key = part.casefold()
     if key in WIRE_SERVICES:
         return not after_person  # "Jane Doe, Reuters": the agency is her outlet
@@ -356,7 +361,12 @@ def _is_signature(part: str, first_of_explicit: bool, *, after_person: bool = Fa
         return False
     words = key.split()
     if len(words) == 1:
-        return words[0] not in JOB_WORDS and words[0] not in MONTH_WORDS and _is_word(words[0])
+        return (
+            alone
+            and words[0] not in JOB_WORDS
+            and words[0] not in MONTH_WORDS
+            and _is_word(words[0])
+        )
     # "By The Island Post", "By The Editorial Board": the paper signs.
     if words[0] == "the" and len(words) <= 5 and all(w[:1].isupper() for w in part.split()):
         return True

@@ -45,6 +45,8 @@ _JOINER = re.compile(r"and|&|,", re.IGNORECASE)
 _MAX_BYLINE_EXTRAS = 2
 # Byline and date are looked for among the first lines after the headline.
 _META_LINES = 12
+# A byline ending like a sentence is at most this long ("By Jane Doe, Associated Press.").
+_MAX_BYLINE_PROSE = 10
 # A byline with a date and an "Updated" stamp can be this long.
 MAX_BYLINE_WORDS = 30
 
@@ -87,6 +89,10 @@ def take_meta(units: list[Unit]) -> tuple[tuple[str, ...], Published | None, lis
         about = ABOUT_THE_WRITER.match(text)
         if about and any(_refers_to(about["name"], byline.authors) for byline in bylines):
             meta.add(index)  # "Jane Doe is a senior reporter ..." under her byline
+            continue
+        if unit.words > _MAX_BYLINE_PROSE and text.rstrip("\"”’')").endswith((".", "!", "?")):
+            # Prose is the story's: "By Christmas Eve, the shops had ..." is no byline.
+            seen_body = seen_body or unit.words >= _MIN_BODY_WORDS
             continue
         label = BY_ALONE.fullmatch(text.rstrip(": "))
         # "Contributor" under a writer's name is the writer's role, not a label over names.
