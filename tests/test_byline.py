@@ -159,6 +159,18 @@ BYLINES = [
     (["Middle East | March 3, 2025"], ()),
     (["Editor's Note", "March 3, 2025"], ()),
     (["New Delhi | Updated: Mar 3, 2025, 10:00 IST"], ()),
+    # The outlet after "for the", an agency after "with", a button after the name, initials
+    # with spaces, an outlet of two words glued on.
+    (["Jane Doe for the Observer", "Sun 2 Mar 2025 09.00 GMT"], ("Jane Doe",)),
+    (["By Kofi Doe-Mensah with Reuters", "March 3, 2025"], ("Kofi Doe-Mensah",)),
+    (["March 3, 2025 by Jane Doe Leave a Comment"], ("Jane Doe",)),
+    (["By J.R. Doe and M. A. Roe", "March 3, 2025"], ("J.R. Doe", "M. A. Roe")),
+    (["By Jane Doe Fox News", "Published March 3, 2025 4:12pm EST"], ("Jane Doe",)),
+    # An agency's initials after an unknown first name on the date line; a double first name
+    # whose first part is known; an e-mail line between the name and the date.
+    (["Tiwalade Doe / TNN / Updated: Mar 3, 2025, 22:15 IST"], ("Tiwalade Doe",)),
+    (["Marie-Ève Doe", "Skarvik", "Published March 3, 2025"], ("Marie-Ève Doe",)),
+    (["Aroha Te Doe, Reporter", "adoe@islandpost.example", "March 3, 2025"], ("Aroha Te Doe",)),
     # The paper or its board may sign; a phrase in lower case is nobody.
     (["By The Island Post Editorial Board", "March 3, 2025"], ("The Island Post Editorial Board",)),
     (["by the harbour wall", "March 3, 2025"], ()),
@@ -264,6 +276,41 @@ def test_a_date_without_a_year_is_not_guessed_and_not_read_out() -> None:
     assert "6:55" not in " ".join(p for s in article.sections for p in s.paragraphs)  # type: ignore[attr-defined]
 
 
+CAPTION = "Passengers board the new ferry at the Skarvik pier on Monday morning."
+
+
+@pytest.mark.parametrize(
+    ("meta", "unheard"),
+    [
+        # Notes of the header about the story, and the writer's lines under the byline.
+        (["By Jane Doe", "Reporting from Skarvik, Norway", "March 3, 2025"], "Reporting from"),
+        (["By Jane Doe", "March 3, 2025", "Updated 9:41 a.m. ET"], "9:41"),
+        (["March 3, 2025", "By Jane Doe", "With reporting by Ann Poe"], "Ann Poe"),
+        ([STANDFIRST, "By Jane Doe,", "TRANSPORT EDITOR", "3 March 2025 • 6:00am"], "EDITOR"),
+        (["Jane Doe", "Skarvik Courier-Journal", "March 3, 2025"], "Courier"),
+        (["Jane Doe", "Special to the Island Post", "March 3, 2025"], "Special to"),
+        (["By Jane Doe", "jdoe@islandpost.example", "March 3, 2025"], "islandpost"),
+        # Picture credits, with or without a colon, and the caption a credit follows.
+        (["By Jane Doe", "March 3, 2025", "Photo by Ann Poe / Staff"], "Ann Poe"),
+        (["By Jane Doe", "March 3, 2025", "Illustration by Ann Poe"], "Ann Poe"),
+        (["By Jane Doe", "March 3, 2025", "Courtesy of the ferry company"], "Courtesy"),
+        (["By Jane Doe", "March 3, 2025", CAPTION, "Ann Poe/Island Post"], "Passengers"),
+        (["By Jane Doe", "March 3, 2025", CAPTION[:-1] + " (Ann Poe for The Island Post)"],
+         "Passengers"),
+        (["By Jane Doe", "March 3, 2025", CAPTION[:-1] + " (Island Post: Ann Poe)"], "Passengers"),
+        # Buttons and filing labels.
+        (["By Jane Doe", "Follow", "March 3, 2025"], "Follow"),
+        (["By Jane Doe", "March 3, 2025", "Jump to Recipe", "Print Recipe"], "Recipe"),
+        (["By Jane Doe", "March 3, 2025", "Posted in Ferries, Islands"], "Posted in"),
+    ],
+)  # fmt: skip
+def test_header_notes_credits_and_buttons_are_not_read(meta: list[str], unheard: str) -> None:
+    article = parse(meta)
+    assert article.authors == ("Jane Doe",)  # type: ignore[attr-defined]
+    assert article.lede in (BODY[0], STANDFIRST)  # type: ignore[attr-defined]
+    assert unheard not in " ".join(heard(article))  # type: ignore[arg-type]
+
+
 def test_section_label_above_the_headline_is_not_the_headline() -> None:
     article = parse(["By Jane Doe"], before=["Opinion"])
     assert article.headline == HEADLINE  # type: ignore[attr-defined]
@@ -277,6 +324,8 @@ def test_section_label_above_the_headline_is_not_the_headline() -> None:
         ["Tuesday, March 4, 2025"],
         ["The Island Post"],
         ["Islands and transport"],
+        ["News", "Islands"],  # labels stacked over the headline
+        ["Science & Environment", "Climate Change"],
     ],
 )
 def test_furniture_above_the_headline_is_not_the_headline(above: list[str]) -> None:

@@ -23,7 +23,9 @@ JUNK_LINES = frozenset(
         "whatsapp", "facebook", "twitter", "linkedin", "reddit", "give feedback", "feedback",
         "survey", "back to gallery", "caption", "comment", "leave a comment",
         "skip to content", "skip to main content", "skip navigation", "main menu",
-        "explore further", "like this story? share it with a friend",
+        "explore further", "like this story? share it with a friend", "follow",
+        "jump to recipe", "print recipe", "save recipe", "jump to comments",
+        "our standards: the thomson reuters trust principles",
     }
 )  # fmt: skip
 
@@ -31,7 +33,24 @@ JUNK_LINES = frozenset(
 JUNK_PREFIX = re.compile(
     r"^(?:photo|photos|image|images|picture|photograph|credit|credits|source|video|watch"
     r"|read more|read also|also read|related|see also|see more|more on|more|advertisement"
-    r"|sponsored|filed to|filed under|share on|follow|tags|topics"
+    r"|sponsored|filed to|filed under|share on|follow|tags|topics|image credits?"
+    r"|(?:photo|image|picture)s?\s+(?:by|credit|courtesy(?:\s+of)?))\s*[:|—–-]",
+    re.IGNORECASE,
+)
+# A credit that says what it credits, colon or not: "Photo by Marcus Bell / Staff",
+# "Illustration by Wen-Li Zhao", "Courtesy of the company", "Posted in Recipes, Soups".
+CREDIT_BY = re.compile(
+    r"^(?:(?:photo\s+)?illustrations?|photo(?:graph)?s?|photography|images?|pictures?|video"
+    r"|graphics?|artwork|animation)\s+(?:by|courtesy of)\s+\S"
+    r"|^courtesy(?:\s+of)?\s+\S|^(?:posted|filed)\s+(?:in|under)\s+\S",
+    re.IGNORECASE,
+)
+# "Marcus Bell/Harwick Courier-Journal": a photographer's name and outlet joined by a slash
+# with no space, as photo credits are set (a byline over the date is kept; see ``lines``).
+SLASH_CREDIT = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}/[A-Z][\w.&'’ -]{1,40}$")
+# "Photo: Ann Poe", "Image credit - Ann Poe": the credit of a picture (also junk above).
+_PHOTO_PREFIX = re.compile(
+    r"^(?:photo|photos|image|images|picture|photograph|credit|credits|image credits?"
     r"|(?:photo|image|picture)s?\s+(?:by|credit|courtesy(?:\s+of)?))\s*[:|—–-]",
     re.IGNORECASE,
 )
@@ -70,11 +89,17 @@ _MAX_CREDIT_WORDS = 12
 _MIN_SHOUTING_WORDS = 4
 
 
-# A caption: any text that ends with its photo credit in brackets.
+# A caption: any text that ends with its photo credit in brackets, "(Photo: Ann Poe)", and
+# (names in capitals) "(Ann Poe for The Island Post)", "(Ann Poe/Reuters)", "(ABC: Ann Poe)".
 CAPTION_CREDIT = re.compile(
     r"[(\[]\s*(?:(?:image|photo|picture|photograph|credit|video)s?\s*:|©|(?:ap|afp|reuters|getty)\b)"
     r"[^()\[\]]{0,80}[)\]]\s*$",
     re.IGNORECASE,
+)
+_NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}"
+NAMED_CREDIT = re.compile(
+    rf"\(\s*{_NAME}(?: for |\s*/\s*)[A-Z][^()]{{1,60}}\)\s*$"
+    rf"|\(\s*[A-Z][\w&.'’ -]{{1,30}}:\s*{_NAME}\s*\)\s*$"
 )
 # A caption ending in a web address as its credit: "... campaign. (onmeth.com)".
 DOMAIN_CREDIT = re.compile(r"\((?:[\w-]+\.)+[a-z]{2,6}\)\s*$", re.IGNORECASE)
@@ -126,21 +151,29 @@ def is_boilerplate(line: str, *, headline: bool = False) -> bool:
         return True
     if CAPTION_CREDIT.search(line) or COPYRIGHT_CREDIT.search(line) or DOMAIN_CREDIT.search(line):
         return True
-    if words <= 40 and CAPTION_POSITION.search(line):
+    if words <= 40 and (CAPTION_POSITION.search(line) or NAMED_CREDIT.search(line)):
+        return True
+    if is_photo_credit(line):
         return True
     byline = line[:3].casefold() == "by "  # "By Jane Doe, Reuters" or "By JANE DOE"
-    if (
-        words <= _MAX_CREDIT_WORDS
-        and not byline
-        and CREDIT_LINE.match(line)
-        and not _signs_wire_copy(line)
-    ):
-        return True
     if any(words <= limit and pattern.search(line) for pattern, limit in PROMOTIONS):
         return True
     if headline or byline:
         return False
     return words >= _MIN_SHOUTING_WORDS and _is_shouting(line)
+
+
+def is_photo_credit(line: str) -> bool:
+    """A line that only credits a picture: "Getty Images", "Marcus Bell/Harwick Star", "Photo
+    by Marcus Bell", "Photo: Ann Poe" (a byline with "By" or an agency signing wire copy is
+    not one)."""
+    if len(line.split()) > _MAX_CREDIT_WORDS or find_date(line) is not None:
+        return False
+    if line[:3].casefold() == "by ":
+        return False
+    if CREDIT_BY.match(line) or SLASH_CREDIT.match(line) or _PHOTO_PREFIX.match(line):
+        return True
+    return CREDIT_LINE.match(line) is not None and not _signs_wire_copy(line)
 
 
 def _is_rule_or_links(line: str) -> bool:

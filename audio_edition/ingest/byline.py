@@ -48,6 +48,10 @@ ROLE_WORDS = frozenset(
         "journalist", "analyst", "critic", "photographer", "author", "staff",
     }
 )  # fmt: skip
+# Words that go before a role: "Senior Correspondent", "Contributing Writer".
+_ROLE_MODIFIERS = frozenset(
+    {"senior", "chief", "associate", "deputy", "contributing", "freelance", "special", "guest"}
+)
 # Job titles and labels: a byline part holding one of these is a role, not a name.
 JOB_WORDS = ROLE_WORDS | frozenset(
     {
@@ -108,7 +112,9 @@ _GLUED_LABEL = re.compile(
 )
 # A button left at the end of the line: "Jane Doe Follow", "Jane Doe View profile".
 _TRAILING_BUTTON = re.compile(
-    r"\s+(?:follow|view (?:profile|bio|all posts)|more articles|email|bio)\s*$", re.IGNORECASE
+    r"\s+(?:follow|view (?:profile|bio|all posts)|more articles|email|bio|leave a comment"
+    r"|\d+\s+comments?|comments?)\s*$",
+    re.IGNORECASE,
 )
 # A label before a date on a byline line: "Jane Doe Published <date>".
 _LABEL_BEFORE_DATE = re.compile(
@@ -185,7 +191,9 @@ def read_byline(line: str, *, bare: bool = True, beside_date: bool = False) -> B
     if not bare:
         return None
     first = re.split(
-        r"\s*[|·•/,;&(]\s*|\s+[-–—]\s+|\s+and\s+", undated.strip(_SEPARATORS), maxsplit=1
+        r"\s*[|·•/,;&(]\s*|\s+[-–—]\s+|\s+(?:and|with)\s+",
+        undated.strip(_SEPARATORS),
+        maxsplit=1,
     )[0]
     head, after_role = _after_leading_role(_without_place_or_role(first))
     if head.casefold() in WIRE_SERVICES:
@@ -234,6 +242,7 @@ def _followed_by_outlet(undated: str, first: str) -> bool:
     outlet = re.split(r"\s*[|·•/,;]\s*|\s+[-–—]\s+", after)[0]
     return bool(outlet) and (
         outlet.casefold() in WIRE_SERVICES
+        or re.fullmatch(r"[A-Z]{2,5}", outlet) is not None  # an agency's initials: "TNN"
         or names_publication(outlet)
         or any(word.casefold() in ROLE_WORDS for word in outlet.split())
     )
@@ -249,7 +258,7 @@ def names_publication(text: str) -> bool:
     """ "Harbour Times", "Island Post", "Skarvik Daily News": a name that ends like a paper's,
     a station's or a site's."""
     words = text.casefold().split()
-    return bool(words) and words[-1] in PUBLICATION_WORDS
+    return bool(words) and words[-1].split("-")[-1] in PUBLICATION_WORDS  # "Courier-Journal"
 
 
 def _is_staff_signature(part: str) -> bool:
@@ -261,7 +270,7 @@ def _is_staff_signature(part: str) -> bool:
 def _without_place_or_role(head: str) -> str:
     """ "Jane Doe in Stockholm" -> "Jane Doe"; "Jane Doe Transport correspondent" -> "Jane Doe":
     the place after "in", "at" or "for", or a role in lower case, follows the name."""
-    head = re.split(r"\s+(?:in|at|for)\s+(?=[A-Z])", head, maxsplit=1)[0]
+    head = re.split(r"\s+(?:in|at|for)\s+(?:the\s+)?(?=[A-Z])", head, maxsplit=1)[0]
     head = _name_before_affiliation(head) or head
     words = head.split()
     for index, word in enumerate(words[2:], start=2):
@@ -287,7 +296,7 @@ def _name_before_affiliation(part: str) -> str | None:
         if (
             " ".join(rest).casefold() in WIRE_SERVICES
             or (rest[0] == "The" and len(rest) > 1)
-            or all(word.casefold() in JOB_WORDS for word in rest)
+            or all(word.casefold() in ROLE_WORDS | _ROLE_MODIFIERS for word in rest)
         ):
             return name
     return next((name for name, rest in cuts if names_publication(" ".join(rest))), None)
@@ -311,7 +320,8 @@ def split_authors(names: str, *, explicit: bool = False) -> tuple[str, ...]:
     names = re.sub(r"\s+(?:on|at)\s*(?=\||$)", " ", names)  # "by Jane Doe on <date>"
     names = re.split(r"\s+(?=(?:Updated|Published|Posted|Last [Uu]pdated)\b)", names, maxsplit=1)[0]
     names = re.split(r"\s*[|•·/(]\s*|\s+[-–—]\s+", names)[0]  # "Jane Doe (Island Post)"
-    pieces = re.split(r"(\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)", names.strip(" ,;-–—"))
+    # "with" joins a co-writer or the agency the story draws on ("By Jane Doe with Reuters").
+    pieces = re.split(r"(\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+with\s+)", names.strip(" ,;-–—"))
     authors: list[str] = []
     joiner = ""
     for index in range(0, len(pieces), 2):
@@ -392,7 +402,9 @@ def is_person_name(text: str, *, known_first_name: bool = False) -> bool:
     for position, word in enumerate(words, start=1):
         key = re.sub(r"['’]s$", "", word.casefold().strip(".,"))  # "Editor's Note"
         # A function word may end a name ("Nguyen Van An"), never start or join one.
-        function_word = key in _FUNCTION_WORDS and position < len(words)
+        function_word = (
+            key in _FUNCTION_WORDS and position < len(words) and not _INITIALS.fullmatch(word)
+        )
         if key in JOB_WORDS or function_word or re.search(r"\.[a-z]{2,}$", word):
             return False
         if not (_is_name_word(word) or key in NAME_PARTICLES):
@@ -439,4 +451,5 @@ def _first_names() -> Any:
 
 
 def _is_first_name(word: str) -> bool:
-    return bool(_first_names().get_gender(word) != "unknown")
+    """A first name the list knows; of a double one ("Marie-Ève"), its first part will do."""
+    return any(_first_names().get_gender(name) != "unknown" for name in (word, word.split("-")[0]))

@@ -41,10 +41,20 @@ MAX_LABEL_WORDS = 4
 # "and John Roe" under "By Jane Doe": the byline goes on.
 _CONTINUES_BYLINE = re.compile(r"^(?:and|&)\s+(?=[A-Z])")
 _JOINER = re.compile(r"and|&|,", re.IGNORECASE)
+# A line of the writer's role or outlet is at most this long ("Special to the Island Post").
+_MAX_EXTRA_WORDS = 6
 # Lines that may stand between the writer's name and the date (a role, a handle, the outlet).
 _MAX_BYLINE_EXTRAS = 2
 # Byline and date are looked for among the first lines after the headline.
 _META_LINES = 12
+# Notes of the header about the story: where it was reported, who helped, when it changed.
+HEADER_NOTE = re.compile(
+    r"^(?:reporting from|(?:with\s+)?(?:additional\s+)?reporting by|contributing:"
+    r"|published in|(?:updated|posted|published)\s*:?\s*\d{1,2}[:.]\d\d)\b",
+    re.IGNORECASE,
+)
+_MAX_NOTE_WORDS = 12
+_CREDITS_LINE = re.compile(r"^(?:additional\s+)?reporting by\b", re.IGNORECASE)
 # A byline ending like a sentence is at most this long ("By Jane Doe, Associated Press.").
 _MAX_BYLINE_PROSE = 10
 # A byline with a date and an "Updated" stamp can be this long.
@@ -124,6 +134,14 @@ def take_meta(units: list[Unit]) -> tuple[tuple[str, ...], Published | None, lis
             meta.add(index)
         elif not seen_body and is_label(unit.text):
             meta.add(index)
+        elif unit.words <= _MAX_NOTE_WORDS and (
+            # (after the story's start, "Reporting by ..." is the credits the story ends with)
+            (HEADER_NOTE.match(text) and not (seen_body and _CREDITS_LINE.match(text)))
+            or (index - 1 in meta and bylines and _is_byline_extra(text))
+        ):
+            # "Reporting from Harwick County", "Updated 9:41 a.m. ET", or the writer's role,
+            # outlet or e-mail under the byline: the header's, not the story's.
+            meta.add(index)
         seen_body = seen_body or unit.words >= _MIN_BODY_WORDS
     chosen = next((b for b in bylines if b.explicit), bylines[0] if bylines else None)
     authors = chosen.authors if chosen else ()
@@ -183,7 +201,8 @@ def _is_byline_extra(text: str) -> bool:
     if not _is_short_label(text):
         return False
     role = any(word.casefold().strip(",") in JOB_WORDS for word in text.split())
-    return role or text.startswith("@") or names_publication(text)
+    e_mail = re.fullmatch(r"\S+@\S+\.[a-z]{2,}", text, re.IGNORECASE) is not None
+    return role or e_mail or text.startswith("@") or names_publication(text)
 
 
 def _is_role_or_handle(text: str) -> bool:
@@ -196,8 +215,9 @@ def _is_role_or_handle(text: str) -> bool:
 
 
 def _is_short_label(text: str) -> bool:
+    """A few words, no sentence: "Special to the Island Post", "Senior Reporter"."""
     words = text.split()
-    return bool(words) and len(words) <= MAX_LABEL_WORDS and not text.endswith(".")
+    return bool(words) and len(words) <= _MAX_EXTRA_WORDS and not text.endswith(".")
 
 
 def is_date_line(text: str, dates: list[LabelledDate]) -> bool:

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .boilerplate import is_boilerplate, starts_link_list
+from .boilerplate import is_boilerplate, is_photo_credit, starts_link_list
 from .byline import read_byline
 from .dates import find_dates
 
@@ -21,6 +21,8 @@ CLOSES_SENTENCE = re.compile(r"[.!?…:;,][\"”’')\]]*[^\w\s]*$")
 # Headings are short.
 MAX_HEADING_WORDS = 15
 MAX_HEADING_CHARS = 120
+# A caption is at most this long.
+_MAX_CAPTION_WORDS = 30
 # A date line is at most this long.
 _MAX_DATE_LINE_WORDS = 12
 # Titles in a box of links to other articles are at most this long.
@@ -94,10 +96,23 @@ def drop_junk(units: list[Unit]) -> list[Unit]:
         if key in seen:
             continue
         if is_boilerplate(unit.text, headline=not kept) and not _byline_over_date(units, index):
+            if is_photo_credit(unit.text) and _is_header_caption(kept):
+                kept.pop()  # the caption of the picture under the byline goes with its credit
             continue
         seen.add(key)
         kept.append(unit)
     return kept
+
+
+def _is_header_caption(kept: list[Unit]) -> bool:
+    """Whether the last line kept is a caption between the byline or date and the story: a
+    short line under them, with a photo credit under it."""
+    return (
+        len(kept) >= 2
+        and kept[-1].words <= _MAX_CAPTION_WORDS
+        and is_byline_or_date(kept[-2].text)
+        and not is_byline_or_date(kept[-1].text)
+    )
 
 
 def _byline_over_date(units: list[Unit], index: int) -> bool:

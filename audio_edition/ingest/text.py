@@ -91,12 +91,24 @@ def _headline_index(units: list[Unit]) -> int:
             and index + 2 < len(units)
             and is_byline_or_date(units[index + 2].text)
         )
+        # "News" over "UK", or "Science & Environment" over "Climate Change", over a headline
+        # with its byline or date: labels stacked over the headline.
+        stacked = (
+            unit.words <= MAX_LABEL_WORDS
+            and not unit.ends_sentence
+            and following.words <= 2
+            and not following.ends_sentence
+            and index + 3 < len(units)
+            and 4 <= units[index + 2].words <= _MAX_LABELLED_HEADLINE_WORDS
+            and not units[index + 2].ends_sentence
+            and is_byline_or_date(units[index + 3].text)
+        )
         furniture = (
             BREADCRUMB.match(text) is not None
             or text.casefold().startswith("search ")
             or (unit.words <= MAX_BYLINE_WORDS and is_date_line(text, find_dates(text)))
         )
-        if not (shouting or kicker or label or furniture):
+        if not (shouting or kicker or label or stacked or furniture):
             return index
     return 0
 
