@@ -545,3 +545,88 @@ def test_a_label_above_the_story_is_not_its_lede(tmp_path: Path) -> None:
         f"<p>{_STORY}</p>", f"<p>Review</p><p>{_STORY}</p>"
     )
     assert _load_page(tmp_path, page).lede == _STORY
+
+
+_COMMENTS = (
+    '<section class="comments"><h3>2 comments</h3><div class="comment">'
+    '<span itemprop="author">Delia Park</span> <time datetime="2025-03-05T08:11:00Z">'
+    "March 5, 2025</time><p>Good to see the wall fixed at last, it has been years.</p></div>"
+    "</section>"
+)
+
+
+def test_the_comments_name_neither_the_writer_nor_the_day(tmp_path: Path) -> None:
+    byline = (
+        '<div class="submitted">Submitted by <span>Kenji Watanabe</span> on '
+        '<time class="entry-date published" datetime="2025-03-03T14:05:00Z">Mon, 03/03/2025'
+        "</time></div>"
+    )
+    article = _load_page(tmp_path, _page_without_json_ld("", byline, _COMMENTS))
+    assert article.authors == ("Kenji Watanabe",)
+    assert article.published is not None and str(article.published)[:10] == "2025-03-03"
+
+
+def test_the_published_time_wins_over_an_updated_one_printed_first(tmp_path: Path) -> None:
+    stamps = (
+        '<time class="updated" datetime="2025-04-20T10:00:00Z">April 20, 2025</time>'
+        '<time class="entry-date published" datetime="2025-03-03T09:00:00Z">March 3, 2025</time>'
+    )
+    article = _load_page(tmp_path, _page_without_json_ld("", f"<p>{stamps}</p>"))
+    assert article.published is not None and str(article.published)[:10] == "2025-03-03"
+
+
+def test_a_label_only_screen_readers_say_does_not_hide_the_byline(tmp_path: Path) -> None:
+    byline = (
+        '<p class="meta"><span class="screen-reader-text">Post author</span> '
+        'By <a href="/people/7">Tiwalade Ogunlowo</a></p>'
+    )
+    article = _load_page(tmp_path, _page_without_json_ld("", byline))
+    assert article.authors == ("Tiwalade Ogunlowo",)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta name="author" content="Sigrid Aune">',  # the first writer only
+        '<meta name="author" content="The Associated Press">',  # the agency only
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Harbour Wall'
+        ' Plans Approved", "author": {"@type": "Organization", "name": "Fjord Herald"},'
+        ' "publisher": {"@type": "Organization", "name": "Fjord Herald"}}</script>',
+    ],
+)
+def test_the_byline_shown_wins_where_the_markup_says_less(tmp_path: Path, head: str) -> None:
+    byline = '<p class="byline">By Sigrid Aune and Tomas Berg</p>'
+    article = _load_page(tmp_path, _page_without_json_ld(head, byline))
+    assert article.authors == ("Sigrid Aune", "Tomas Berg")
+
+
+def test_a_desk_role_beside_the_name_is_not_part_of_it(tmp_path: Path) -> None:
+    byline = (
+        '<p class="byline">By <a href="/x">Gifty Osei</a> <span>Investigations Editor</span></p>'
+    )
+    assert _load_page(tmp_path, _page_without_json_ld("", byline)).authors == ("Gifty Osei",)
+
+
+def test_headings_that_start_like_furniture_head_their_sections(tmp_path: Path) -> None:
+    body = (
+        f"<h2>Popular in the suburbs, less so downtown</h2><p>{_NORTH}</p>"
+        f"<h2>Latest in a series of setbacks</h2><p>{_SOUTH}</p>"
+    )
+    article = _load_page(tmp_path, _sectioned_page(body))
+    assert [s.heading for s in article.sections if s.heading] == [
+        "Popular in the suburbs, less so downtown",
+        "Latest in a series of setbacks",
+    ]
+    assert _SOUTH in " ".join(heard(article))
+
+
+def test_the_site_title_in_an_h1_above_the_story_is_not_the_headline(tmp_path: Path) -> None:
+    page = (
+        _page_without_json_ld("", "")
+        .replace(
+            "<title>Harbour Wall Plans Approved",
+            "<title>Fjord Herald | Harbour Wall Plans Approved",
+        )
+        .replace("<body>", '<body><div id="header"><h1 class="site-title">Fjord Herald</h1></div>')
+    )
+    assert _load_page(tmp_path, page).headline == "Harbour Wall Plans Approved"

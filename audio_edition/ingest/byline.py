@@ -22,7 +22,7 @@ from .dates import DATE_LINE_WORDS, MONTHS, LabelledDate, blank_out, days_withou
 # "By", "Written by", "Analysis by", "Author:" before the names.
 BY = re.compile(
     r"(?:^|(?<=\s))(?:(?:written|words|story|text|reporting|reported|article|analysis|opinion"
-    r"|commentary|column|review|interview|photos and text)\s+by|by|authors?"
+    r"|commentary|column|review|interview|photos and text|submitted)\s+by|by|authors?"
     r"|(?:words|contributors?)(?=\s*:))"
     r"\s*:?\s*(?=\S)",
     re.IGNORECASE,
@@ -297,6 +297,7 @@ def _name_before_affiliation(part: str) -> str | None:
             " ".join(rest).casefold() in WIRE_SERVICES
             or (rest[0] == "The" and len(rest) > 1)
             or all(word.casefold() in ROLE_WORDS | _ROLE_MODIFIERS for word in rest)
+            or (len(rest) <= 3 and rest[-1].casefold() in ROLE_WORDS)  # "Investigations Editor"
         ):
             return name
     return next((name for name, rest in cuts if names_publication(" ".join(rest))), None)

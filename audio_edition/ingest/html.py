@@ -29,7 +29,10 @@ from .text import tidy_dateline
 FURNITURE_HEADINGS = re.compile(
     r"(?:(?:related|recommended|trending|popular|most popular|most read|top|latest|more|further)"
     r"(?:\s+(?:stories|articles|content|coverage|reading|links|posts|news|videos|topics|now"
-    r"|for you|on this (?:story|topic)))*(?:\s+(?:from|in|on)\s.+)?"
+    r"|for you|on this (?:story|topic)))*"
+    # "More from The Island Post", "Latest in Politics": a name follows, not a phrase
+    # ("Popular in the suburbs, less so downtown" heads a section of the story).
+    r"(?:\s+(?:from|in|on)\s+(?:the\s+)?(?-i:[A-Z0-9])[^,.;:]{0,40})?"
     r"|read (?:more|next|also)\b.*|see also|also read|you (?:may|might) also like\b.*"
     r"|don'?t miss\b.*|share(?: this(?: article| story| post)?| on .+)?|\d* ?comments?"
     r"|leave a (?:comment|reply)|join the conversation|advertisement"

@@ -91,12 +91,17 @@ _BLOCK_TAGS = frozenset(
     }
 )  # fmt: skip
 _UNSEEN_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button", "select"})
+_SCREEN_READER_ONLY = re.compile(
+    r"\b(?:screen-reader-text|sr-only|visually-hidden|visuallyhidden)\b"
+)
 # Byline and date are printed within this many lines under the headline.
 _LINES_UNDER_HEADLINE = 15
 # A line this long is the story's, not the byline's or the date's.
 _STORY_LINE_WORDS = 20
 # Byline markup inside these (by class or id) belongs to other articles.
-_OTHER_ARTICLES = re.compile(r"related|recommend|more-from|more_from|popular|trending|sidebar")
+_OTHER_ARTICLES = re.compile(
+    r"related|recommend|more-from|more_from|popular|trending|sidebar|comment|breaking|ticker"
+)
 
 
 def lines_under_headline(tree: Any, headline: str | None) -> list[str]:
@@ -114,12 +119,12 @@ def lines_under_headline(tree: Any, headline: str | None) -> list[str]:
     story_begun = False
     for node in h1.xpath("following::text()"):
         text = " ".join(str(node).split())
-        parent = node.getparent()
+        parent = _holder(node)
         block = _block_of(parent) if parent is not None and text else None
         if block is None:
             continue
         story_begun = story_begun or any(len(line.split()) >= _STORY_LINE_WORDS for line in lines)
-        if story_begun and _in_other_articles(parent):
+        if story_begun and in_other_articles(parent):
             # The boxes of other stories after the story's start hold their writers, not its
             # own (a rail beside the headline may hold the byline: it comes before the story).
             continue
@@ -133,10 +138,20 @@ def lines_under_headline(tree: Any, headline: str | None) -> list[str]:
     return lines
 
 
+def _holder(node: Any) -> Any:
+    """The element a text node is shown in: its parent's, for the text after a child's end
+    ("<span>Post author</span> By Jane Doe": "By Jane Doe" is the paragraph's, not the span's)."""
+    parent = node.getparent()
+    return parent.getparent() if parent is not None and node.is_tail else parent
+
+
 def _block_of(element: Any) -> Any:
-    """The block that lays out ``element``'s text, or None when the text is not shown."""
+    """The block that lays out ``element``'s text, or None when the text is not shown (the
+    labels only screen readers say, "Post author", count as not shown)."""
     for candidate in itertools.chain([element], element.iterancestors()):
-        if candidate.tag in _UNSEEN_TAGS:
+        if candidate.tag in _UNSEEN_TAGS or _SCREEN_READER_ONLY.search(
+            candidate.get("class") or ""
+        ):
             return None
         if candidate.tag in _BLOCK_TAGS:
             return candidate
@@ -154,7 +169,7 @@ def byline_markup_authors(tree: Any) -> tuple[str, ...]:
     )
     names: list[str] = []
     for element in candidates:
-        if _in_other_articles(element):
+        if in_other_articles(element):
             continue
         text = clean_text(element.text_content()) or ""
         for name in split_authors(re.sub(r"^by\s+", "", text, flags=re.IGNORECASE)):
@@ -176,8 +191,8 @@ def named_in_article(tree: Any, name: str) -> bool:
     wanted = " ".join(name.casefold().split())
     shown: dict[Any, list[str]] = {}  # each block's text, as it reads ("By <a>Jane</a> Doe")
     for node in tree.xpath("//body//text()"):
-        parent = node.getparent()
-        if parent is None or _in_other_articles(parent):
+        parent = _holder(node)
+        if parent is None or in_other_articles(parent):
             continue
         block = _block_of(parent)
         if block is not None:
@@ -185,7 +200,7 @@ def named_in_article(tree: Any, name: str) -> bool:
     return any(wanted in " ".join(" ".join(parts).casefold().split()) for parts in shown.values())
 
 
-def _in_other_articles(element: Any) -> bool:
+def in_other_articles(element: Any) -> bool:
     """Whether ``element`` sits in a box of other stories, looking up to the page's main
     content (the page's own wrappers are marked for its layout: ``<body class="one-sidebar">``).
     An article's own ``<footer>`` is not such a box: bylines go there too."""

@@ -16,10 +16,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..models import Published
-from .byline import split_authors
+from .byline import WIRE_SERVICES, is_person_name, split_authors
 from .dates import find_date
 from .header import read_meta_lines
-from .markup import author_page_links, byline_markup_authors, clean_text, lines_under_headline
+from .markup import (
+    author_page_links,
+    byline_markup_authors,
+    clean_text,
+    in_other_articles,
+    lines_under_headline,
+)
 
 ARTICLE_TYPES = frozenset(
     {
@@ -34,6 +40,8 @@ DATE_META = (
     "publishdate", "publish-date", "date", "dc.date.issued", "dc.date", "dcterms.created",
     "sailthru.date", "parsely-pub-date", "cxenseparse:recs:publishtime", "article.published",
 )  # fmt: skip
+_PUBLISHED_MARK = re.compile(r"publish|pubdate|entry-date|created")
+_UPDATED_MARK = re.compile(r"updated|modified")
 AUTHOR_META = (
     "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl",
 )  # fmt: skip
@@ -78,24 +86,21 @@ def page_metadata(tree: Any) -> PageMetadata:
     found.title = clean_text(title.text_content()) if title is not None else None
     if found.headline is None:
         found.headline = _visible_headline(found.h1, found.social_title or found.title)
-    found.authors = found.authors or _meta_authors(tree, _publisher_names(meta, found))
     found.published = (
         found.published
         or next((parse_date(meta[key]) for key in DATE_META if parse_date(meta.get(key))), None)
         or _time_element_date(tree)
     )
-    if not (found.authors and found.published):
-        # Only the page's text is left: the byline and date printed under the headline, then
-        # byline markup.
-        lines = lines_under_headline(tree, found.headline or found.social_title)
-        printed_authors, printed_date = read_meta_lines(lines)
-        found.authors = (
-            found.authors
-            or author_page_links(tree)
-            or printed_authors
-            or byline_markup_authors(tree)
-        )
-        found.published = found.published or printed_date
+    # What the page shows: the byline and date printed under the headline, the links to the
+    # writers' pages, byline markup.
+    lines = lines_under_headline(tree, found.headline or found.social_title)
+    printed_authors, printed_date = read_meta_lines(lines)
+    shown = _fullest(author_page_links(tree), printed_authors, byline_markup_authors(tree))
+    publishers = _publisher_names(meta, found)
+    found.authors = _stated_or_shown(
+        found.authors, _meta_authors(tree, publishers), shown, publishers
+    )
+    found.published = found.published or printed_date
     found.language = found.language or tree.get("lang") or meta.get("og:locale") or None
     found.url = _canonical_url(tree) or _absolute(meta.get("og:url")) or found.url
     found.image = found.image or _absolute(meta.get("og:image")) or meta.get("og:image")
@@ -165,6 +170,34 @@ def _name(value: Any) -> str | None:
     return _first_text(value)
 
 
+def _fullest(*sources: tuple[str, ...]) -> tuple[str, ...]:
+    """The first list of names that some source gives, or a later one that names the same
+    writers and more (links to only the first writer's page, a byline naming three)."""
+    found = next((names for names in sources if names), ())
+    for names in sources:
+        if set(found) < set(names):
+            found = names
+    return found
+
+
+def _stated_or_shown(
+    json_ld: tuple[str, ...], meta: tuple[str, ...], shown: tuple[str, ...], publishers: str
+) -> tuple[str, ...]:
+    """The authors: the JSON-LD's, else the author meta tags', else the byline the page
+    shows. The byline shown wins where the markup says less than it does: where the JSON-LD
+    names only the publisher, where a meta tag names only an agency, or only the first of
+    the writers the byline names."""
+    people = bool(shown) and all(is_person_name(name) for name in shown)
+    if json_ld:
+        publisher_only = all(name.casefold() in publishers for name in json_ld)
+        return shown if publisher_only and people else json_ld
+    if meta:
+        agency_only = all(name.casefold() in WIRE_SERVICES for name in meta)
+        fuller = set(meta) < set(shown)
+        return shown if (agency_only and people) or fuller else meta
+    return shown
+
+
 def _json_ld_authors(value: Any) -> tuple[str, ...]:
     entries = value if isinstance(value, list) else [value]
     names: list[str] = []
@@ -207,11 +240,28 @@ def _publisher_names(meta: dict[str, str], found: PageMetadata) -> str:
 
 
 def _time_element_date(tree: Any) -> Published | None:
-    for element in tree.iter("time"):
-        value = parse_date(element.get("datetime") or element.get("content"))
-        if value:
-            return value
-    return None
+    """The date of the article's own ``<time>`` (or ``itemprop="datePublished"``) element: one
+    marked published first, then any not marked updated; never one in the comments or in a
+    box of other stories."""
+    candidates = [
+        (element, value)
+        for element in tree.xpath('//time | //*[@itemprop="datePublished"]')
+        if not in_other_articles(element)
+        and (
+            value := parse_date(
+                element.get("datetime") or element.get("content") or element.get("title")
+            )
+        )
+    ]
+    marks = [
+        f"{element.get('class') or ''} {element.get('itemprop') or ''}".casefold()
+        for element, _ in candidates
+    ]
+    published = [
+        v for (_, v), m in zip(candidates, marks, strict=True) if _PUBLISHED_MARK.search(m)
+    ]
+    plain = [v for (_, v), m in zip(candidates, marks, strict=True) if not _UPDATED_MARK.search(m)]
+    return next(iter(published + plain + [v for _, v in candidates]), None)
 
 
 def _canonical_url(tree: Any) -> str | None:
@@ -251,13 +301,14 @@ def parse_date(value: str | None) -> Published | None:
 def _visible_headline(h1s: list[str], title: str | None) -> str | None:
     """The headline a reader sees: of the ``<h1>`` elements of two words or more (one-word h1s
     are section names), the one sharing most words with the page's title, since some pages set
-    their logo in an h1 too."""
+    their logo in an h1 too; of two the title holds whole ("Elm Valley Voice | Board votes
+    to keep Hillcrest open"), the longer, which is the story's rather than the site's."""
     candidates = [h1 for h1 in h1s if len(h1.split()) >= 2]
     title_words = set(re.findall(r"\w+", (title or "").casefold()))
 
-    def shared(h1: str) -> float:
+    def shared(h1: str) -> tuple[float, int]:
         words = set(re.findall(r"\w+", h1.casefold()))
-        return len(words & title_words) / len(words) if words else 0.0
+        return (len(words & title_words) / len(words) if words else 0.0), len(words)
 
     return max(candidates, key=shared, default=None)
 
