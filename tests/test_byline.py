@@ -11,8 +11,9 @@ import datetime as dt
 
 import pytest
 
-from audio_edition.ingest.byline import is_person_name, read_byline, split_authors
+from audio_edition.ingest.byline import read_byline, split_authors
 from audio_edition.ingest.dates import find_dates
+from audio_edition.ingest.names import is_person_name
 from audio_edition.ingest.text import parse_text
 
 from .conftest import heard

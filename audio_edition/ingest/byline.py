@@ -1,23 +1,32 @@
-"""Who wrote it: authors from a byline, and a person's name told from a label.
+"""Who wrote it: the authors a byline line names.
 
 Bylines come in many shapes: "By Jane Doe and John Roe", "11/19/2019 by Jane Doe", "Jane Doe |
 The Daily", "Jane Doe, Science Editor", "Jane Doe @janedoe Nov 18, 2019", "Jane DoeView More
 Articles", "Reuters, Washington". A line without "By" counts as a byline only when it starts
-with a person's name, told from a section label or a photo credit by its first word being a
-known first name (the list shipped with gender-guesser: some 40,000 names of many countries),
-or with the name of a news agency.
+with a person's name (told from a label in ``names``: a first name the list knows, or a
+name where bylines go) or with the name of a news agency.
 """
 
 from __future__ import annotations
 
-import calendar
-import functools
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from .boilerplate import READ_TIME
-from .dates import DATE_LINE_WORDS, MONTHS, LabelledDate, blank_out, days_without_year, find_dates
+from .dates import DATE_LINE_WORDS, LabelledDate, blank_out, days_without_year, find_dates
+from .names import (
+    COLLECTIVE_WORDS,
+    JOB_WORDS,
+    MONTH_WORDS,
+    ROLE_MODIFIERS,
+    ROLE_WORDS,
+    SUFFIX,
+    WIRE_SERVICES,
+    is_person_name,
+    names_publication,
+    names_section,
+    with_surname_titled,
+)
 
 # "By", "Written by", "Analysis by", "Author:" before the names.
 BY = re.compile(
@@ -32,78 +41,7 @@ BY_ALONE = re.compile(
     r"(?:(?:written|words|story|text|reported|article)\s+)?by|(?P<role>authors?|words|contributors?)",
     re.IGNORECASE,
 )
-# News agencies, which sign wire copy in place of a person.
-WIRE_SERVICES = frozenset(
-    {
-        "associated press", "the associated press", "ap", "reuters", "thomson reuters", "afp",
-        "agence france-presse", "pti", "press trust of india", "ians", "ani", "upi", "dpa",
-        "bloomberg", "aap", "xinhua", "efe", "ansa", "kyodo", "kyodo news", "yonhap",
-        "canadian press", "the canadian press", "cnn wire", "bloomberg news",
-    }
-)  # fmt: skip
-# What a writer is: the line under a name that holds one of these is the writer's role.
-ROLE_WORDS = frozenset(
-    {
-        "editor", "reporter", "correspondent", "writer", "contributor", "columnist", "producer",
-        "journalist", "analyst", "critic", "photographer", "author", "staff",
-    }
-)  # fmt: skip
-# Words that go before a role: "Senior Correspondent", "Contributing Writer".
-_ROLE_MODIFIERS = frozenset(
-    {"senior", "chief", "associate", "deputy", "contributing", "freelance", "special", "guest"}
-)
-# Job titles and labels: a byline part holding one of these is a role, not a name.
-JOB_WORDS = ROLE_WORDS | frozenset(
-    {
-        "senior", "chief", "associate", "deputy", "contributing", "freelance", "special",
-        "intern", "host", "anchor", "director", "manager", "president", "founder", "professor",
-        "news", "desk", "team", "press", "agency", "bureau", "newsroom", "wire", "guest",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "view", "more", "articles", "follow", "profile", "bio", "updated", "published",
-        "posted", "photo", "photos", "image", "courtesy", "credit", "video", "getty",
-    }
-)  # fmt: skip
-# The last word of many a paper's or site's name.
-PUBLICATION_WORDS = frozenset(
-    {
-        "times", "post", "news", "herald", "journal", "tribune", "gazette", "daily", "press",
-        "media", "magazine", "chronicle", "observer", "telegraph", "guardian", "independent",
-        "express", "globe", "review", "today", "weekly", "online", "tv", "radio", "network",
-        "courier", "dispatch", "examiner", "inquirer", "bulletin", "record", "register",
-        "reporter", "standard", "star", "sun", "mail", "mirror", "monitor", "insider", "wire",
-    }
-)  # fmt: skip
-# Words of the sections a paper is divided into, which label a story as bylines sign it.
-SECTION_WORDS = frozenset(
-    {
-        "news", "world", "sport", "sports", "business", "politics", "opinion", "health",
-        "science", "technology", "tech", "culture", "entertainment", "lifestyle", "life",
-        "style", "travel", "food", "arts", "books", "money", "markets", "economy", "weather",
-        "crime", "education", "environment", "climate", "local", "national", "international",
-        "breaking", "latest", "top", "estate", "east", "league", "cup", "change", "elections",
-        "election", "policy", "media", "music", "film", "games", "gaming", "reviews", "review",
-        "video", "videos", "podcasts", "features", "analysis", "home", "region", "asia",
-        "europe", "africa", "americas", "us", "uk",
-    }
-)  # fmt: skip
-# Words place names are made with: "New Delhi | <date>" is where, not who.
-PLACE_WORDS = frozenset(
-    {
-        "new", "los", "las", "san", "santa", "saint", "st.", "fort", "port", "lake", "mount",
-        "city", "county", "beach", "springs", "valley", "bay", "north", "south", "west",
-        "island", "islands", "district", "province", "state", "kong", "york", "angeles",
-    }
-)  # fmt: skip
-# A staff byline names the outlet and then one of these: "HNN Staff", "News Nation Bureau".
-COLLECTIVE_WORDS = frozenset({"staff", "bureau", "desk", "team", "newsroom", "reports", "wire"})
-# Titles before a name: "Dr. Jane Doe" is a person's name.
-HONORIFICS = frozenset({"dr.", "dr", "prof.", "prof", "rev.", "sir", "dame", "mr.", "mrs.", "ms."})
-NAME_PARTICLES = frozenset(
-    {"de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "del", "bin", "al", "el"}
-)
-MONTH_WORDS = frozenset(
-    {name.casefold() for name in calendar.month_name[1:]} | set(MONTHS) | {"sept"}
-)
+
 
 # Labels a copy-paste glued to the name: "Marcus De GuzmanView More Articles".
 _GLUED_LABEL = re.compile(
@@ -129,14 +67,6 @@ _CONTACT = re.compile(
     r"\S+@\S+\.[a-z]{2,}\b|@\w+|https?://\S+|\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b", re.IGNORECASE
 )
 _SEPARATORS = " ,;:|·•/–—-"
-_INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
-# Words no name is made of, though the first-name list knows some ("The").
-_FUNCTION_WORDS = frozenset(
-    {"the", "a", "an", "and", "or", "of", "for", "in", "on", "at", "to", "with", "by", "from"}
-)
-# A generational suffix ends a name: "Martin Luther King Jr.", "John Smith III".
-_SUFFIX = re.compile(r"(?:Jr|Sr)\.?|II|III|IV")
-_LETTERS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 @dataclass(frozen=True)
@@ -198,7 +128,7 @@ def read_byline(line: str, *, bare: bool = True, beside_date: bool = False) -> B
     head, after_role = _after_leading_role(_without_place_or_role(first))
     if head.casefold() in WIRE_SERVICES:
         return Byline((head,), explicit=False, dates=dates)
-    candidate = head.title() if head.isupper() else " ".join(_with_surname_titled(head.split()))
+    candidate = head.title() if head.isupper() else " ".join(with_surname_titled(head.split()))
     if lower_case and not is_person_name(candidate, known_first_name=True):
         return None
     # Where bylines go, a name need not start with a first name the list knows: beside the
@@ -207,7 +137,7 @@ def read_byline(line: str, *, bare: bool = True, beside_date: bool = False) -> B
     # "Fact Check | <date>", and "Nnamdi Okafor, <date>" like "New York, <date>".
     by_position = beside_date or after_role or (bool(dates) and _followed_by_outlet(undated, first))
     if is_person_name(candidate, known_first_name=not by_position) and not (
-        by_position and (names_publication(candidate) or _names_section(candidate))
+        by_position and (names_publication(candidate) or names_section(candidate))
     ):
         # "Jane Doe, John Roe and Ann Poe": the others follow the first name.
         names = split_authors(undated.strip(_SEPARATORS))
@@ -248,19 +178,6 @@ def _followed_by_outlet(undated: str, first: str) -> bool:
     )
 
 
-def _names_section(text: str) -> bool:
-    """ "Middle East", "Real Estate", "New Delhi": a section of the paper or a place, not a
-    writer."""
-    return any(word in SECTION_WORDS or word in PLACE_WORDS for word in text.casefold().split())
-
-
-def names_publication(text: str) -> bool:
-    """ "Harbour Times", "Island Post", "Skarvik Daily News": a name that ends like a paper's,
-    a station's or a site's."""
-    words = text.casefold().split()
-    return bool(words) and words[-1].split("-")[-1] in PUBLICATION_WORDS  # "Courier-Journal"
-
-
 def _is_staff_signature(part: str) -> bool:
     """ "HNN Staff", "News Nation Bureau": an outlet's name and a word for its staff."""
     words = part.split()
@@ -296,7 +213,7 @@ def _name_before_affiliation(part: str) -> str | None:
         if (
             " ".join(rest).casefold() in WIRE_SERVICES
             or (rest[0] == "The" and len(rest) > 1)
-            or all(word.casefold() in ROLE_WORDS | _ROLE_MODIFIERS for word in rest)
+            or all(word.casefold() in ROLE_WORDS | ROLE_MODIFIERS for word in rest)
             or (len(rest) <= 3 and rest[-1].casefold() in ROLE_WORDS)  # "Investigations Editor"
         ):
             return name
@@ -331,10 +248,10 @@ def split_authors(names: str, *, explicit: bool = False) -> tuple[str, ...]:
         part = _name_before_affiliation(part) or part
         if part.isupper() and len(part) > 3:
             part = part.title()
-        part = " ".join(_with_surname_titled(part.split()))
+        part = " ".join(with_surname_titled(part.split()))
         if re.search(r"\b(?:Jr|Sr)$", part):
             part += "."  # the suffix keeps its full stop
-        if authors and _SUFFIX.fullmatch(part) and "," in joiner:
+        if authors and SUFFIX.fullmatch(part) and "," in joiner:
             authors[-1] = f"{authors[-1]}, {part}"  # "Ed Begley, Jr."
             joiner = pieces[index + 1] if index + 1 < len(pieces) else ""
             continue
@@ -386,71 +303,3 @@ def _is_signature(
 
 def _is_word(word: str) -> bool:
     return bool(re.fullmatch(r"[^\W\d_][\w.'’-]*", word))
-
-
-def is_person_name(text: str, *, known_first_name: bool = False) -> bool:
-    """Two to five capitalized words with no job title or web address among them, not
-    starting with a month; with
-    ``known_first_name``, the first word (not an initial) must be a known first name."""
-    words = text.split()
-    if words and words[0].casefold() in HONORIFICS:
-        words = words[1:]
-    if words and _SUFFIX.fullmatch(words[-1]):
-        words = words[:-1]
-    if not 2 <= len(words) <= 5 or words[0].casefold() in NAME_PARTICLES:
-        return False
-    words = _with_surname_titled(words)
-    for position, word in enumerate(words, start=1):
-        key = re.sub(r"['’]s$", "", word.casefold().strip(".,"))  # "Editor's Note"
-        # A function word may end a name ("Nguyen Van An"), never start or join one.
-        function_word = (
-            key in _FUNCTION_WORDS and position < len(words) and not _INITIALS.fullmatch(word)
-        )
-        if key in JOB_WORDS or function_word or re.search(r"\.[a-z]{2,}$", word):
-            return False
-        if not (_is_name_word(word) or key in NAME_PARTICLES):
-            return False
-    # "November Nineteen" is a date; "April Ryan" and "Theresa May" are people.
-    if words[0].casefold().strip(".") in MONTH_WORDS and not _is_first_name(words[0]):
-        return False
-    if not known_first_name:
-        return True
-    first = next((w for w in words if not _INITIALS.fullmatch(w)), "")
-    return first != words[-1] and _is_first_name(first)
-
-
-def _surname_in_capitals(words: list[str]) -> bool:
-    """ "Jane DOE", "Anne-Marie LE BRUN": the family name in capitals after a known first
-    name, as many European papers print it."""
-    return (
-        _is_name_word(words[0])
-        and all(len(word) > 1 and word.isupper() and _LETTERS.fullmatch(word) for word in words[1:])
-        and _is_first_name(words[0])
-    )
-
-
-def _with_surname_titled(words: list[str]) -> list[str]:
-    """ "Jane DOE" -> "Jane Doe": said as a name, not spelled out, and tagged as one."""
-    if len(words) >= 2 and _surname_in_capitals(words):
-        return [words[0], *(word.title() for word in words[1:])]
-    return words
-
-
-def _is_name_word(word: str) -> bool:
-    """ "Jane", "Zoë", "McBride", "O'Neil", "J." or "J.R.": capitalized letters, any script."""
-    if _INITIALS.fullmatch(word):
-        return word[0].isupper()
-    return bool(_LETTERS.fullmatch(word)) and word[0].isupper() and any(c.islower() for c in word)
-
-
-@functools.cache
-def _first_names() -> Any:
-    # Loaded on first use (0.1 s): the list is only needed for lines without "By".
-    import gender_guesser.detector
-
-    return gender_guesser.detector.Detector(case_sensitive=False)
-
-
-def _is_first_name(word: str) -> bool:
-    """A first name the list knows; of a double one ("Marie-Ève"), its first part will do."""
-    return any(_first_names().get_gender(name) != "unknown" for name in (word, word.split("-")[0]))

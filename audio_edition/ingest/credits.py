@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .byline import is_person_name, split_authors
+from .byline import split_authors
+from .names import is_person_name
 
 END_CREDIT = re.compile(
     r"^(?:\(?(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b[^;]*;?\s*)+\)?$",

@@ -10,16 +10,7 @@ from __future__ import annotations
 import re
 
 from ..models import Published
-from .byline import (
-    BY_ALONE,
-    HONORIFICS,
-    JOB_WORDS,
-    ROLE_WORDS,
-    Byline,
-    names_publication,
-    read_byline,
-    split_authors,
-)
+from .byline import BY_ALONE, Byline, read_byline, split_authors
 from .credits import ABOUT_THE_WRITER
 from .dates import (
     DATE_LINE_WORDS,
@@ -30,6 +21,7 @@ from .dates import (
     yearless_dates,
 )
 from .lines import CLOSES_SENTENCE, Unit, clean_line, drop_junk
+from .names import HONORIFICS, JOB_WORDS, ROLE_WORDS, names_publication
 
 _TIME_OR_ZONE = re.compile(
     r"^(?:\d{1,2}[:.]\d\d(?:[ap]\.?m\.?)?|[ap]\.?m\.?|[A-Z]{2,5}|\(?\d+\)?)$"

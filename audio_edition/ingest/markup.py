@@ -14,7 +14,8 @@ import unicodedata
 from typing import Any
 from urllib.parse import urlsplit
 
-from .byline import is_person_name, split_authors
+from .byline import split_authors
+from .names import is_person_name
 
 
 def clean_text(text: str | None) -> str | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..models import Published
-from .byline import WIRE_SERVICES, is_person_name, split_authors
+from .byline import split_authors
 from .dates import find_date
 from .header import read_meta_lines
 from .markup import (
@@ -26,6 +26,7 @@ from .markup import (
     in_other_articles,
     lines_under_headline,
 )
+from .names import WIRE_SERVICES, is_person_name
 
 ARTICLE_TYPES = frozenset(
     {
