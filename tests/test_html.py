@@ -295,6 +295,20 @@ CHUNKED_BODY_PAGE = f"""<!doctype html><html lang="en"><head><meta charset="utf-
 </article></main></body></html>"""
 
 
+def test_a_heading_between_body_chunks_heads_the_chunk_after_it(tmp_path: Path) -> None:
+    # Templates that set each run of paragraphs in a block of its own set the subheadings
+    # in blocks between them.
+    page = CHUNKED_BODY_PAGE.replace(
+        '<div class="row full-bleed-ad">',
+        '<div class="subheadline-block"><h2>What the trust must decide</h2></div>'
+        '<div class="row full-bleed-ad">',
+    )
+    article = _load_page(tmp_path, page)
+    assert [s.heading for s in article.sections if s.heading] == ["What the trust must decide"]
+    after = next(s for s in article.sections if s.heading)
+    assert after.paragraphs[0].startswith("The last of the three")
+
+
 def test_a_body_cut_into_chunks_by_ads_is_read_to_the_end(tmp_path: Path) -> None:
     article = _load_page(tmp_path, CHUNKED_BODY_PAGE)
     spoken = " ".join(heard(article))

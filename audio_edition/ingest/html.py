@@ -20,7 +20,7 @@ from .byline import read_byline, split_authors
 from .credits import writer_notes
 from .dates import calendar_day, find_date, find_dates
 from .header import is_label
-from .markup import clean_text, named_in_article
+from .markup import clean_text, in_other_articles, named_in_article
 from .metadata import choose_headline, page_metadata, parse_date
 from .text import tidy_dateline
 
@@ -187,12 +187,32 @@ def _join_body_chunks(tree: Any) -> bool:
     first, *later = containers[body]
     if not later or words[body] < _MIN_BODY_WORDS:
         return False
+    # Where each chunk ends in document order, to find the headings set between chunks (in
+    # blocks of their own: "<div class=subheadline><h2>...</h2></div>"), which go along.
+    order = {element: index for index, element in enumerate(tree.iter())}
+    ends = {chunk: order[_last_descendant(chunk)] for chunk in containers[body]}
+    headings = [
+        heading
+        for heading in tree.iter("h2", "h3", "h4")
+        if not in_other_articles(heading)
+        and not FURNITURE_HEADINGS.fullmatch(heading.text_content().strip())
+        and heading.getparent() is not None
+        and len(heading.getparent()) == 1  # in a block of its own, not a box's title
+    ]
+    previous = first
     for chunk in later:
         if any(ancestor in later or ancestor is first for ancestor in chunk.iterancestors()):
             continue  # nested inside another chunk: moved with it
-        first.extend(list(chunk))
+        between = [h for h in headings if ends[previous] < order[h] < order[chunk]]
+        first.extend([*between, *chunk])
         chunk.getparent().remove(chunk)
+        previous = chunk
     return True
+
+
+def _last_descendant(element: Any) -> Any:
+    *_, last = element.iter()  # the element itself first, then its descendants in order
+    return last
 
 
 def _extract_body(text: str) -> tuple[list[_Block], dict[str, Any]]:
