@@ -41,6 +41,7 @@ DATE_META = (
     "publishdate", "publish-date", "date", "dc.date.issued", "dc.date", "dcterms.created",
     "sailthru.date", "parsely-pub-date", "cxenseparse:recs:publishtime", "article.published",
 )  # fmt: skip
+# How a template marks which of its <time> elements is which.
 _PUBLISHED_MARK = re.compile(r"publish|pubdate|entry-date|created")
 _UPDATED_MARK = re.compile(r"updated|modified")
 AUTHOR_META = (
