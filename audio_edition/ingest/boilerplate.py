@@ -29,12 +29,16 @@ JUNK_LINES = frozenset(
     }
 )  # fmt: skip
 
+# How a picture's credit starts: "Photo: Ann Poe", "Image credit - Ann Poe".
+_PHOTO_LABELS = (
+    r"photo|photos|image|images|picture|photograph|credit|credits|image credits?"
+    r"|(?:photo|image|picture)s?\s+(?:by|credit|courtesy(?:\s+of)?)"
+)
 # Lines that start like a caption, a credit or a teaser for another article.
 JUNK_PREFIX = re.compile(
-    r"^(?:photo|photos|image|images|picture|photograph|credit|credits|source|video|watch"
+    rf"^(?:{_PHOTO_LABELS}|source|video|watch"
     r"|read more|read also|also read|related|see also|see more|more on|more|advertisement"
-    r"|sponsored|filed to|filed under|share on|follow|tags|topics|image credits?"
-    r"|(?:photo|image|picture)s?\s+(?:by|credit|courtesy(?:\s+of)?))\s*[:|—–-]",
+    r"|sponsored|filed to|filed under|share on|follow|tags|topics)\s*[:|—–-]",
     re.IGNORECASE,
 )
 # A credit that says what it credits, colon or not: "Photo by Marcus Bell / Staff",
@@ -48,12 +52,7 @@ CREDIT_BY = re.compile(
 # "Marcus Bell/Harwick Courier-Journal": a photographer's name and outlet joined by a slash
 # with no space, as photo credits are set (a byline over the date is kept; see ``lines``).
 SLASH_CREDIT = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}/[A-Z][\w.&'’ -]{1,40}$")
-# "Photo: Ann Poe", "Image credit - Ann Poe": the credit of a picture (also junk above).
-_PHOTO_PREFIX = re.compile(
-    r"^(?:photo|photos|image|images|picture|photograph|credit|credits|image credits?"
-    r"|(?:photo|image|picture)s?\s+(?:by|credit|courtesy(?:\s+of)?))\s*[:|—–-]",
-    re.IGNORECASE,
-)
+_PHOTO_PREFIX = re.compile(rf"^(?:{_PHOTO_LABELS})\s*[:|—–-]", re.IGNORECASE)
 # Short lines that are only a photo credit: "Getty Images", "(AP Photo/Jane Doe)".
 CREDIT_LINE = re.compile(
     r"^\(?\s*(?:[\w.'’ -]+\s*[/|,]\s*)?(?:getty images|ap photo|reuters|afp|shutterstock|epa|alamy"

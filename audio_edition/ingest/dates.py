@@ -36,13 +36,11 @@ _NUMERIC = re.compile(
     r"(?<![\d/.])(?P<first>[0-3]?\d)(?P<sep>[/.])(?P<second>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)\b"
 )
 # "Nov 19, 6:55 AM": a day and a time without the year, as pages print this year's dates.
-_YEARLESS = re.compile(
-    rf"\b{_MONTH}\s*{_DAY}\b,?\s*(?:at\s+)?[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?m\b\.?)?", re.I
-)
+_CLOCK_AFTER_DAY = r",?\s*(?:at\s+)?[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?m\b\.?)?"
+_YEARLESS = re.compile(rf"\b{_MONTH}\s*{_DAY}\b{_CLOCK_AFTER_DAY}", re.I)
 # "March 4" or "Nov. 19, 6:55 AM" with no year after it.
 _MONTH_DAY = re.compile(
-    rf"\b{_MONTH}\s*{_DAY}\b(?!\s*[,/–-]?\s*(?:1[89]|2[01])\d\d\b)(?:,?\s*(?:at\s+)?[0-2]?\d[:.][0-5]\d"
-    r"\s*(?:[ap]\.?m\b\.?)?)?",
+    rf"\b{_MONTH}\s*{_DAY}\b(?!\s*[,/–-]?\s*(?:1[89]|2[01])\d\d\b)(?:{_CLOCK_AFTER_DAY})?",
     re.IGNORECASE,
 )
 # "2025-02-06", "2025-02-06T10:20:00+01:00", "2025/02/06"

@@ -11,6 +11,7 @@ import html as html_lib
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -55,13 +56,11 @@ def author_page_links(tree: Any) -> tuple[str, ...]:
 def _in_author_box(element: Any) -> bool:
     """Whether the nearest telling box around ``element`` is about a writer (author-info,
     author-box, byline) rather than a list of other articles (related, popular, a sidebar)."""
-    for ancestor in element.iterancestors():
-        if ancestor.tag in ("main", "body"):
-            break  # the page's wrappers are marked for its layout, not for this box
-        marks = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}".casefold()
+    for ancestor in _boxes_around(element.getparent()):
+        marks = _marks(ancestor)
         if "author" in marks or "byline" in marks:
             return True
-        if _OTHER_ARTICLES.search(marks) or ancestor.tag in ("aside", "footer", "nav"):
+        if _is_other_stories_box(ancestor):
             return False
     return True
 
@@ -202,16 +201,27 @@ def named_in_article(tree: Any, name: str) -> bool:
 
 
 def in_other_articles(element: Any) -> bool:
-    """Whether ``element`` sits in a box of other stories, looking up to the page's main
-    content (the page's own wrappers are marked for its layout: ``<body class="one-sidebar">``).
-    An article's own ``<footer>`` is not such a box: bylines go there too."""
-    for ancestor in itertools.chain([element], element.iterancestors()):
-        if ancestor.tag in ("main", "body"):
-            return False
-        marks = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}".casefold()
-        site_footer = ancestor.tag == "footer" and not any(
-            outer.tag == "article" for outer in ancestor.iterancestors()
-        )
-        if _OTHER_ARTICLES.search(marks) or ancestor.tag in ("aside", "nav") or site_footer:
-            return True
-    return False
+    """Whether ``element`` sits in a box of other stories (or is one)."""
+    return any(_is_other_stories_box(box) for box in _boxes_around(element))
+
+
+def _boxes_around(element: Any) -> Iterator[Any]:
+    """``element`` and the elements around it, up to the page's main content: the page's own
+    wrappers are marked for its layout (``<body class="one-sidebar">``), not for a box."""
+    for box in itertools.chain([element], element.iterancestors()) if element is not None else ():
+        if box.tag in ("main", "body"):
+            return
+        yield box
+
+
+def _is_other_stories_box(box: Any) -> bool:
+    """A related, popular, comments or sidebar box, an ``<aside>``, a ``<nav>``, or the site's
+    footer (an article's own ``<footer>`` may hold its byline)."""
+    site_footer = box.tag == "footer" and not any(
+        outer.tag == "article" for outer in box.iterancestors()
+    )
+    return bool(_OTHER_ARTICLES.search(_marks(box))) or box.tag in ("aside", "nav") or site_footer
+
+
+def _marks(element: Any) -> str:
+    return f"{element.get('class') or ''} {element.get('id') or ''}".casefold()

@@ -243,27 +243,18 @@ def _publisher_names(meta: dict[str, str], found: PageMetadata) -> str:
 
 def _time_element_date(tree: Any) -> Published | None:
     """The date of the article's own ``<time>`` (or ``itemprop="datePublished"``) element: one
-    marked published first, then any not marked updated; never one in the comments or in a
-    box of other stories."""
-    candidates = [
-        (element, value)
-        for element in tree.xpath('//time | //*[@itemprop="datePublished"]')
-        if not in_other_articles(element)
-        and (
-            value := parse_date(
-                element.get("datetime") or element.get("content") or element.get("title")
-            )
-        )
-    ]
-    marks = [
-        f"{element.get('class') or ''} {element.get('itemprop') or ''}".casefold()
-        for element, _ in candidates
-    ]
-    published = [
-        v for (_, v), m in zip(candidates, marks, strict=True) if _PUBLISHED_MARK.search(m)
-    ]
-    plain = [v for (_, v), m in zip(candidates, marks, strict=True) if not _UPDATED_MARK.search(m)]
-    return next(iter(published + plain + [v for _, v in candidates]), None)
+    marked published first, then any not marked updated, then any, in page order; never one
+    in the comments or in a box of other stories."""
+    ranked: list[tuple[int, Published]] = []
+    for element in tree.xpath('//time | //*[@itemprop="datePublished"]'):
+        stated = element.get("datetime") or element.get("content") or element.get("title")
+        value = parse_date(stated)
+        if value is None or in_other_articles(element):
+            continue
+        marks = f"{element.get('class') or ''} {element.get('itemprop') or ''}".casefold()
+        rank = 0 if _PUBLISHED_MARK.search(marks) else 2 if _UPDATED_MARK.search(marks) else 1
+        ranked.append((rank, value))
+    return min(ranked, key=lambda pair: pair[0])[1] if ranked else None
 
 
 def _canonical_url(tree: Any) -> str | None:

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import platformdirs
 
-from ..files import TEMP_PREFIX, remove_stale_temporaries, replacing
+from ..files import remove_stale_temporaries, replacing
 from ..media import from_pcm16, to_pcm16
 
 log = logging.getLogger(__name__)
@@ -109,12 +109,9 @@ class ClipCache:
             writer.writeframes(pcm)
 
     def entries(self) -> list[Path]:
-        """Every stored clip (not the temporary file of a clip being written)."""
-        if not self.root.is_dir():
-            return []
-        return sorted(
-            path for path in self.root.glob("??/*.wav") if not path.name.startswith(TEMP_PREFIX)
-        )
+        """Every stored clip: a key's name, never a hidden temporary file of a clip being
+        written (nor one an earlier version left behind)."""
+        return sorted(self.root.glob("??/[!.]*.wav")) if self.root.is_dir() else []
 
     def usage(self) -> tuple[int, int]:
         """(clips, bytes) stored."""
