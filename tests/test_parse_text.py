@@ -153,6 +153,93 @@ def test_a_longer_heading_counts_in_an_article_whose_other_headings_it_resembles
     ]
 
 
+QUESTION_EXPLAINER = (
+    "Why the reservoir is being drained\n\nBy Camille Vard\n\n"
+    "Water levels at the reservoir have been falling for three weeks, engineers said.\n\n"
+    "What happened?\n\n"
+    "An inspection last autumn found cracks in the spillway and water seeping through it.\n\n"
+    "Will my bill go up?\n\n"
+    "Not this year, the water company says, though the regulator will decide next spring.\n"
+)
+
+
+def test_questions_in_sentence_case_head_the_sections_of_an_explainer() -> None:
+    assert [s.heading for s in parse_text(QUESTION_EXPLAINER).sections] == [
+        "What happened?",
+        "Will my bill go up?",
+    ]
+
+
+def test_the_questions_of_an_interview_head_no_sections() -> None:
+    # Answered in the first person, the questions are the interviewer's, read as paragraphs.
+    text = (
+        "A novelist on her debut\n\nInterview by Camille Vard\n\n"
+        "Ada Okonjo spent eight years as a lawyer before she published a word of fiction.\n\n"
+        "When did you start writing?\n\n"
+        "As a child, but I stopped for a long time and only came back to it at forty.\n\n"
+        "What made you come back to it?\n\n"
+        "My grandmother got ill, and I started recording her stories on my phone.\n"
+    )
+    article = parse_text(text)
+    assert [s.heading for s in article.sections] == [None]
+    assert "When did you start writing?" in article.sections[0].paragraphs
+
+
+@pytest.mark.parametrize("caption_first", [True, False])
+def test_a_heading_beside_its_pictures_caption_still_heads_its_section(
+    caption_first: bool,
+) -> None:
+    # A heading and the caption of the picture under or over it stand between paragraphs as
+    # two short lines; the caption is the longer one, in sentence case.
+    def headed(heading: str, caption: str, paragraph: str) -> str:
+        pair = (caption, heading) if caption_first else (heading, caption)
+        return f"{pair[0]}\n\n{pair[1]}\n\n{paragraph}\n\n"
+
+    text = (
+        "Saving the orchids of the downs\n\nBy Camille Vard\n\n"
+        "Each May a dozen volunteers lie face down on the slopes and count orchids.\n\n"
+        + headed(
+            "A hillside brought back",
+            "Volunteers surveying the western slope at dawn",
+            "The recovery began when a farmer agreed to stop ploughing the steepest field.",
+        )
+        + headed(
+            "Counting every flower",
+            "A burnt-tip orchid with its dark crimson top",
+            "Counting is slow, tiring work, but the volunteers say the data matters.",
+        )
+    )
+    assert [s.heading for s in parse_text(text).sections if s.heading] == [
+        "A hillside brought back",
+        "Counting every flower",
+    ]
+
+
+def test_a_caption_over_its_credit_is_neither_read_nor_a_heading() -> None:
+    text = (
+        "Saving the orchids of the downs\n\nBy Camille Vard\n\n"
+        "Each May a dozen volunteers lie face down on the slopes and count orchids.\n\n"
+        "Design\n\nThe recovery began when a farmer agreed to stop ploughing his fields.\n\n"
+        "The western slope of the reserve at dawn in May\n\nRavi Menon / Downs Trust\n\n"
+        "Grazing sheep keep the scrub down, the trust says, and the orchids come back.\n\n"
+        "Counting\n\nCounting is slow, tiring work, but the volunteers say the data matters.\n"
+    )
+    article = parse_text(text)
+    assert [s.heading for s in article.sections] == ["Design", "Counting"]
+    heard_text = read_aloud(article)
+    assert "western slope" not in heard_text and "Ravi Menon" not in heard_text
+    assert "Grazing sheep keep the scrub down" in heard_text
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    ["Story continues below advertisement", "Continue Reading Below", "Illustration: Jo Smith"],
+)
+def test_breaks_for_advertisements_and_credits_are_not_read(furniture: str) -> None:
+    text = f"Buses Every Ten Minutes\n\nBy Camille Vard\n\n{BODY}\n{furniture}\n\n{BODY}"
+    assert furniture not in read_aloud(parse_text(text))
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -32,6 +32,7 @@ JUNK_LINES = frozenset(
 # How a picture's credit starts: "Photo: Ann Poe", "Image credit - Ann Poe".
 _PHOTO_LABELS = (
     r"photo|photos|image|images|picture|photograph|credit|credits|image credits?"
+    r"|(?:photo\s+)?illustrations?|artwork|graphics?"
     r"|(?:photo|image|picture)s?\s+(?:by|credit|courtesy(?:\s+of)?)"
 )
 # Lines that start like a caption, a credit or a teaser for another article.
@@ -49,9 +50,9 @@ CREDIT_BY = re.compile(
     r"|^courtesy(?:\s+of)?\s+\S|^(?:posted|filed)\s+(?:in|under)\s+\S",
     re.IGNORECASE,
 )
-# "Marcus Bell/Harwick Courier-Journal": a photographer's name and outlet joined by a slash
-# with no space, as photo credits are set (a byline over the date is kept; see ``lines``).
-SLASH_CREDIT = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}/[A-Z][\w.&'’ -]{1,40}$")
+# "Marcus Bell/Harwick Courier-Journal", "Ann Poe / Staff": a photographer's name and outlet
+# joined by a slash, as photo credits are set (a byline over the date is kept; see ``lines``).
+SLASH_CREDIT = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} ?/ ?[A-Z][\w.&'’ -]{1,40}$")
 _PHOTO_PREFIX = re.compile(rf"^(?:{_PHOTO_LABELS})\s*[:|—–-]", re.IGNORECASE)
 # Short lines that are only a photo credit: "Getty Images", "(AP Photo/Jane Doe)".
 CREDIT_LINE = re.compile(
@@ -65,6 +66,9 @@ PROMOTIONS = (
     (re.compile(r"^if you (?:enjoyed|liked|value|appreciate)\b", re.IGNORECASE), 60),
     (re.compile(r"^(?:join|subscribe to|sign up (?:for|to)|follow us|download (?:the|our) app"
                 r"|get (?:our|the) (?:free )?newsletter|support our journalism)\b", re.I), 30),
+    # Where the page breaks the story for an advertisement: "Story continues below
+    # advertisement", "Continue reading below".
+    (re.compile(r"^(?:story|article|content|text) continues\b|^continue reading below\b", re.I), 6),
     # Shopping links in buying guides: "See it now: Amazon", "Buy now at Best Buy".
     (re.compile(r"^(?:see it now|buy (?:it )?now|shop now|check price|see price)\b", re.I), 12),
     # "Story title [VIDEO]|Other title [PICTURES]": link lists with section tags (a time zone

@@ -21,12 +21,21 @@ CLOSES_SENTENCE = re.compile(r"[.!?…:;,][\"”’')\]]*[^\w\s]*$")
 # Headings are short.
 MAX_HEADING_WORDS = 15
 MAX_HEADING_CHARS = 120
-# A caption is at most this long.
+# A caption is at most this long, and in the story at least this long.
 _MAX_CAPTION_WORDS = 30
+_MIN_CAPTION_WORDS = 4
 # A date line is at most this long.
 _MAX_DATE_LINE_WORDS = 12
 # Titles in a box of links to other articles are at most this long.
 _MAX_LINK_TITLE_WORDS = 20
+
+
+TITLE_SMALL_WORDS = frozenset(
+    {
+        "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by",
+        "in", "of", "off", "on", "per", "to", "up", "via", "vs", "with", "from", "into", "is",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -96,8 +105,8 @@ def drop_junk(units: list[Unit]) -> list[Unit]:
         if key in seen:
             continue
         if is_boilerplate(unit.text, headline=not kept) and not _byline_over_date(units, index):
-            if is_photo_credit(unit.text) and _is_header_caption(kept):
-                kept.pop()  # the caption of the picture under the byline goes with its credit
+            if is_photo_credit(unit.text) and (_is_header_caption(kept) or _is_caption(kept)):
+                kept.pop()  # the caption of the picture goes with its credit
             continue
         seen.add(key)
         kept.append(unit)
@@ -112,6 +121,20 @@ def _is_header_caption(kept: list[Unit]) -> bool:
         and kept[-1].words <= _MAX_CAPTION_WORDS
         and is_byline_or_date(kept[-2].text)
         and not is_byline_or_date(kept[-1].text)
+    )
+
+
+def _is_caption(kept: list[Unit]) -> bool:
+    """Whether the last line kept, over a photo credit, is the picture's caption in the story:
+    a few words after a paragraph, with no closing stop and not in title case (a heading may
+    sit over a picture with only a credit)."""
+    if len(kept) < 2 or (kept[-2].is_short and not kept[-2].ends_sentence):
+        return False
+    caption = kept[-1]
+    return (
+        _MIN_CAPTION_WORDS <= caption.words <= _MAX_CAPTION_WORDS
+        and not caption.ends_sentence
+        and not is_title_case(caption.text)
     )
 
 
@@ -134,3 +157,9 @@ def is_byline_or_date(text: str) -> bool:
 def _is_link_title(unit: Unit) -> bool:
     """A short line without a closing period, as the titles in a box of links are."""
     return unit.words <= _MAX_LINK_TITLE_WORDS and not unit.text.endswith((".", ".”", '."'))
+
+
+def is_title_case(text: str) -> bool:
+    """Whether most words of the line (all but the small ones) start with a capital."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in TITLE_SMALL_WORDS]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.75 * len(words)

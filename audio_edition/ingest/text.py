@@ -10,6 +10,7 @@ that start a run of paragraphs.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 
 from ..errors import InputError
@@ -18,15 +19,7 @@ from .byline import read_byline
 from .credits import end_credits
 from .dates import find_dates
 from .header import MAX_BYLINE_WORDS, MAX_LABEL_WORDS, is_date_line, take_meta
-from .lines import Unit, drop_junk, is_byline_or_date, split_units
-
-TITLE_SMALL_WORDS = frozenset(
-    {
-        "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by",
-        "in", "of", "off", "on", "per", "to", "up", "via", "vs", "with", "from", "into", "is",
-    }
-)  # fmt: skip
-
+from .lines import Unit, drop_junk, is_byline_or_date, is_title_case, split_units
 
 # Subheadings are shorter still (a longer one is in title case), and an article with sections
 # has at least two.
@@ -166,13 +159,13 @@ def _split_sections(
     heading: str | None = None
     paragraphs: list[str] = []
     sections: list[Section] = []
+    questions_head = not _is_interview(units)
     for index, unit in enumerate(units):
-        previous = units[index - 1] if index else None
-        following = units[index + 1] if index + 1 < len(units) else None
-        if lede is None and not _is_heading(unit, previous, following, sentence_case_words):
+        is_heading = _is_heading(units, index, sentence_case_words, questions_head)
+        if lede is None and not is_heading:
             lede = tidy_dateline(unit.text)
             continue
-        if _is_heading(unit, previous, following, sentence_case_words):
+        if is_heading:
             if paragraphs or heading:
                 sections.append(Section(heading, tuple(paragraphs)))
             heading, paragraphs = unit.text, []
@@ -193,41 +186,83 @@ def _split_sections(
 
 
 def _is_heading(
-    unit: Unit, previous: Unit | None, following: Unit | None, sentence_case_words: int
+    units: list[Unit], index: int, sentence_case_words: int, questions_head: bool
 ) -> bool:
     """A short title-like line that starts a run of paragraphs (not an item of a list)."""
+    unit = units[index]
+    previous = units[index - 1] if index else None
+    following = units[index + 1] if index + 1 < len(units) else None
     text = unit.text
     if (
         not unit.is_short
         or unit.words > _MAX_SUBHEADING_WORDS
-        or (unit.words > sentence_case_words and not _is_title_case(text))
+        or (unit.words > sentence_case_words and not is_title_case(text))
         or following is None
-        or (following.is_short and not following.ends_sentence)
     ):
         return False
     if not text[0].isupper() and not text[0].isdigit():
         return False
+    # A line after a colon or beside another unpunctuated short line is a list item, unless
+    # the two stand alone between paragraphs: a heading and its picture's caption.
+    beside_caption = _beside_caption(units, index)
+    if _is_loose(following) and not beside_caption:
+        return False
+    if previous is not None and (
+        previous.text.endswith(":") or (_is_loose(previous) and not beside_caption)
+    ):
+        return False
     if text.endswith(("?", "!")):
-        # A short question in title case reads as a subheading ("Will It Work?"); in sentence
-        # case it is the writer asking the reader.
-        return _is_title_case(text)
+        # A short question in title case reads as a subheading ("Will It Work?"), and so does
+        # one in sentence case ("What happens next?") unless the answers under the questions
+        # are in the first person: an interview, whose questions head no sections.
+        return is_title_case(text) or (text.endswith("?") and questions_head)
     if text.upper() == text and unit.words > 1:
         # Capitals between paragraphs are a run-in label or a promoted link, not a heading.
         return False
-    if unit.ends_sentence:
-        return False
-    # A line after a colon or after another unpunctuated short line is a list item.
-    return previous is None or not (
-        previous.text.endswith(":") or (previous.is_short and not previous.ends_sentence)
-    )
+    return not unit.ends_sentence
+
+
+def _is_loose(unit: Unit) -> bool:
+    """A short line that ends no sentence: a heading, a caption, a credit or a list item."""
+    return unit.is_short and not unit.ends_sentence
+
+
+def _beside_caption(units: list[Unit], index: int) -> bool:
+    """Whether the line and one loose line next to it stand alone between paragraphs, and
+    the line is the heading of the two: shorter than the other, which reads as a caption (in
+    sentence case; a line in title case beside it may be the heading, a promoted link or a
+    brand's name)."""
+    for partner in (index - 1, index + 1):
+        first, last = min(index, partner), max(index, partner)
+        if first < 1 or last + 1 >= len(units) or not _is_loose(units[partner]):
+            continue
+        before, after = units[first - 1], units[last + 1]
+        if _is_loose(before) or before.text.endswith(":") or _is_loose(after):
+            continue
+        other = units[partner]
+        if units[index].words < other.words and not is_title_case(other.text):
+            return True
+    return False
+
+
+# An answer in the first person ("I", "my"), outside the quotes a reporter cites.
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|[Mm]y|[Mm]e)\b")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def _is_interview(units: list[Unit]) -> bool:
+    """Whether the short questions of the text are answered in the first person in at least
+    half the answers: a question-and-answer interview."""
+    answers = [
+        following.text
+        for unit, following in pairwise(units)
+        if unit.is_short and unit.text.endswith("?") and not _is_loose(following)
+    ]
+    first_person = sum(bool(_FIRST_PERSON.search(_QUOTED.sub("", a))) for a in answers)
+    return bool(answers) and 2 * first_person >= len(answers)
 
 
 def _is_lone_heading(text: str) -> bool:
     """A heading that may stand alone: a few words in title case ("Neighbours Take Over")."""
     words = len(text.split())
-    return words <= _MAX_LONE_HEADING_WORDS and _is_title_case(text) and text.upper() != text
-
-
-def _is_title_case(text: str) -> bool:
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in TITLE_SMALL_WORDS]
-    return bool(words) and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+    return words <= _MAX_LONE_HEADING_WORDS and is_title_case(text) and text.upper() != text
