@@ -178,7 +178,21 @@ BYLINES = [
     # A photo credit or a section label is nobody's byline.
     (["Courtesy Harbour Museum", "March 3, 2025"], ()),
     (["Local News", "March 3, 2025"], ()),
-]
+    # Particles of Irish, Welsh and Arabic names; where each writer filed from; writers with
+    # their roles between semicolons; a magazine's "Text:".
+    (["By Pádraig Ó Doe", "March 3, 2025"], ("Pádraig Ó Doe",)),
+    (["Rhodri ap Doe", "Wales correspondent", "March 3, 2025"], ("Rhodri ap Doe",)),
+    (["By Faisal al-Doe and Layla bint Saud el-Roe", "March 3, 2025"],
+     ("Faisal al-Doe", "Layla bint Saud el-Roe")),
+    (["Lucía Doe in Madrid and Oskar Roe in Stockholm", "Sun 2 Mar 2025 09.00 GMT"],
+     ("Lucía Doe", "Oskar Roe")),
+    (["March 3, 2025", "Priya Doe, Staff Software Engineer; Diego Roe, Engineering Manager"],
+     ("Priya Doe", "Diego Roe")),
+    (["Text: Linnea Doe", "Photos: Kasper Roe", "03.03.2025"], ("Linnea Doe",)),
+    # The company that publishes or sponsors the page is not its writer.
+    (["Published by Springfield Gazette on March 3, 2025"], ()),
+    (["Sponsored by Harbour Ferries Ltd", "March 3, 2025"], ()),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(("meta", "authors"), BYLINES)
@@ -215,6 +229,8 @@ DATES = [
     (["By Jane DoeMarch 3, 2025 | 4:10pm"], dt.datetime(2025, 3, 3, 16, 10)),
     (["Jane Doe - Mar. 3rd 2025 12:12 pm PT"], dt.datetime(2025, 3, 3, 12, 12)),
     (["By Jane Doe", "04-Mar-2025"], dt.date(2025, 3, 4)),
+    # A year of two digits, with slashes (with dots, it could be a version number).
+    (["By Jane Doe", "3/14/25"], dt.date(2025, 3, 14)),
     # Only one reading of the numbers is a date.
     (["By Jane Doe", "03.14.2025"], dt.date(2025, 3, 14)),
     (["By Jane Doe", "14/03/2025"], dt.date(2025, 3, 14)),

@@ -28,11 +28,13 @@ from .names import (
     with_surname_titled,
 )
 
-# "By", "Written by", "Analysis by", "Author:" before the names.
+# "By", "Written by", "Analysis by", "Author:" before the names (not "Published by" or
+# "Sponsored by", which name a company).
 BY = re.compile(
-    r"(?:^|(?<=\s))(?:(?:written|words|story|text|reporting|reported|article|analysis|opinion"
+    r"(?:^|(?<=\s))(?<!published\s)(?<!sponsored\s)(?<!presented\s)(?<!powered\s)"
+    r"(?:(?:written|words|story|text|reporting|reported|article|analysis|opinion"
     r"|commentary|column|review|interview|photos and text|submitted)\s+by|by|authors?"
-    r"|(?:words|contributors?)(?=\s*:))"
+    r"|(?:words|text|contributors?)(?=\s*:))"
     r"\s*:?\s*(?=\S)",
     re.IGNORECASE,
 )
@@ -232,6 +234,10 @@ def split_authors(names: str, *, explicit: bool = False) -> tuple[str, ...]:
 
     Parts that are not names (a role, an outlet, a place) are left out.
     """
+    # "Ann Poe in Madrid and Jo Roe in Oslo": where each writer is, before the next one.
+    names = re.sub(
+        r"\s+(?:in|at)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}(?=\s*(?:[,;&]|and\s))", "", names
+    )
     names = re.split(
         r"\s+(?:for|at|in|of|FOR|AT|IN|OF)\s+(?:the\s+|THE\s+)?[A-Z]", names, maxsplit=1
     )[0]
@@ -239,7 +245,10 @@ def split_authors(names: str, *, explicit: bool = False) -> tuple[str, ...]:
     names = re.split(r"\s+(?=(?:Updated|Published|Posted|Last [Uu]pdated)\b)", names, maxsplit=1)[0]
     names = re.split(r"\s*[|•·/(]\s*|\s+[-–—]\s+", names)[0]  # "Jane Doe (Island Post)"
     # "with" joins a co-writer or the agency the story draws on ("By Jane Doe with Reuters").
-    pieces = re.split(r"(\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+with\s+)", names.strip(" ,;-–—"))
+    # "Ann Poe, Staff Engineer; Jo Roe, Manager": a semicolon between writers with roles.
+    pieces = re.split(
+        r"(\s*,\s*(?:and\s+)?|\s*;\s*|\s+and\s+|\s*&\s*|\s+with\s+)", names.strip(" ,;-–—")
+    )
     authors: list[str] = []
     joiner = ""
     for index in range(0, len(pieces), 2):
@@ -263,6 +272,7 @@ def split_authors(names: str, *, explicit: bool = False) -> tuple[str, ...]:
             bool(authors)
             and "and" not in joiner
             and "&" not in joiner
+            and ";" not in joiner
             and (not listed or names_publication(part))
         )
         if part and (

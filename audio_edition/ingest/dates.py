@@ -30,10 +30,12 @@ _MONTH_FIRST = re.compile(rf"\b{_MONTH}\s*{_DAY}\b\s*(?:,|-|–|/)?\s*{_YEAR}\b"
 _DAY_FIRST = re.compile(
     rf"\b{_DAY}(?:\s+(?:of\s+)?|[-/]){_MONTH}\s*[,/-]?\s*{_YEAR}\b", re.IGNORECASE
 )
-# "11/19/2019" (US month first; day first when the first number cannot be a month),
-# "19.11.2019" (day first, as Europe writes it)
+# "11/19/2019" or "11/19/19" (US month first; day first when the first number cannot be a
+# month), "19.11.2019" (day first, as Europe writes it; with dots, two digits could be a
+# version number)
 _NUMERIC = re.compile(
-    r"(?<![\d/.])(?P<first>[0-3]?\d)(?P<sep>[/.])(?P<second>[0-3]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)\b"
+    r"(?<![\d/.])(?P<first>[0-3]?\d)(?P<sep>[/.])(?P<second>[0-3]?\d)(?P=sep)"
+    r"(?P<year>(?:19|20)\d\d\b|(?<=/)\d\d(?![\d/.]))"
 )
 # "Nov 19, 6:55 AM": a day and a time without the year, as pages print this year's dates.
 _CLOCK_AFTER_DAY = r",?\s*(?:at\s+)?[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?m\b\.?)?"
@@ -203,6 +205,7 @@ def _day(match: re.Match[str]) -> dt.date | None:
     except ValueError:
         return None
     first, second = int(match["first"]), int(match["second"])
+    year = int(match["year"]) if len(match["year"]) == 4 else 2000 + int(match["year"])
     # Europe writes the day first ("19.11.2019"), the US the month; the other reading when the
     # first is no date ("19/11/2019", "11.19.2019").
     us_reading, european_reading = (first, second), (second, first)
@@ -211,7 +214,7 @@ def _day(match: re.Match[str]) -> dt.date | None:
     )
     for month, day in readings:
         try:
-            return dt.date(int(match["year"]), month, day)
+            return dt.date(year, month, day)
         except ValueError:
             continue
     return None

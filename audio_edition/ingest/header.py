@@ -11,7 +11,7 @@ import re
 
 from ..models import Published
 from .byline import BY_ALONE, Byline, read_byline, split_authors
-from .credits import ABOUT_THE_WRITER
+from .credits import ABOUT_THE_WRITER, END_CREDIT
 from .dates import (
     DATE_LINE_WORDS,
     RELATIVE_STAMP,
@@ -96,6 +96,8 @@ def take_meta(units: list[Unit]) -> tuple[tuple[str, ...], Published | None, lis
             # Prose is the story's: "By Christmas Eve, the shops had ..." is no byline.
             seen_body = seen_body or unit.words >= _MIN_BODY_WORDS
             continue
+        if seen_body and END_CREDIT.match(text):
+            continue  # "Reporting by Jane Doe; Editing by John Roe" closes a short story
         label = BY_ALONE.fullmatch(text.rstrip(": "))
         # "Contributor" under a writer's name is the writer's role, not a label over names.
         role = bool(label and label["role"] and not text.rstrip().endswith(":") and bylines)

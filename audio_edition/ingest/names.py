@@ -82,8 +82,14 @@ COLLECTIVE_WORDS = frozenset({"staff", "bureau", "desk", "team", "newsroom", "re
 # Titles before a name: "Dr. Jane Doe" is a person's name.
 HONORIFICS = frozenset({"dr.", "dr", "prof.", "prof", "rev.", "sir", "dame", "mr.", "mrs.", "ms."})
 NAME_PARTICLES = frozenset(
-    {"de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "del", "bin", "al", "el"}
-)
+    {
+        "de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "del", "della", "dos",
+        "das", "do", "ter", "ten", "zu", "af", "bin", "binti", "bint", "ibn", "al", "el", "ap",
+        "ó", "ní",
+    }
+)  # fmt: skip
+# "al-Qahtani", "el-Din": an Arabic article joined to the name it belongs to.
+_ARTICLE_JOINED = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ud)-[^\W\d_]*[A-Z][^\W\d_'’-]*")
 MONTH_WORDS = frozenset(
     {name.casefold() for name in calendar.month_name[1:]} | set(MONTHS) | {"sept"}
 )
@@ -159,9 +165,12 @@ def with_surname_titled(words: list[str]) -> list[str]:
 
 
 def _is_name_word(word: str) -> bool:
-    """ "Jane", "Zoë", "McBride", "O'Neil", "J." or "J.R.": capitalized letters, any script."""
+    """ "Jane", "Zoë", "McBride", "O'Neil", "J.", "J.R." or "al-Harbi": capitalized letters,
+    any script."""
     if INITIALS.fullmatch(word):
         return word[0].isupper()
+    if _ARTICLE_JOINED.fullmatch(word):
+        return True
     return bool(_LETTERS.fullmatch(word)) and word[0].isupper() and any(c.islower() for c in word)
 
 
