@@ -215,6 +215,30 @@ def test_a_heading_beside_its_pictures_caption_still_heads_its_section(
     ]
 
 
+def test_other_stories_headlines_between_the_paragraphs_are_neither_headings_nor_read() -> None:
+    # Two lines in headline case set between the paragraphs, about nothing the story is about,
+    # are links to other stories; the subheadings that share the story's words stay.
+    text = (
+        "State Unveils Plan to Replace Aging Bridges\n\nBy Camille Vard\n\n"
+        "The state transportation department announced a plan to replace its oldest bridges.\n\n"
+        "Governor Signs Budget With Record School Funding\n\n"
+        "Officials said about 120 of the bridges are rated in poor condition this year.\n\n"
+        "Rural Bridges on School Bus Routes Come First\n\n"
+        "Bridges on rural routes come first, the transportation department said.\n\n"
+        "Heavy Rain Expected to Bring Flooding to River Towns\n\n"
+        "Drivers should expect lane closures and detours on the bridges as work begins.\n\n"
+        "What the Plan Costs Drivers\n\n"
+        "The plan adds no toll, and drivers will pay nothing more, officials said.\n"
+    )
+    article = parse_text(text)
+    assert [s.heading for s in article.sections if s.heading] == [
+        "Rural Bridges on School Bus Routes Come First",
+        "What the Plan Costs Drivers",
+    ]
+    heard_text = read_aloud(article)
+    assert "Governor Signs Budget" not in heard_text and "Heavy Rain" not in heard_text
+
+
 def test_a_caption_over_its_credit_is_neither_read_nor_a_heading() -> None:
     text = (
         "Saving the orchids of the downs\n\nBy Camille Vard\n\n"

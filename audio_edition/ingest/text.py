@@ -10,6 +10,7 @@ that start a run of paragraphs.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import pairwise
 from pathlib import Path
 
@@ -26,6 +27,22 @@ from .lines import Unit, drop_junk, is_byline_or_date, is_title_case, split_unit
 _MAX_SUBHEADING_WORDS = 12
 _MAX_SENTENCE_CASE_SUBHEADING_WORDS = 8
 _MIN_HEADINGS = 2
+# A line of this many topic words that shares fewer than this share of them with the story
+# is another story's headline, promoted between its paragraphs.
+_MIN_PROMOTED_WORDS = 5
+_MIN_SHARED_SHARE = 0.3
+_STEM_LETTERS = 5
+# Words too common to tell what a line is about.
+_COMMON_WORDS = frozenset(
+    {
+        "the", "and", "but", "for", "nor", "yet", "with", "from", "into", "onto", "over",
+        "after", "before", "about", "than", "then", "this", "that", "these", "those", "its",
+        "are", "was", "were", "been", "being", "has", "have", "had", "not", "can", "will",
+        "would", "could", "should", "may", "might", "must", "what", "why", "who", "how",
+        "when", "where", "which", "new", "more", "most", "all", "our", "your", "their", "his",
+        "her", "they", "you", "she", "him", "out", "off", "says", "said", "now", "just",
+    }
+)  # fmt: skip
 _MAX_LONE_HEADING_WORDS = 5
 # A section label or the site's name above the headline sits over a line of headline length
 # (a longer one is a caption under a short headline).
@@ -44,7 +61,7 @@ def parse_text(text: str, source: str | Path | None = None) -> Article:
     headline = units[start].text
     authors, published, body = take_meta(units[start + 1 :])
     body, signed = _take_end_credit(body)
-    lede, sections = _sections(body)
+    lede, sections = _sections(_without_promoted_headlines(headline, body))
     authors = authors or signed
     return Article(
         headline=headline,
@@ -248,6 +265,34 @@ def _beside_caption(units: list[Unit], index: int) -> bool:
 # An answer in the first person ("I", "my"), outside the quotes a reporter cites.
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|[Mm]y|[Mm]e)\b")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def _without_promoted_headlines(headline: str, units: list[Unit]) -> list[Unit]:
+    """The story without the headlines of other stories a page sets between its paragraphs
+    ("Man Shot at Gas Station Dies at Hospital"): a line that would pass for a subheading but
+    shares almost none of its words with the story."""
+    stems = [_topic_stems(unit.text) for unit in units]
+    story = Counter(_topic_stems(headline))
+    for unit_stems in stems:
+        story.update(unit_stems)
+    kept = []
+    for index, unit in enumerate(units):
+        words = stems[index]
+        if len(words) >= _MIN_PROMOTED_WORDS and _is_heading(
+            units, index, _MAX_SUBHEADING_WORDS, questions_head=True
+        ):
+            rest = story - Counter(words)
+            if sum(1 for word in words if rest[word]) < _MIN_SHARED_SHARE * len(words):
+                continue
+        kept.append(unit)
+    return kept
+
+
+def _topic_stems(text: str) -> list[str]:
+    """The words of ``text`` that say what it is about, cut to a stem ("hospitalized" and
+    "hospital" share one)."""
+    words = re.findall(r"[^\W\d_]{3,}", text.casefold())
+    return [word[:_STEM_LETTERS] for word in words if word not in _COMMON_WORDS]
 
 
 def _is_interview(units: list[Unit]) -> bool:
