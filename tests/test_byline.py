@@ -189,6 +189,15 @@ BYLINES = [
     (["March 3, 2025", "Priya Doe, Staff Software Engineer; Diego Roe, Engineering Manager"],
      ("Priya Doe", "Diego Roe")),
     (["Text: Linnea Doe", "Photos: Kasper Roe", "03.03.2025"], ("Linnea Doe",)),
+    # A correspondent "from" where she files; the writer among the reviewers on one line; the
+    # name over "Today at ...".
+    (["From Uche Doe, Enugu", "March 3, 2025"], ("Uche Doe",)),
+    (["From New York, Reuters", "March 3, 2025"], ()),
+    (["Medically reviewed by Dr. Ann Poe, MD — Written by Ellie Doe — Updated on March 3, 2025"],
+     ("Ellie Doe",)),
+    (["Ciarán Mac Giolla Doe", "Today at 06:30"], ("Ciarán Mac Giolla Doe",)),
+    # Medium: "Published in" over the publication's name, which is nobody.
+    (["Oluwadamilare Doe", "Follow", "Published in", "Better Programming", "Nov 3, 2025"], ()),
     # The company that publishes or sponsors the page is not its writer.
     (["Published by Springfield Gazette on March 3, 2025"], ()),
     (["Sponsored by Harbour Ferries Ltd", "March 3, 2025"], ()),

@@ -34,10 +34,13 @@ BY = re.compile(
     r"(?:^|(?<=\s))(?<!published\s)(?<!sponsored\s)(?<!presented\s)(?<!powered\s)"
     r"(?:(?:written|words|story|text|reporting|reported|article|analysis|opinion"
     r"|commentary|column|review|interview|photos and text|submitted)\s+by|by|authors?"
-    r"|(?:words|text|contributors?)(?=\s*:))"
+    r"|(?:words|text|contributors?)(?=\s*:)"
+    # "From Jane Doe, Enugu": a correspondent and where she files from, alone on the line.
+    r"|^from(?-i:(?=\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s*,\s*[A-Z][\w'’ -]{1,30}$)))"
     r"\s*:?\s*(?=\S)",
     re.IGNORECASE,
 )
+_WRITTEN_BY = re.compile(r"(?:^|(?<=\s))written\s+by\s*:?\s*(?=\S)", re.IGNORECASE)
 # The label alone on its line, the names on the next: "By", "Written by:", "Authors:".
 BY_ALONE = re.compile(
     r"(?:(?:written|words|story|text|reported|article)\s+)?by|(?P<role>authors?|words|contributors?)",
@@ -108,9 +111,13 @@ def read_byline(line: str, *, bare: bool = True, beside_date: bool = False) -> B
     lower_case = undated.islower()
     if lower_case:
         undated = undated.title()  # "by jane doe", but not "by the harbour wall"
-    by = BY.search(undated)
+    # "Medically reviewed by Dr. Ann Poe — Written by Jane Doe": the writer's label wins over
+    # the credits set before it on the line.
+    by = _WRITTEN_BY.search(undated) or BY.search(undated)
     if by and undated[by.end() :].strip():
         before, after = undated[: by.start()].strip(_SEPARATORS), undated[by.end() :]
+        if by.re is _WRITTEN_BY:
+            before = ""
         if before and after.startswith(before) and is_person_name(before):
             # "Jane Doe By Jane Doe Fox News": the name of the author's photo, then the byline
             # with the outlet glued on.
@@ -119,6 +126,8 @@ def read_byline(line: str, *, bare: bool = True, beside_date: bool = False) -> B
             authors = split_authors(after, explicit=True)
             if lower_case:
                 authors = tuple(a for a in authors if is_person_name(a, known_first_name=True))
+            if by[0].strip().casefold() == "from":
+                authors = tuple(a for a in authors if not names_section(a))  # "From New York,"
             return Byline(authors, explicit=True, dates=dates) if authors else None
     if not bare:
         return None

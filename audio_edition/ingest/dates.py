@@ -152,12 +152,13 @@ def days_without_year(line: str) -> list[tuple[int, int]]:
     return [match.span() for match in _MONTH_DAY.finditer(line)]
 
 
-# "3 hours ago", "Updated 2 hrs ago", "5m", "Yesterday": a stamp of the page's age, which
-# marks the date line though it names no day that can be known.
+# "3 hours ago", "Updated 2 hrs ago", "5m", "Yesterday", "Today at 06:30": a stamp of the
+# page's age, which marks the date line though it names no day that can be known.
 RELATIVE_STAMP = re.compile(
     r"^(?:(?:published|posted|updated|last updated)\s*:?\s*)?"
     r"(?:(?:an?|\d+)\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|wks?|weeks?)\s+ago"
-    r"|\d+\s*[smhdw](?:\s+ago)?|just now|yesterday|today)\W*$",
+    r"|\d+\s*[smhdw](?:\s+ago)?|just now"
+    rf"|(?:yesterday|today)(?:{_CLOCK_AFTER_DAY})?)\W*$",
     re.IGNORECASE,
 )
 

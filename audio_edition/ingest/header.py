@@ -46,6 +46,7 @@ HEADER_NOTE = re.compile(
     re.IGNORECASE,
 )
 _MAX_NOTE_WORDS = 12
+_LABEL_OVER_PUBLICATION = re.compile(r"published in\s*:?", re.IGNORECASE)
 _CREDITS_LINE = re.compile(r"^(?:additional\s+)?reporting by\b", re.IGNORECASE)
 # A byline ending like a sentence is at most this long ("By Jane Doe, Associated Press.").
 _MAX_BYLINE_PROSE = 10
@@ -95,6 +96,9 @@ def take_meta(units: list[Unit]) -> tuple[tuple[str, ...], Published | None, lis
         if unit.words > _MAX_BYLINE_PROSE and text.rstrip("\"”’')").endswith((".", "!", "?")):
             # Prose is the story's: "By Christmas Eve, the shops had ..." is no byline.
             seen_body = seen_body or unit.words >= _MIN_BODY_WORDS
+            continue
+        if _LABEL_OVER_PUBLICATION.fullmatch(text):
+            meta.update((index, index + 1))  # "Published in" over the publication's name
             continue
         if seen_body and END_CREDIT.match(text):
             continue  # "Reporting by Jane Doe; Editing by John Roe" closes a short story
