@@ -209,10 +209,14 @@ def test_a_heading_beside_its_pictures_caption_still_heads_its_section(
             "Counting is slow, tiring work, but the volunteers say the data matters.",
         )
     )
-    assert [s.heading for s in parse_text(text).sections if s.heading] == [
+    article = parse_text(text)
+    assert [s.heading for s in article.sections if s.heading] == [
         "A hillside brought back",
         "Counting every flower",
     ]
+    heard_text = read_aloud(article)
+    assert "slope at dawn" not in heard_text and "crimson top" not in heard_text
+    assert "The recovery began" in heard_text
 
 
 def test_other_stories_headlines_between_the_paragraphs_are_neither_headings_nor_read() -> None:
@@ -239,6 +243,23 @@ def test_other_stories_headlines_between_the_paragraphs_are_neither_headings_nor
     assert "Governor Signs Budget" not in heard_text and "Heavy Rain" not in heard_text
 
 
+def test_a_newsletter_box_in_the_story_is_not_read_and_its_title_heads_nothing() -> None:
+    text = (
+        "Short sleep and the heart\n\nBy Camille Vard\n\n"
+        "People who sleep less than six hours a night are more likely to develop heart disease.\n\n"
+        "How the study worked\n\nParticipants wore wrist trackers for a week at the start.\n\n"
+        "The Health Brief\n\nSign up for our free newsletter to get the week's health news.\n\n"
+        "Enter your email\n\nSubscribe\n\n"
+        "What the experts say\n\nCardiologists said the findings added to the evidence.\n"
+    )
+    article = parse_text(text)
+    assert [s.heading for s in article.sections if s.heading] == [
+        "How the study worked",
+        "What the experts say",
+    ]
+    assert "Health Brief" not in read_aloud(article)
+
+
 def test_a_caption_over_its_credit_is_neither_read_nor_a_heading() -> None:
     text = (
         "Saving the orchids of the downs\n\nBy Camille Vard\n\n"
@@ -257,7 +278,14 @@ def test_a_caption_over_its_credit_is_neither_read_nor_a_heading() -> None:
 
 @pytest.mark.parametrize(
     "furniture",
-    ["Story continues below advertisement", "Continue Reading Below", "Illustration: Jo Smith"],
+    [
+        "Story continues below advertisement",
+        "Continue Reading Below",
+        "Illustration: Jo Smith",
+        "(Submitted by Lena Moore)",
+        "Enter your email",
+        "4 min",
+    ],
 )
 def test_breaks_for_advertisements_and_credits_are_not_read(furniture: str) -> None:
     text = f"Buses Every Ten Minutes\n\nBy Camille Vard\n\n{BODY}\n{furniture}\n\n{BODY}"

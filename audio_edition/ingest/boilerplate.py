@@ -26,6 +26,8 @@ JUNK_LINES = frozenset(
         "explore further", "like this story? share it with a friend", "follow",
         "jump to recipe", "print recipe", "save recipe", "jump to comments",
         "our standards: the thomson reuters trust principles",
+        "enter your email", "enter your email address", "your email address", "email address",
+        "key events", "show key events only", "(supplied)", "supplied",
     }
 )  # fmt: skip
 
@@ -47,7 +49,9 @@ JUNK_PREFIX = re.compile(
 CREDIT_BY = re.compile(
     r"^(?:(?:photo\s+)?illustrations?|photo(?:graph)?s?|photography|images?|pictures?|video"
     r"|graphics?|artwork|animation)\s+(?:by|courtesy of)\s+\S"
-    r"|^courtesy(?:\s+of)?\s+\S|^(?:posted|filed)\s+(?:in|under)\s+\S",
+    r"|^courtesy(?:\s+of)?\s+\S|^(?:posted|filed)\s+(?:in|under)\s+\S"
+    # "(Submitted by Lena Moore)": a reader's picture, credited in brackets.
+    r"|^\((?:submitted|supplied|contributed)(?:\s+(?:photo|image))?(?:\s+by\s+[^()]+)?\)$",
     re.IGNORECASE,
 )
 # "Marcus Bell/Harwick Courier-Journal", "Ann Poe / Staff": a photographer's name and outlet
@@ -85,6 +89,10 @@ PROMOTIONS = (
                 r"(?=.*(?:@|https?://|www\.|\b(?:twitter|facebook|instagram|linkedin)\b)))"
                 r"|\bsubscribe to [\w.’' ]{0,40}newsletters?\b", re.I), 40),
 )  # fmt: skip
+_NEWSLETTER_PITCH = re.compile(
+    r"^(?:sign up|subscribe|get (?:our|the)|join)\b.{0,60}\bnewsletters?\b|^enter your e-?mail\b",
+    re.IGNORECASE,
+)
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # Lines this short or shorter may be a bare photo credit.
 _MAX_CREDIT_WORDS = 12
@@ -126,7 +134,7 @@ READ_TIME = re.compile(r"\b\d+\s*(?:-\s*)?min(?:ute)?s?\s+read\b", re.IGNORECASE
 # Notes the page prints about the article itself: its age, its reading time.
 ARTICLE_NOTE = re.compile(
     r"^(?:this (?:article|story) is (?:more than|over) \w+ (?:years?|months?) old"
-    r"|\d+\s*(?:-\s*)?min(?:ute)?s?\s+read"
+    r"|\d+\s*(?:-\s*)?min(?:ute)?s?(?:\s+read)?"
     r"|(?:estimated\s+)?read(?:ing)?\s+time\s*:?\s*\d+\s*min(?:ute)?s?"
     r"|listen(?:\s+to\s+this\s+(?:article|story))?\s*[·•|:—–-]?\s*\d+(?::\d\d)?\s*(?:min(?:ute)?s?)?)"
     r"\W*$",
@@ -164,6 +172,12 @@ def is_boilerplate(line: str, *, headline: bool = False) -> bool:
     if headline or byline:
         return False
     return words >= _MIN_SHOUTING_WORDS and _is_shouting(line)
+
+
+def is_newsletter_pitch(line: str) -> bool:
+    """ "Sign up for our free newsletter ...", "Enter your email": a sign-up box, whose title
+    ("The Health Brief") sits above it."""
+    return _NEWSLETTER_PITCH.match(line) is not None
 
 
 def is_photo_credit(line: str) -> bool:

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .boilerplate import is_boilerplate, is_photo_credit, starts_link_list
+from .boilerplate import is_boilerplate, is_newsletter_pitch, is_photo_credit, starts_link_list
 from .byline import read_byline
 from .dates import find_dates
 
@@ -24,6 +24,8 @@ MAX_HEADING_CHARS = 120
 # A caption is at most this long, and in the story at least this long.
 _MAX_CAPTION_WORDS = 30
 _MIN_CAPTION_WORDS = 4
+# The title of a box in the story (a newsletter's name) is at most this long.
+_MAX_BOX_TITLE_WORDS = 5
 # A date line is at most this long.
 _MAX_DATE_LINE_WORDS = 12
 # Titles in a box of links to other articles are at most this long.
@@ -107,6 +109,8 @@ def drop_junk(units: list[Unit]) -> list[Unit]:
         if is_boilerplate(unit.text, headline=not kept) and not _byline_over_date(units, index):
             if is_photo_credit(unit.text) and (_is_header_caption(kept) or _is_caption(kept)):
                 kept.pop()  # the caption of the picture goes with its credit
+            elif is_newsletter_pitch(unit.text) and _is_box_title(kept):
+                kept.pop()  # the sign-up box's title goes with its pitch
             continue
         seen.add(key)
         kept.append(unit)
@@ -135,6 +139,18 @@ def _is_caption(kept: list[Unit]) -> bool:
         _MIN_CAPTION_WORDS <= caption.words <= _MAX_CAPTION_WORDS
         and not caption.ends_sentence
         and not is_title_case(caption.text)
+    )
+
+
+def _is_box_title(kept: list[Unit]) -> bool:
+    """Whether the last line kept is the title of a box inside the story ("The Health Brief"
+    over its sign-up pitch): a few words in title case after a paragraph."""
+    return (
+        len(kept) >= 2
+        and not (kept[-2].is_short and not kept[-2].ends_sentence)
+        and kept[-1].words <= _MAX_BOX_TITLE_WORDS
+        and not kept[-1].ends_sentence
+        and is_title_case(kept[-1].text)
     )
 
 

@@ -27,6 +27,8 @@ from .lines import Unit, drop_junk, is_byline_or_date, is_title_case, split_unit
 _MAX_SUBHEADING_WORDS = 12
 _MAX_SENTENCE_CASE_SUBHEADING_WORDS = 8
 _MIN_HEADINGS = 2
+# A picture's caption beside a heading is at least this long.
+_MIN_CAPTION_WORDS = 5
 # A line of this many topic words that shares fewer than this share of them with the story
 # is another story's headline, promoted between its paragraphs.
 _MIN_PROMOTED_WORDS = 5
@@ -177,8 +179,15 @@ def _split_sections(
     paragraphs: list[str] = []
     sections: list[Section] = []
     questions_head = not _is_interview(units)
+    headings = [
+        _is_heading(units, i, sentence_case_words, questions_head) for i in range(len(units))
+    ]
+    # The caption beside a heading is the picture's, not the story's.
+    captions = {_beside_caption(units, i) for i, heading in enumerate(headings) if heading}
     for index, unit in enumerate(units):
-        is_heading = _is_heading(units, index, sentence_case_words, questions_head)
+        if index in captions:
+            continue
+        is_heading = headings[index]
         if lede is None and not is_heading:
             lede = tidy_dateline(unit.text)
             continue
@@ -193,8 +202,8 @@ def _split_sections(
     if paragraphs or heading:
         sections.append(Section(heading, tuple(paragraphs)))
     sections = [s for s in sections if s.paragraphs]
-    headings = [s.heading for s in sections if s.heading]
-    if len(headings) < _MIN_HEADINGS and not all(map(_is_lone_heading, headings)):
+    titles = [s.heading for s in sections if s.heading]
+    if len(titles) < _MIN_HEADINGS and not all(map(_is_lone_heading, titles)):
         # One line between paragraphs is more often a caption or a promoted link than a
         # heading: articles with sections have several. Read it as a paragraph.
         merged = [p for s in sections for p in ((s.heading,) if s.heading else ()) + s.paragraphs]
@@ -221,7 +230,7 @@ def _is_heading(
         return False
     # A line after a colon or beside another unpunctuated short line is a list item, unless
     # the two stand alone between paragraphs: a heading and its picture's caption.
-    beside_caption = _beside_caption(units, index)
+    beside_caption = _beside_caption(units, index) is not None
     if _is_loose(following) and not beside_caption:
         return False
     if previous is not None and (
@@ -244,11 +253,11 @@ def _is_loose(unit: Unit) -> bool:
     return unit.is_short and not unit.ends_sentence
 
 
-def _beside_caption(units: list[Unit], index: int) -> bool:
-    """Whether the line and one loose line next to it stand alone between paragraphs, and
-    the line is the heading of the two: shorter than the other, which reads as a caption (in
-    sentence case; a line in title case beside it may be the heading, a promoted link or a
-    brand's name)."""
+def _beside_caption(units: list[Unit], index: int) -> int | None:
+    """The caption's index when the line and one loose line next to it stand alone between
+    paragraphs, and the line is the heading of the two: the other reads as a caption, a few
+    words longer and in sentence case (a line in title case beside it may be the heading, a
+    promoted link or a brand's name)."""
     for partner in (index - 1, index + 1):
         first, last = min(index, partner), max(index, partner)
         if first < 1 or last + 1 >= len(units) or not _is_loose(units[partner]):
@@ -257,9 +266,11 @@ def _beside_caption(units: list[Unit], index: int) -> bool:
         if _is_loose(before) or before.text.endswith(":") or _is_loose(after):
             continue
         other = units[partner]
-        if units[index].words < other.words and not is_title_case(other.text):
-            return True
-    return False
+        if other.words >= max(_MIN_CAPTION_WORDS, units[index].words + 2) and not is_title_case(
+            other.text
+        ):
+            return partner
+    return None
 
 
 # An answer in the first person ("I", "my"), outside the quotes a reporter cites.
