@@ -31,7 +31,7 @@ _MAX_DATE_LINE_WORDS = 12
 # Titles in a box of links to other articles are at most this long.
 _MAX_LINK_TITLE_WORDS = 20
 
-
+# Words that title case leaves in lower case ("Ferry Returns to the Islands").
 TITLE_SMALL_WORDS = frozenset(
     {
         "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by",

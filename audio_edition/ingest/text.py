@@ -273,11 +273,6 @@ def _beside_caption(units: list[Unit], index: int) -> int | None:
     return None
 
 
-# An answer in the first person ("I", "my"), outside the quotes a reporter cites.
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|[Mm]y|[Mm]e)\b")
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
-
-
 def _without_promoted_headlines(headline: str, units: list[Unit]) -> list[Unit]:
     """The story without the headlines of other stories a page sets between its paragraphs
     ("Man Shot at Gas Station Dies at Hospital"): a line that would pass for a subheading but
@@ -304,6 +299,11 @@ def _topic_stems(text: str) -> list[str]:
     "hospital" share one)."""
     words = re.findall(r"[^\W\d_]{3,}", text.casefold())
     return [word[:_STEM_LETTERS] for word in words if word not in _COMMON_WORDS]
+
+
+# An answer in the first person ("I", "my"), outside the quotes a reporter cites.
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|[Mm]y|[Mm]e)\b")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
 def _is_interview(units: list[Unit]) -> bool:
