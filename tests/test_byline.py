@@ -360,6 +360,47 @@ def test_furniture_above_the_headline_is_not_the_headline(above: list[str]) -> N
     assert article.authors == ("Jane Doe",)  # type: ignore[attr-defined]
 
 
+UNPUNCTUATED_STANDFIRST = "A new boat, a new timetable and a crew who grew up on the islands"
+
+
+@pytest.mark.parametrize(
+    ("above", "meta"),
+    [
+        # Labels stacked over a headline whose standfirst comes before the byline.
+        (["Climate & Environment", "Democracy Dies in Darkness"],
+         [UNPUNCTUATED_STANDFIRST, "By Jane Doe", "March 3, 2025"]),
+        (["News", "Markets News"], [UNPUNCTUATED_STANDFIRST, "By", "Jane Doe", "March 3, 2025"]),
+        (["Ireland", "Crime & Law"], [UNPUNCTUATED_STANDFIRST, "Jane Doe", "March 3, 2025"]),
+        # The publication's name over the headline, its standfirst, then a writer whose first
+        # name the list does not know, over the date.
+        (["Notes from the Delta"], [STANDFIRST, "Oluwaseun Doe", "March 3, 2025"]),
+        # A menu with "U.K." in it; a breadcrumb trail over the date bar.
+        (["Home", "News", "U.K.", "Sport", "Money"], ["By Jane Doe", "March 3, 2025"]),
+        (["Home", "Biology", "Ecology", "March 3, 2025"], ["by Jane Doe"]),
+        (["Skip to content", "Skip to site index", "U.S.", "Politics"],
+         [STANDFIRST, "By Jane Doe"]),
+    ],
+)  # fmt: skip
+def test_labels_and_menus_over_a_headline_with_its_standfirst(
+    above: list[str], meta: list[str]
+) -> None:
+    article = parse(meta, before=above)
+    assert article.headline == HEADLINE  # type: ignore[attr-defined]
+
+
+def test_a_label_over_a_short_headline_is_not_the_byline_taken_for_a_headline() -> None:
+    byline = "By Jane Doe and John Roe"
+    text = "\n\n".join(["WHITE HOUSE", "Ferry Returns", byline, "March 3, 2025", *BODY])
+    article = parse_text(text)
+    assert (article.headline, article.authors) == ("Ferry Returns", ("Jane Doe", "John Roe"))
+
+
+def test_a_headline_that_starts_with_names_is_not_a_byline_under_a_label() -> None:
+    headline = "Sasha Doe and Idris Roe Welcome First Baby Together: 'Our Hearts Are So Full'"
+    text = "\n\n".join(["Celebrity", headline, "By", "Jane Doe", "March 3, 2025", *BODY])
+    assert parse_text(text).headline == headline
+
+
 def test_a_short_headline_over_its_byline_is_kept() -> None:
     article = parse_text("\n\n".join(["Ferry Returns", "By Jane Doe", "March 3, 2025", *BODY]))
     assert (article.headline, article.authors) == ("Ferry Returns", ("Jane Doe",))

@@ -73,6 +73,8 @@ PROMOTIONS = (
     # Where the page breaks the story for an advertisement: "Story continues below
     # advertisement", "Continue reading below".
     (re.compile(r"^(?:story|article|content|text) continues\b|^continue reading below\b", re.I), 6),
+    # The links a page offers to readers of screens: "Skip to site index".
+    (re.compile(r"^skip (?:to|navigation)\b", re.I), 6),
     # Shopping links in buying guides: "See it now: Amazon", "Buy now at Best Buy".
     (re.compile(r"^(?:see it now|buy (?:it )?now|shop now|check price|see price)\b", re.I), 12),
     # "Story title [VIDEO]|Other title [PICTURES]": link lists with section tags (a time zone

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..models import Article, Section
-from .byline import read_byline
+from .byline import BY_ALONE, read_byline
 from .credits import end_credits
 from .dates import find_dates
 from .header import MAX_BYLINE_WORDS, MAX_LABEL_WORDS, is_date_line, take_meta
@@ -49,6 +49,10 @@ _MAX_LONE_HEADING_WORDS = 5
 # A section label or the site's name above the headline sits over a line of headline length
 # (a longer one is a caption under a short headline).
 _MAX_LABELLED_HEADLINE_WORDS = 20
+# A standfirst between the headline and the byline: up to this many lines, each a few words.
+_MAX_STANDFIRST_LINES = 3
+_MIN_STANDFIRST_WORDS = 5
+_MAX_NAME_WORDS = 8
 # A site's menu pasted above the headline: at least this many lines of a few words.
 _MIN_MENU_ITEMS = 3
 _MAX_MENU_ITEM_WORDS = 3
@@ -90,7 +94,12 @@ def _headline_index(units: list[Unit]) -> int:
         shouting = unit.words <= 6 and text.upper() == text and any(ch.isalpha() for ch in text)
         following = units[index + 1]
         # "Opinion" or "Science": a section label of a word or two over a longer headline.
-        kicker = unit.words <= 2 and not unit.ends_sentence and 4 <= following.words <= 30
+        kicker = (
+            unit.words <= 2
+            and not unit.ends_sentence
+            and 4 <= following.words <= 30
+            and not _is_header_line(following)
+        )
         # "Harbour and transport" or "The Island Post": a few words over a longer line that
         # sits on the byline or the date is a label over the headline.
         label = (
@@ -100,29 +109,66 @@ def _headline_index(units: list[Unit]) -> int:
             and 4 <= following.words <= _MAX_LABELLED_HEADLINE_WORDS
             and not following.ends_sentence
             and not is_byline_or_date(following.text)
-            and index + 2 < len(units)
-            and is_byline_or_date(units[index + 2].text)
+            and _on_byline(units, index + 2, standfirst_lines=1)
         )
-        # "News" over "UK", or "Science & Environment" over "Climate Change", over a headline
-        # with its byline or date: labels stacked over the headline.
+        # "News" over "UK", or "Climate & Environment" over "Democracy Dies in Darkness", over
+        # a headline with its byline or date under it or under its standfirst: labels stacked
+        # over the headline.
         stacked = (
             unit.words <= MAX_LABEL_WORDS
-            and not unit.ends_sentence
-            and following.words <= 2
-            and not following.ends_sentence
-            and index + 3 < len(units)
+            and not _closes_sentence(unit)
+            and following.words <= MAX_LABEL_WORDS
+            and not _closes_sentence(following)
+            and index + 2 < len(units)
             and 4 <= units[index + 2].words <= _MAX_LABELLED_HEADLINE_WORDS
             and not units[index + 2].ends_sentence
-            and is_byline_or_date(units[index + 3].text)
+            and not is_byline_or_date(units[index + 2].text)
+            and _on_byline(units, index + 3, standfirst_lines=_MAX_STANDFIRST_LINES)
         )
         furniture = (
             BREADCRUMB.match(text) is not None
             or text.casefold().startswith("search ")
             or (unit.words <= MAX_BYLINE_WORDS and is_date_line(text, find_dates(text)))
         )
-        if not (shouting or kicker or label or stacked or furniture):
+        if stacked:
+            return index + 2  # both labels skipped: the line under them is the headline
+        if not (shouting or kicker or label or furniture):
             return index
     return 0
+
+
+def _on_byline(units: list[Unit], index: int, standfirst_lines: int) -> bool:
+    """Whether the byline or the date is at ``index``, or under at most ``standfirst_lines``
+    lines of a standfirst there (a standfirst alone may be one line without its full stop)."""
+    lines = units[index : index + standfirst_lines + 2]
+    for unit, below in zip(lines, [*lines[1:], None], strict=True):
+        if is_byline_or_date(unit.text) or BY_ALONE.fullmatch(unit.text.rstrip(": ")):
+            return True
+        if below is not None and unit.words <= _MAX_NAME_WORDS and find_dates(below.text):
+            return True  # a writer's name over the date, first name known or not
+        if unit.words < _MIN_STANDFIRST_WORDS or (standfirst_lines == 1 and not unit.ends_sentence):
+            return False
+        standfirst_lines -= 1
+        if standfirst_lines < 0:
+            return False
+    return False
+
+
+def _is_header_line(unit: Unit) -> bool:
+    """A byline or a date line: with "By", with a date, or a few words that are names (a
+    headline may start with a name: "Jane Doe and John Roe Welcome a Baby")."""
+    text = unit.text
+    if find_dates(text) or read_byline(text, bare=False):
+        return True
+    return unit.words <= _MAX_NAME_WORDS and read_byline(text) is not None
+
+
+def _closes_sentence(unit: Unit) -> bool:
+    """Whether the line ends a sentence ("U.S." and "U.K." as menu items do not)."""
+    return unit.ends_sentence and not _ABBREVIATION.fullmatch(unit.text)
+
+
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
 
 
 # "Home › News › Local", "News / Europe": the trail of sections above a page.
@@ -135,11 +181,20 @@ def _after_menu(units: list[Unit]) -> int:
     byline or a date, whose headline is the line above it."""
     run = 0
     for unit, following in zip(units, [*units[1:], None], strict=True):
-        if unit.words > _MAX_MENU_ITEM_WORDS or unit.ends_sentence:
+        if unit.words > _MAX_MENU_ITEM_WORDS or _closes_sentence(unit):
             break
         # A name without "By" is a byline here only right above the date.
         above_date = following is not None and bool(find_dates(following.text))
-        if find_dates(unit.text) or read_byline(unit.text, bare=above_date):
+        dates = find_dates(unit.text)
+        if (
+            dates
+            and run >= _MIN_MENU_ITEMS
+            and is_date_line(unit.text, dates)
+            and following is not None
+            and 4 <= following.words <= _MAX_LABELLED_HEADLINE_WORDS
+        ):
+            return run  # the date bar between the menu and the headline
+        if dates or read_byline(unit.text, bare=above_date):
             # The byline or date under a short headline: that headline closes the run.
             return run - 1 if run >= _MIN_MENU_ITEMS + 1 else 0
         run += 1
