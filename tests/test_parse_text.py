@@ -285,6 +285,10 @@ def test_a_caption_over_its_credit_is_neither_read_nor_a_heading() -> None:
         "(Submitted by Lena Moore)",
         "Enter your email",
         "4 min",
+        "Estimated 5 minutes",
+        "Gift this article",
+        "Listen",
+        "4:12",
     ],
 )
 def test_breaks_for_advertisements_and_credits_are_not_read(furniture: str) -> None:
@@ -389,6 +393,10 @@ def test_shared_sample_structure() -> None:
             "Buffalo, N.Y. — Hours before the game, the coach spoke.",
         ),
         ("LONDON (Reuters) - Prices rose in March.", "London — Prices rose in March."),
+        (
+            "BOSTON -- The team announced it on Wednesday.",
+            "Boston — The team announced it on Wednesday.",
+        ),
         (
             "NATO leaders met in Brussels on Tuesday to talk.",
             "NATO leaders met in Brussels on Tuesday to talk.",

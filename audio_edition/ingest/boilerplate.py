@@ -28,6 +28,9 @@ JUNK_LINES = frozenset(
         "our standards: the thomson reuters trust principles",
         "enter your email", "enter your email address", "your email address", "email address",
         "key events", "show key events only", "(supplied)", "supplied",
+        "listen", "save", "saved", "save article", "share on x", "gift this article",
+        "gift article", "text settings", "text size", "font size", "translate", "learn more",
+        "related topics", "editors' notes", "∙ paid", "paid", "share full article",
     }
 )  # fmt: skip
 
@@ -138,6 +141,8 @@ ARTICLE_NOTE = re.compile(
     r"^(?:this (?:article|story) is (?:more than|over) \w+ (?:years?|months?) old"
     r"|\d+\s*(?:-\s*)?min(?:ute)?s?(?:\s+read)?"
     r"|(?:estimated\s+)?read(?:ing)?\s+time\s*:?\s*\d+\s*min(?:ute)?s?"
+    r"|estimated\s+\d+\s*min(?:ute)?s?"
+    r"|[0-5]?\d:[0-5]\d(?::[0-5]\d)?"  # the length of a video or of the article read aloud
     r"|listen(?:\s+to\s+this\s+(?:article|story))?\s*[·•|:—–-]?\s*\d+(?::\d\d)?\s*(?:min(?:ute)?s?)?)"
     r"\W*$",
     re.IGNORECASE,

@@ -203,7 +203,7 @@ def _after_menu(units: list[Unit]) -> int:
 
 # "KYIV, Ukraine (AP) — Text": a dateline in capitals, then the wire agency.
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’ -]{2,40})(?P<region>(?:,\s*[A-Z][\w.'’ -]{1,30})?)\s*"
+    r"^(?P<place>[A-Z][A-Z.'’ -]{1,39}[A-Z.])(?P<region>(?:,\s*[A-Z][\w.'’ -]{1,30})?)\s*"
     r"(?:\((?:AP|Reuters|AFP|UPI|dpa|Bloomberg|CNN)\)\s*)?[—–-]{1,2}\s+(?=\S)"
 )
 
