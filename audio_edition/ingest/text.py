@@ -141,7 +141,8 @@ def _on_byline(units: list[Unit], index: int, standfirst_lines: int) -> bool:
     """Whether the byline or the date is at ``index``, or under at most ``standfirst_lines``
     lines of a standfirst there (a standfirst alone may be one line without its full stop)."""
     lines = units[index : index + standfirst_lines + 2]
-    for unit, below in zip(lines, [*lines[1:], None], strict=True):
+    for offset, unit in enumerate(lines):
+        below = lines[offset + 1] if offset + 1 < len(lines) else None
         if is_byline_or_date(unit.text) or BY_ALONE.fullmatch(unit.text.rstrip(": ")):
             return True
         if below is not None and unit.words <= _MAX_NAME_WORDS and find_dates(below.text):
