@@ -370,8 +370,11 @@ def test_a_heading_that_only_starts_like_furniture_heads_a_section(
 
 @pytest.mark.parametrize(
     "label",
-    ["Related stories", "More from the Harbour Times", "Read more", "Most read", "Comments"],
-)
+    [
+        "Related stories", "More from the Harbour Times", "Read more", "Most read", "Comments",
+        "About the author", "Media contacts", "Sources",
+    ],
+)  # fmt: skip
 def test_a_furniture_box_is_not_read(tmp_path: Path, label: str) -> None:
     page = _sectioned_page(
         f"<h2>What happens next</h2><p>{_SOUTH}</p>"
@@ -606,6 +609,10 @@ def test_a_label_only_screen_readers_say_does_not_hide_the_byline(tmp_path: Path
         '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Harbour Wall'
         ' Plans Approved", "author": {"@type": "Organization", "name": "Fjord Herald"},'
         ' "publisher": {"@type": "Organization", "name": "Fjord Herald"}}</script>',
+        # A company other than the publisher (the agency, the station) as the JSON-LD author.
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Harbour Wall'
+        ' Plans Approved", "author": {"@type": "Organization", "name": "Associated Press"}}'
+        "</script>",
     ],
 )
 def test_the_byline_shown_wins_where_the_markup_says_less(tmp_path: Path, head: str) -> None:
@@ -644,3 +651,33 @@ def test_the_site_title_in_an_h1_above_the_story_is_not_the_headline(tmp_path: P
         .replace("<body>", '<body><div id="header"><h1 class="site-title">Fjord Herald</h1></div>')
     )
     assert _load_page(tmp_path, page).headline == "Harbour Wall Plans Approved"
+
+
+def test_a_company_named_as_the_author_is_one_name(tmp_path: Path) -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Harbour Wall'
+        ' Plans Approved", "author": {"@type": "Organization", "name": "Freight & Ports'
+        ' Weekly"}}</script>'
+    )
+    article = _load_page(tmp_path, _page_without_json_ld(head, ""))
+    assert article.authors == ("Freight & Ports Weekly",)
+
+
+def test_a_label_before_the_stated_headline_is_not_part_of_it(tmp_path: Path) -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "OpinionNewsArticle", "headline":'
+        ' "Opinion | Harbour Wall Plans Approved"}</script>'
+    )
+    assert _load_page(tmp_path, _page_without_json_ld(head, "")).headline == (
+        "Harbour Wall Plans Approved"
+    )
+
+
+def test_a_utc_stamp_is_read_in_the_local_time_the_page_gives_for_it(tmp_path: Path) -> None:
+    # 03:05 UTC on the 16th is 23:05 on the 15th where the page was published: the day shown.
+    head = '<meta name="parsely-pub-date" content="2024-06-16T03:05:00Z">'
+    stamp = '<p class="byline"><time datetime="2024-06-15T23:05:00-04:00">2 hours ago</time></p>'
+    published = _load_page(tmp_path, _page_without_json_ld(head, stamp)).published
+    assert isinstance(published, dt.datetime)
+    assert published.date() == dt.date(2024, 6, 15)
+    assert published.utcoffset() == dt.timedelta(hours=-4)

@@ -36,6 +36,9 @@ FURNITURE_HEADINGS = re.compile(
     r"|read (?:more|next|also)\b.*|see also|also read|you (?:may|might) also like\b.*"
     r"|don'?t miss\b.*|share(?: this(?: article| story| post)?| on .+)?|\d* ?comments?"
     r"|leave a (?:comment|reply)|join the conversation|advertisement"
+    # The boxes that close a story: who wrote it, whom the press may call, what it cites.
+    r"|about the (?:authors?|writers?|reporters?|contributors?)|(?:media |press )?contacts?"
+    r"|sources|references|citations|bibliography|footnotes"
     r"|(?:sign up|subscribe|newsletter)\b.*)[\s:.!]*",
     re.IGNORECASE,
 )

@@ -40,7 +40,10 @@ DATE_META = (
     "article:published_time", "og:article:published_time", "datepublished", "pubdate",
     "publishdate", "publish-date", "date", "dc.date.issued", "dc.date", "dcterms.created",
     "sailthru.date", "parsely-pub-date", "cxenseparse:recs:publishtime", "article.published",
+    "dcterms.issued",
 )  # fmt: skip
+# Two stamps this close are one moment told in two time zones.
+_SAME_MOMENT = dt.timedelta(minutes=1)
 # How a template marks which of its <time> elements is which.
 _PUBLISHED_MARK = re.compile(r"publish|pubdate|entry-date|created")
 _UPDATED_MARK = re.compile(r"updated|modified")
@@ -73,9 +76,12 @@ def page_metadata(tree: Any) -> PageMetadata:
     """Headline, authors, date, site, language, URL and image, from the page's own markup."""
     meta = _meta_tags(tree)
     found = PageMetadata()
+    organizations_only = False  # the JSON-LD names only companies as authors
     for item in _json_ld_articles(tree):
         found.headline = found.headline or clean_text(_first_text(item.get("headline")))
-        found.authors = found.authors or _json_ld_authors(item.get("author"))
+        if not found.authors:
+            found.authors = _json_ld_authors(item.get("author"))
+            organizations_only = bool(found.authors) and _only_organizations(item.get("author"))
         found.published = found.published or parse_date(_first_text(item.get("datePublished")))
         found.publication = found.publication or clean_text(_name(item.get("publisher")))
         found.language = found.language or _first_text(item.get("inLanguage"))
@@ -88,11 +94,9 @@ def page_metadata(tree: Any) -> PageMetadata:
     found.title = clean_text(title.text_content()) if title is not None else None
     if found.headline is None:
         found.headline = _visible_headline(found.h1, found.social_title or found.title)
-    found.published = (
-        found.published
-        or next((parse_date(meta[key]) for key in DATE_META if parse_date(meta.get(key))), None)
-        or _time_element_date(tree)
-    )
+    if found.published is None:
+        stamps = [parse_date(meta.get(key)) for key in DATE_META] + [_time_element_date(tree)]
+        found.published = _in_local_time([stamp for stamp in stamps if stamp is not None])
     # What the page shows: the byline and date printed under the headline, the links to the
     # writers' pages, byline markup.
     lines = lines_under_headline(tree, found.headline or found.social_title)
@@ -100,7 +104,7 @@ def page_metadata(tree: Any) -> PageMetadata:
     shown = _fullest(author_page_links(tree), printed_authors, byline_markup_authors(tree))
     publishers = _publisher_names(meta, found)
     found.authors = _stated_or_shown(
-        found.authors, _meta_authors(tree, publishers), shown, publishers
+        found.authors, _meta_authors(tree, publishers), shown, publishers, organizations_only
     )
     found.published = found.published or printed_date
     found.language = found.language or tree.get("lang") or meta.get("og:locale") or None
@@ -183,16 +187,20 @@ def _fullest(*sources: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _stated_or_shown(
-    json_ld: tuple[str, ...], meta: tuple[str, ...], shown: tuple[str, ...], publishers: str
+    json_ld: tuple[str, ...],
+    meta: tuple[str, ...],
+    shown: tuple[str, ...],
+    publishers: str,
+    organizations_only: bool = False,
 ) -> tuple[str, ...]:
     """The authors: the JSON-LD's, else the author meta tags', else the byline the page
     shows. The byline shown wins where the markup says less than it does: where the JSON-LD
-    names only the publisher, where a meta tag names only an agency, or only the first of
-    the writers the byline names."""
+    names only the publisher or other companies (an agency, the station), where a meta tag
+    names only an agency, or only the first of the writers the byline names."""
     people = bool(shown) and all(is_person_name(name) for name in shown)
     if json_ld:
         publisher_only = all(name.casefold() in publishers for name in json_ld)
-        return shown if publisher_only and people else json_ld
+        return shown if (publisher_only or organizations_only) and people else json_ld
     if meta:
         agency_only = all(name.casefold() in WIRE_SERVICES for name in meta)
         fuller = set(meta) < set(shown)
@@ -208,10 +216,25 @@ def _json_ld_authors(value: Any) -> tuple[str, ...]:
         if not name:
             continue
         name = clean_text(re.sub(r"^by\s+", "", name, flags=re.IGNORECASE)) or ""
-        for part in split_authors(name) or ((name,) if name else ()):
+        # A company's name is one name ("Freight & Logistics Weekly"); a person's may be a
+        # byline of several.
+        parts = (name,) if _is_organization(entry) else split_authors(name)
+        for part in parts or ((name,) if name else ()):
             if part not in names:
                 names.append(part)
     return tuple(names)
+
+
+def _is_organization(entry: Any) -> bool:
+    """A JSON-LD author typed as a company ("Organization", "NewsMediaOrganization")."""
+    types = entry.get("@type") if isinstance(entry, dict) else None
+    names = types if isinstance(types, list) else [types]
+    return any(isinstance(n, str) and n.endswith(("Organization", "Corporation")) for n in names)
+
+
+def _only_organizations(value: Any) -> bool:
+    entries = value if isinstance(value, list) else [value]
+    return bool(entries) and all(_is_organization(entry) for entry in entries)
 
 
 def _meta_authors(tree: Any, publishers: str) -> tuple[str, ...]:
@@ -239,6 +262,23 @@ def _publisher_names(meta: dict[str, str], found: PageMetadata) -> str:
     title_end = title_parts[-1] if len(title_parts) > 1 else None
     names = (found.publication, meta.get("og:site_name"), meta.get("copyright"), title_end)
     return " | ".join(name for name in names if name).casefold()
+
+
+def _in_local_time(stamps: list[Published]) -> Published | None:
+    """The first of the page's publication stamps, in the local time another of them gives
+    for the same moment: "03:05Z" is "23:05-04:00" the day before, the day the page shows.
+    (The JSON-LD's stamp is taken as it is, as the page states it.)"""
+    first = stamps[0] if stamps else None
+    if not isinstance(first, dt.datetime) or first.utcoffset() != dt.timedelta(0):
+        return first
+    for stamp in stamps[1:]:
+        if (
+            isinstance(stamp, dt.datetime)
+            and stamp.utcoffset() not in (None, dt.timedelta(0))
+            and abs(stamp - first) <= _SAME_MOMENT
+        ):
+            return stamp
+    return first
 
 
 def _time_element_date(tree: Any) -> Published | None:
@@ -316,7 +356,8 @@ def choose_headline(metadata: PageMetadata, extracted: dict[str, Any]) -> str | 
 
 
 def _strip_site_name(title: str, metadata: PageMetadata) -> str:
-    """ "Title | Site Name" -> "Title", when the tail is the site's name or the h1 is the head."""
+    """ "Title | Site Name" -> "Title", when the tail is the site's name or the h1 is the head;
+    "Opinion | Title" -> "Title", when the h1 is what follows the label."""
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
@@ -325,4 +366,5 @@ def _strip_site_name(title: str, metadata: PageMetadata) -> str:
     h1s = {h.casefold() for h in metadata.h1}
     if (site and (tail.casefold() in site or site in tail.casefold())) or head.casefold() in h1s:
         return head
-    return title
+    after_label = " - ".join(parts[1:])
+    return after_label if after_label.casefold() in h1s else title
