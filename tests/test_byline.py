@@ -198,6 +198,14 @@ BYLINES = [
     (["Ciarán Mac Giolla Doe", "Today at 06:30"], ("Ciarán Mac Giolla Doe",)),
     # Medium: "Published in" over the publication's name, which is nobody.
     (["Oluwadamilare Doe", "Follow", "Published in", "Better Programming", "Nov 3, 2025"], ()),
+    # A broadcaster's role in lower case after "By"; a tabloid's second writer in capitals
+    # on the next line; each writer over a role line, "and" between them.
+    (["By political reporter Jess Doe and Tran Minh Roe", "March 3, 2025"],
+     ("Jess Doe", "Tran Minh Roe")),
+    (["By HARRIET DOE FOR MAILONLINE", "and PAUL ROE, NORTH OF ENGLAND CORRESPONDENT",
+      "Published: 10:14 EDT, 3 March 2025"], ("Harriet Doe", "Paul Roe")),
+    (["Oliver Doe", "Political Editor", "and", "Amara Roe", "Political Correspondent",
+      "March 3, 2025"], ("Oliver Doe", "Amara Roe")),
     # The company that publishes or sponsors the page is not its writer.
     (["Published by Springfield Gazette on March 3, 2025"], ()),
     (["Sponsored by Harbour Ferries Ltd", "March 3, 2025"], ()),

@@ -173,7 +173,8 @@ def is_boilerplate(line: str, *, headline: bool = False) -> bool:
         return True
     if is_photo_credit(line):
         return True
-    byline = line[:3].casefold() == "by "  # "By Jane Doe, Reuters" or "By JANE DOE"
+    # "By Jane Doe, Reuters", "By JANE DOE" or, under it, "and JOHN ROE, CORRESPONDENT"
+    byline = line[:3].casefold() == "by " or line[:4].casefold() == "and "
     if any(words <= limit and pattern.search(line) for pattern, limit in PROMOTIONS):
         return True
     if headline or byline:

@@ -176,6 +176,15 @@ def _after_leading_role(head: str) -> tuple[str, bool]:
     return head, False
 
 
+def _after_role_in_lower_case(part: str) -> str:
+    """ "political reporter Jess Doe" -> "Jess Doe": the writer's role in lower case before
+    the name, as some broadcasters print it after "By"."""
+    role = re.match(r"(?:[a-z]+\s+){1,4}(?=[A-Z])", part)
+    if role and role[0].split()[-1] in JOB_WORDS:
+        return part[role.end() :]
+    return part
+
+
 def _followed_by_outlet(undated: str, first: str) -> bool:
     """Whether the name ``first`` is followed on its line by the writer's outlet or role:
     "Nnamdi Okafor, Island Post • <date>", "Nnamdi Okafor | Reuters | <date>"."""
@@ -264,6 +273,7 @@ def split_authors(names: str, *, explicit: bool = False) -> tuple[str, ...]:
         # "GarberFOXBusiness": the site's name glued to the author's by a lost space.
         part = re.split(r"(?<=[a-z])(?=[A-Z]{2,})", pieces[index].strip(" ."))[0]
         part = _name_before_affiliation(part) or part
+        part = _after_role_in_lower_case(part)
         if part.isupper() and len(part) > 3:
             part = part.title()
         part = " ".join(with_surname_titled(part.split()))

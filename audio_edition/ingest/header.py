@@ -155,6 +155,7 @@ def _with_names_below(byline: Byline, zone: list[Unit], following: int, meta: se
     """The byline with the names its lines below carry on with ("and John Roe"; "and" and
     "John Roe" on lines of their own, each name a link the layout set apart); the lines
     used go into ``meta``."""
+    following = _after_role_line(zone, following, meta)
     if following < len(zone) and _CONTINUES_BYLINE.match(zone[following].text):
         more = split_authors(_CONTINUES_BYLINE.sub("", zone[following].text))
         byline = Byline(byline.authors + more, byline.explicit, byline.dates)
@@ -165,8 +166,21 @@ def _with_names_below(byline: Byline, zone: list[Unit], following: int, meta: se
             break
         byline = Byline(byline.authors + more, byline.explicit, byline.dates)
         meta.update((following, following + 1))
-        following += 2
+        following = _after_role_line(zone, following + 2, meta)
     return byline
+
+
+def _after_role_line(zone: list[Unit], index: int, meta: set[int]) -> int:
+    """Past the writer's role line at ``index`` ("Political Editor" under "Jane Doe", before
+    "and" and the next writer), which goes into ``meta``."""
+    if (
+        index + 1 < len(zone)
+        and _JOINER.fullmatch(zone[index + 1].text)
+        and _is_role_or_handle(zone[index].text)
+    ):
+        meta.add(index)
+        return index + 1
+    return index
 
 
 def _refers_to(name: str, authors: tuple[str, ...]) -> bool:
