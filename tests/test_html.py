@@ -681,3 +681,11 @@ def test_a_utc_stamp_is_read_in_the_local_time_the_page_gives_for_it(tmp_path: P
     assert isinstance(published, dt.datetime)
     assert published.date() == dt.date(2024, 6, 15)
     assert published.utcoffset() == dt.timedelta(hours=-4)
+
+
+def test_the_day_in_the_articles_address_dates_a_page_that_states_none(tmp_path: Path) -> None:
+    head = '<link rel="canonical" href="https://herald.example/news/2023/11/07/harbour-wall">'
+    assert _load_page(tmp_path, _page_without_json_ld(head, "")).published == dt.date(2023, 11, 7)
+    stated = head + '<meta property="article:published_time" content="2023-11-08T09:00:00Z">'
+    published = _load_page(tmp_path, _page_without_json_ld(stated, "")).published
+    assert isinstance(published, dt.datetime) and published.date() == dt.date(2023, 11, 8)

@@ -109,6 +109,7 @@ def page_metadata(tree: Any) -> PageMetadata:
     found.published = found.published or printed_date
     found.language = found.language or tree.get("lang") or meta.get("og:locale") or None
     found.url = _canonical_url(tree) or _absolute(meta.get("og:url")) or found.url
+    found.published = found.published or _date_in_address(found.url)
     found.image = found.image or _absolute(meta.get("og:image")) or meta.get("og:image")
     keywords = meta.get("keywords") or meta.get("news_keywords") or ""
     found.tags = tuple(k.strip() for k in keywords.split(",") if k.strip())
@@ -262,6 +263,23 @@ def _publisher_names(meta: dict[str, str], found: PageMetadata) -> str:
     title_end = title_parts[-1] if len(title_parts) > 1 else None
     names = (found.publication, meta.get("og:site_name"), meta.get("copyright"), title_end)
     return " | ".join(name for name in names if name).casefold()
+
+
+# "/2023/11/07/" or "/2023-11-07-" in an article's address: many sites file stories by day.
+_DATE_IN_ADDRESS = re.compile(
+    r"/((?:19|20)\d\d)([/-])(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?=[/-]|\.html?\b|$)"
+)
+
+
+def _date_in_address(url: str | None) -> dt.date | None:
+    """The day the article's address files it under, when the page states no date."""
+    match = _DATE_IN_ADDRESS.search(url or "")
+    if not match:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[3]), int(match[4]))
+    except ValueError:
+        return None
 
 
 def _in_local_time(stamps: list[Published]) -> Published | None:
