@@ -689,3 +689,15 @@ def test_the_day_in_the_articles_address_dates_a_page_that_states_none(tmp_path:
     stated = head + '<meta property="article:published_time" content="2023-11-08T09:00:00Z">'
     published = _load_page(tmp_path, _page_without_json_ld(stated, "")).published
     assert isinstance(published, dt.datetime) and published.date() == dt.date(2023, 11, 8)
+
+
+def test_a_blogs_name_in_an_h1_linking_home_is_not_the_headline(tmp_path: Path) -> None:
+    page = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<title>Fenland Notes: First cuckoo of the spring at Welney</title>"
+        '<meta property="og:title" content="First cuckoo of the spring at Welney"></head><body>'
+        '<div class="header"><h1><a href="https://fenland.example/">Fenland Notes</a></h1></div>'
+        '<div class="post"><h3 class="post-title">First cuckoo of the spring at Welney</h3>'
+        f"<p>{_STORY}</p><p>{_NORTH}</p><p>{_SOUTH}</p></div></body></html>"
+    )
+    assert _load_page(tmp_path, page).headline == "First cuckoo of the spring at Welney"

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..models import Published
 from .byline import split_authors
@@ -89,7 +90,7 @@ def page_metadata(tree: Any) -> PageMetadata:
         found.url = found.url or _absolute(_first_text(item.get("url")))
     found.social_title = clean_text(meta.get("og:title") or meta.get("twitter:title"))
     found.publication = found.publication or clean_text(meta.get("og:site_name"))
-    found.h1 = [clean_text(h.text_content()) or "" for h in tree.iter("h1")]
+    found.h1 = [clean_text(h.text_content()) or "" for h in tree.iter("h1") if not _is_logo(h)]
     title = tree.find(".//title")
     found.title = clean_text(title.text_content()) if title is not None else None
     if found.headline is None:
@@ -347,6 +348,17 @@ def parse_date(value: str | None) -> Published | None:
     if len(text) <= 10:
         return moment.date()
     return moment
+
+
+def _is_logo(h1: Any) -> bool:
+    """An ``<h1>`` that is the site's name linking to its home page, as blog templates set
+    their logo: "<h1><a href="https://blog.example/">Fenland Birding Notes</a></h1>"."""
+    links = h1.findall(".//a")
+    href = (links[0].get("href") or "").strip() if len(links) == 1 else ""
+    if not href or href.startswith("#"):
+        return False
+    address = urlsplit(href)
+    return address.path in ("", "/") and not address.query
 
 
 def _visible_headline(h1s: list[str], title: str | None) -> str | None:
