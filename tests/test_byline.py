@@ -206,6 +206,9 @@ BYLINES = [
       "Published: 10:14 EDT, 3 March 2025"], ("Harriet Doe", "Paul Roe")),
     (["Oliver Doe", "Political Editor", "and", "Amara Roe", "Political Correspondent",
       "March 3, 2025"], ("Oliver Doe", "Amara Roe")),
+    # A standfirst without its full stop is no start of the story: the byline under it counts.
+    (["Colleges warn the second cut in three years will force closures across the province",
+      "Marie-Ève Doe", "Ottawa", "Published March 3, 2025"], ("Marie-Ève Doe",)),
     # The company that publishes or sponsors the page is not its writer.
     (["Published by Springfield Gazette on March 3, 2025"], ()),
     (["Sponsored by Harbour Ferries Ltd", "March 3, 2025"], ()),
@@ -246,6 +249,9 @@ DATES = [
     (["By Jane DoeMarch 3, 2025 | 4:10pm"], dt.datetime(2025, 3, 3, 16, 10)),
     (["Jane Doe - Mar. 3rd 2025 12:12 pm PT"], dt.datetime(2025, 3, 3, 12, 12)),
     (["By Jane Doe", "04-Mar-2025"], dt.date(2025, 3, 4)),
+    # The outlet and the time before the date, under a byline with role and handle.
+    (["By: Maria Doe - Reporter / @mdoeINQ", "Island Daily Inquirer / 05:30 AM March 05, 2025"],
+     dt.datetime(2025, 3, 5, 5, 30)),
     # A year of two digits, with slashes (with dots, it could be a version number).
     (["By Jane Doe", "3/14/25"], dt.date(2025, 3, 14)),
     # Only one reading of the numbers is a date.

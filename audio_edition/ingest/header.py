@@ -130,6 +130,11 @@ def take_meta(units: list[Unit]) -> tuple[tuple[str, ...], Published | None, lis
             # unlike a sentence of the story, does not end with a full stop).
             dates.extend(d for d in zone_dates[index] if d.kind != "plain")
             meta.add(index)
+        elif zone_dates[index] and not unit.ends_sentence and bylines and index - 1 in meta:
+            # "Island Daily Inquirer / 05:30 AM March 5, 2025" under the byline: the outlet
+            # and the date, on the line where the date goes.
+            dates.extend(zone_dates[index])
+            meta.add(index)
         elif not seen_body and is_label(unit.text):
             meta.add(index)
         elif unit.words <= _MAX_NOTE_WORDS and (
@@ -140,7 +145,9 @@ def take_meta(units: list[Unit]) -> tuple[tuple[str, ...], Published | None, lis
             # "Reporting from Harwick County", "Updated 9:41 a.m. ET", or the writer's role,
             # outlet or e-mail under the byline: the header's, not the story's.
             meta.add(index)
-        seen_body = seen_body or unit.words >= _MIN_BODY_WORDS
+        # The story has begun at a sentence; a long line without its full stop is a standfirst
+        # or a caption, which the byline may still follow.
+        seen_body = seen_body or (unit.words >= _MIN_BODY_WORDS and unit.ends_sentence)
     chosen = next((b for b in bylines if b.explicit), bylines[0] if bylines else None)
     authors = chosen.authors if chosen else ()
     published = next(
