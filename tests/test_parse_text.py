@@ -260,6 +260,35 @@ def test_a_newsletter_box_in_the_story_is_not_read_and_its_title_heads_nothing()
     assert "Health Brief" not in read_aloud(article)
 
 
+def test_a_drop_cap_copied_as_a_line_of_its_own_joins_its_word() -> None:
+    text = "Lighthouse Keepers\n\nBy Camille Vard\n\nT\n\nhe wind rose at dusk.\n\n" + BODY
+    assert parse_text(text).lede == "The wind rose at dusk."
+
+
+@pytest.mark.parametrize(
+    "mark", ["###", "Media contacts:", "References", "SOURCE Kestrel Robotics"]
+)
+def test_nothing_after_a_storys_end_mark_is_read(mark: str) -> None:
+    text = (
+        f"Kestrel Robotics Raises $48 Million\n\nBy Camille Vard\n\n{BODY}\n"
+        "The company will open two assembly centres over the next eighteen months.\n\n"
+        f"{mark}\n\nLim Wei Ting\n\npress@kestrel.example\n\n+65 6555 0143\n"
+    )
+    heard_text = read_aloud(parse_text(text))
+    assert "two assembly centres" in heard_text
+    assert "Lim Wei Ting" not in heard_text and "6555" not in heard_text
+
+
+def test_the_date_line_above_the_headline_dates_a_story_with_none_under_it() -> None:
+    text = (
+        "Home\n\nMedia\n\nPress releases\n\nPress release | 3 March 2025\n\n"
+        "Lumeva Announces Positive Results for Its Eczema Trial\n\n" + BODY
+    )
+    article = parse_text(text)
+    assert article.headline == "Lumeva Announces Positive Results for Its Eczema Trial"
+    assert article.published == dt.date(2025, 3, 3)
+
+
 def test_a_caption_over_its_credit_is_neither_read_nor_a_heading() -> None:
     text = (
         "Saving the orchids of the downs\n\nBy Camille Vard\n\n"
@@ -289,6 +318,10 @@ def test_a_caption_over_its_credit_is_neither_read_nor_a_heading() -> None:
         "Gift this article",
         "Listen",
         "4:12",
+        "[Laughter]",
+        "When you buy through links on our site, we may earn an affiliate commission.",
+        "Start your free trial",
+        "Subscribe: Apple | Spotify | YouTube",
     ],
 )
 def test_breaks_for_advertisements_and_credits_are_not_read(furniture: str) -> None:

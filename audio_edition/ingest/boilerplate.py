@@ -76,6 +76,18 @@ PROMOTIONS = (
     # Where the page breaks the story for an advertisement: "Story continues below
     # advertisement", "Continue reading below".
     (re.compile(r"^(?:story|article|content|text) continues\b|^continue reading below\b", re.I), 6),
+    # The disclosure of review sites: "When you buy through our links, we may earn a commission."
+    (re.compile(r"\b(?:may|might|could) (?:earn|receive|get) (?:an? )?(?:small )?(?:affiliate )?"
+                r"commission\b|\baffiliate (?:links?|commission)\b", re.I), 40),
+    # What a transcript marks that nobody said: "(Applause)", "[Laughter]".
+    (re.compile(r"^[(\[](?:applause|laughter|laughs|cheers|cheering|inaudible|crosstalk|music"
+                r"|pause|silence)[)\]]\W*$", re.I), 2),
+    # Buttons: "Start your free trial", "Add to calendar", "Buy tickets".
+    (re.compile(r"^(?:(?:start (?:your )?free trial|apply now|add to calendar|book now"
+                r"|register now|(?:buy|get) tickets|donate now|find out more|leave a tribute"
+                r"|was this (?:page|article) (?:helpful|useful)\??)\W*$"
+                r"|download (?:the|our) (?:full )?(?:report|press release|pdf|app)\b"
+                r"|(?:subscribe|listen)(?: on|\s*:))", re.I), 8),
     # The links a page offers to readers of screens: "Skip to site index".
     (re.compile(r"^skip (?:to|navigation)\b", re.I), 6),
     # Shopping links in buying guides: "See it now: Amazon", "Buy now at Best Buy".

@@ -49,6 +49,35 @@ _CONTACT_DETAIL = re.compile(
 )
 
 
+# Lines after which a story has ended: a press release's end mark and its contacts, the
+# notes for editors, the legal notice, the list of references.
+_END_MARKS = frozenset(
+    {
+        "###", "# # #", "ends", "-ends-", "- ends -", "-30-", "media contact", "media contacts",
+        "press contact", "press contacts", "media enquiries", "media inquiries",
+        "press enquiries", "press inquiries", "notes to editors", "note to editors",
+        "notes for editors", "forward-looking statements", "references", "bibliography",
+        "footnotes", "works cited", "suggested citation",
+    }
+)  # fmt: skip
+_SOURCE_LINE = re.compile(r"^SOURCE\s+[A-Z][\w&.,' -]{1,60}$")  # "SOURCE Kestrel Robotics"
+
+
+def story_end(paragraphs: Sequence[str]) -> int:
+    """Where the story ends: at the first end mark ("###", "Media contacts", "References")
+    in its second half, else after its last paragraph."""
+    for index in range(max(1, len(paragraphs) // 2), len(paragraphs)):
+        if is_end_mark(paragraphs[index]):
+            return index
+    return len(paragraphs)
+
+
+def is_end_mark(line: str) -> bool:
+    """ "###", "-30-", "Media contacts:", "References", "SOURCE Kestrel Robotics"."""
+    text = line.strip()
+    return text.casefold().rstrip(" :.") in _END_MARKS or _SOURCE_LINE.match(text) is not None
+
+
 def end_credits(paragraphs: Sequence[str]) -> tuple[set[int], tuple[str, ...]]:
     """Which of the story's ``paragraphs`` are its closing credits (not read), and the writers
     they name. Wire credits close the story: what a paste has after them is the page's footer."""

@@ -94,6 +94,7 @@ DATE_LINE_WORDS = frozenset(
         "published", "posted", "updated", "last", "first", "modified", "on", "at", "date",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "am", "pm", "a.m", "p.m",
+        "press", "news", "media", "release",  # "Press release | 3 March 2025"
     }
 )  # fmt: skip
 # Labels that say which of a page's dates a date is.

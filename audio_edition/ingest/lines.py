@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .boilerplate import is_boilerplate, is_newsletter_pitch, is_photo_credit, starts_link_list
 from .byline import read_byline
+from .credits import is_end_mark
 from .dates import find_dates
 
 SENTENCE_END = ".!?\"”’')]…"
@@ -26,6 +27,8 @@ _MAX_CAPTION_WORDS = 30
 _MIN_CAPTION_WORDS = 4
 # The title of a box in the story (a newsletter's name) is at most this long.
 _MAX_BOX_TITLE_WORDS = 5
+# A drop cap: the story's first letter set large, copied as a line of its own.
+_DROP_CAP = re.compile(r"[A-Z]")
 # A date line is at most this long.
 _MAX_DATE_LINE_WORDS = 12
 # Titles in a box of links to other articles are at most this long.
@@ -65,7 +68,9 @@ def split_units(text: str) -> list[Unit]:
         if not line:
             previous_blank = True
             continue
-        if lines and not previous_blank and _is_wrapped(lines[-1], line):
+        if lines and _DROP_CAP.fullmatch(lines[-1]) and line[:1].islower():
+            lines[-1] = lines[-1] + line  # "T" over "he wind rose": the first letter set large
+        elif lines and not previous_blank and _is_wrapped(lines[-1], line):
             lines[-1] = lines[-1] + " " + line
         else:
             lines.append(line)
@@ -106,7 +111,11 @@ def drop_junk(units: list[Unit]) -> list[Unit]:
         in_link_list = False
         if key in seen:
             continue
-        if is_boilerplate(unit.text, headline=not kept) and not _byline_over_date(units, index):
+        if (
+            is_boilerplate(unit.text, headline=not kept)
+            and not _byline_over_date(units, index)
+            and not is_end_mark(unit.text)  # "###": where the story ends, found later
+        ):
             if is_photo_credit(unit.text) and (_is_header_caption(kept) or _is_caption(kept)):
                 kept.pop()  # the caption of the picture goes with its credit
             elif is_newsletter_pitch(unit.text) and _is_box_title(kept):

@@ -15,9 +15,9 @@ from itertools import pairwise
 from pathlib import Path
 
 from ..errors import InputError
-from ..models import Article, Section
+from ..models import Article, Published, Section
 from .byline import BY_ALONE, read_byline
-from .credits import end_credits
+from .credits import end_credits, story_end
 from .dates import find_dates
 from .header import MAX_BYLINE_WORDS, MAX_LABEL_WORDS, is_date_line, take_meta
 from .lines import Unit, drop_junk, is_byline_or_date, is_title_case, split_units
@@ -66,6 +66,7 @@ def parse_text(text: str, source: str | Path | None = None) -> Article:
     start = _headline_index(units)
     headline = units[start].text
     authors, published, body = take_meta(units[start + 1 :])
+    published = published or _date_above(units[:start])
     body, signed = _take_end_credit(body)
     lede, sections = _sections(_without_promoted_headlines(headline, body))
     authors = authors or signed
@@ -78,8 +79,22 @@ def parse_text(text: str, source: str | Path | None = None) -> Article:
     )
 
 
+def _date_above(furniture: list[Unit]) -> Published | None:
+    """The date of a date line above the headline ("Press release | 3 March 2025", the page's
+    date bar), for a story that prints none under it."""
+    for unit in furniture:
+        dates = find_dates(unit.text) if unit.words <= MAX_BYLINE_WORDS else []
+        if dates and is_date_line(unit.text, dates):
+            return dates[0].match.value
+    return None
+
+
 def _take_end_credit(body: list[Unit]) -> tuple[list[Unit], tuple[str, ...]]:
-    """The story without the credits it ends with, and the writers they name."""
+    """The story without the credits it ends with and what follows its end mark, and the
+    writers the credits name."""
+    body = body[: story_end([unit.text for unit in body])]
+    # An end mark of symbols alone ("###") in the first half of the story is not read either.
+    body = [unit for unit in body if any(ch.isalnum() for ch in unit.text)]
     credits, writers = end_credits([unit.text for unit in body])
     return [unit for index, unit in enumerate(body) if index not in credits], writers
 
