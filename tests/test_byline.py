@@ -393,6 +393,8 @@ UNPUNCTUATED_STANDFIRST = "A new boat, a new timetable and a crew who grew up on
         (["Home", "Biology", "Ecology", "March 3, 2025"], ["by Jane Doe"]),
         (["Skip to content", "Skip to site index", "U.S.", "Politics"],
          [STANDFIRST, "By Jane Doe"]),
+        # A wire's release: who sent it, over its date.
+        (["News provided by", "Kestrel Robotics", "Feb 11, 2025, 08:00 ET"], []),
     ],
 )  # fmt: skip
 def test_labels_and_menus_over_a_headline_with_its_standfirst(

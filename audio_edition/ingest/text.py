@@ -144,6 +144,9 @@ def _headline_index(units: list[Unit]) -> int:
             BREADCRUMB.match(text) is not None
             or text.casefold().startswith("search ")
             or (unit.words <= MAX_BYLINE_WORDS and is_date_line(text, find_dates(text)))
+            # A wire's "News provided by" over the company that sent the release.
+            or _PROVIDED_BY.fullmatch(text) is not None
+            or (index > 0 and _PROVIDED_BY.fullmatch(units[index - 1].text) is not None)
         )
         if stacked:
             return index + 2  # both labels skipped: the line under them is the headline
@@ -185,6 +188,9 @@ def _closes_sentence(unit: Unit) -> bool:
 
 
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
+
+
+_PROVIDED_BY = re.compile(r"(?:news\s+)?provided\s+by\s*:?", re.IGNORECASE)
 
 
 # "Home › News › Local", "News / Europe": the trail of sections above a page.
