@@ -701,3 +701,37 @@ def test_a_blogs_name_in_an_h1_linking_home_is_not_the_headline(tmp_path: Path) 
         f"<p>{_STORY}</p><p>{_NORTH}</p><p>{_SOUTH}</p></div></body></html>"
     )
     assert _load_page(tmp_path, page).headline == "First cuckoo of the spring at Welney"
+
+
+def test_a_line_break_inside_a_paragraph_is_a_space_between_words(tmp_path: Path) -> None:
+    article = _load_page(tmp_path, _sectioned_page(f"<p>{_NORTH}<br>{_SOUTH}</p>"))
+    assert f"{_NORTH} {_SOUTH}" in " ".join(heard(article))
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="inline-signup"><h4>Get the free newsletter</h4><p>The week in ports, every'
+        " Friday.</p></div>",
+        '<div class="compare-cta"><h4>Compare travel insurance quotes</h4><p>Find cover in'
+        " minutes.</p></div>",
+        '<div aria-label="Related stories"><h3>More harbour news</h3><p>Ferry fares rise again'
+        "</p></div>",
+    ],
+)
+def test_a_box_with_a_heading_set_inside_the_story_is_not_read(tmp_path: Path, box: str) -> None:
+    page = _sectioned_page(f"<h2>The north wall</h2><p>{_NORTH}</p>{box}<p>{_SOUTH}</p>")
+    article = _load_page(tmp_path, page)
+    assert [s.heading for s in article.sections] == ["The north wall"]
+    heard_text = " ".join(heard(article))
+    assert _SOUTH in heard_text
+    assert not any(word in heard_text for word in ("newsletter", "quotes", "Ferry fares"))
+
+
+def test_nothing_after_the_press_contacts_is_read(tmp_path: Path) -> None:
+    page = _sectioned_page(
+        f"<p>{_NORTH}</p><p>{_SOUTH}</p><p><strong>Media Contact:</strong></p>"
+        "<p>Priya Raman, Bright Communications</p><p>press@bright.example</p>"
+    )
+    heard_text = " ".join(heard(_load_page(tmp_path, page)))
+    assert _SOUTH in heard_text and "Priya Raman" not in heard_text

@@ -31,6 +31,7 @@ JUNK_LINES = frozenset(
         "listen", "save", "saved", "save article", "share on x", "gift this article",
         "gift article", "text settings", "text size", "font size", "translate", "learn more",
         "related topics", "editors' notes", "∙ paid", "paid", "share full article",
+        "order reprints", "reprints", "view original content", "related internet links",
     }
 )  # fmt: skip
 
@@ -44,6 +45,7 @@ _PHOTO_LABELS = (
 JUNK_PREFIX = re.compile(
     rf"^(?:{_PHOTO_LABELS}|source|video|watch"
     r"|read more|read also|also read|related|see also|see more|more on|more|advertisement"
+    r"|read(?=\s*\|)"
     r"|sponsored|filed to|filed under|share on|follow|tags|topics)\s*[:|—–-]",
     re.IGNORECASE,
 )
@@ -88,6 +90,8 @@ PROMOTIONS = (
                 r"|was this (?:page|article) (?:helpful|useful)\??)\W*$"
                 r"|download (?:the|our) (?:full )?(?:report|press release|pdf|app)\b"
                 r"|(?:subscribe|listen)(?: on|\s*:))", re.I), 8),
+    # Counts of readers' replies: "Responses (23)", "Comments (4)".
+    (re.compile(r"^(?:responses|comments|replies)\s*\(\d+\)$", re.I), 3),
     # The links a page offers to readers of screens: "Skip to site index".
     (re.compile(r"^skip (?:to|navigation)\b", re.I), 6),
     # Shopping links in buying guides: "See it now: Amazon", "Buy now at Best Buy".

@@ -17,7 +17,7 @@ from ..errors import InputError
 from ..models import Article, Published, Section, sections_to_read
 from .boilerplate import is_boilerplate
 from .byline import read_byline, split_authors
-from .credits import writer_notes
+from .credits import story_end, writer_notes
 from .dates import calendar_day, find_date, find_dates
 from .header import is_label
 from .markup import clean_text, in_other_articles, named_in_article
@@ -65,6 +65,7 @@ def parse_html(text: str, source: str | Path | None = None) -> Article:
     headline = choose_headline(metadata, extracted)
     if not headline:
         raise InputError("no article found in the page (no headline)", subject)
+    blocks = blocks[: story_end([block.text for block in blocks])]  # "Media contact", "###"
     contact_lines, noted_writer = writer_notes([block.text for block in blocks])
     blocks = [block for index, block in enumerate(blocks) if index not in contact_lines]
     # trafilatura takes any author link on the page, even one in the list of other stories.
@@ -149,8 +150,49 @@ def _prepared_for_extraction(tree: Any, text: str) -> str:
     import lxml.html
 
     marked = _mark_styled_headings(tree)
+    dropped = _drop_promotion_boxes(tree)
+    spaced = _space_line_breaks(tree)
     joined = _join_body_chunks(tree)
-    return lxml.html.tostring(tree, encoding="unicode") if marked or joined else text
+    changed = marked or dropped or spaced or joined
+    return lxml.html.tostring(tree, encoding="unicode") if changed else text
+
+
+# A small box with a heading set in the story by the page: a sign-up form, a call to action,
+# a card of links to related stories.
+_PROMOTION_BOX = re.compile(
+    r"(?:^|[\s_-])(?:signup|sign-up|newsletter|subscribe|cta|callout|promo|related)(?:$|[\s_-])"
+)
+_MAX_PROMOTION_WORDS = 80
+
+
+def _drop_promotion_boxes(tree: Any) -> bool:
+    """Drop the boxes a page sets inside the story with a heading of their own ("Get the free
+    newsletter", "Compare travel insurance quotes"), which would head a section."""
+    boxes = [
+        box
+        for box in tree.iter("div", "section", "aside", "form")
+        if _PROMOTION_BOX.search(_box_marks(box))
+        and any(box.find(f".//{tag}") is not None for tag in ("h2", "h3", "h4"))
+        and len(box.text_content().split()) <= _MAX_PROMOTION_WORDS
+    ]
+    for box in boxes:
+        if box.getparent() is not None:
+            box.drop_tree()
+    return bool(boxes)
+
+
+def _box_marks(box: Any) -> str:
+    return " ".join(box.get(key) or "" for key in ("class", "id", "aria-label")).casefold()
+
+
+def _space_line_breaks(tree: Any) -> bool:
+    """Put a space where a ``<br>`` breaks a line ("Copyright Daily Beacon<br>All rights"),
+    which trafilatura would otherwise join into one word."""
+    breaks = list(tree.iter("br"))
+    for line_break in breaks:
+        if not (line_break.tail or "").startswith((" ", "\n")):
+            line_break.tail = " " + (line_break.tail or "")
+    return bool(breaks)
 
 
 def _mark_styled_headings(tree: Any) -> bool:
