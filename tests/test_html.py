@@ -735,3 +735,30 @@ def test_nothing_after_the_press_contacts_is_read(tmp_path: Path) -> None:
     )
     heard_text = " ".join(heard(_load_page(tmp_path, page)))
     assert _SOUTH in heard_text and "Priya Raman" not in heard_text
+
+
+@pytest.mark.parametrize(
+    "inset", ["Photos: The north wall at low tide", "Read: Why the pier closed"]
+)
+def test_a_gallery_or_a_link_titled_inside_the_story_heads_nothing(
+    tmp_path: Path, inset: str
+) -> None:
+    page = _sectioned_page(f"<h2>{inset}</h2><p>{_NORTH}</p><p>{_SOUTH}</p>")
+    article = _load_page(tmp_path, page)
+    heard_text = " ".join(heard(article))
+    assert inset not in heard_text
+    assert _NORTH in heard_text and _SOUTH in heard_text
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<h2>Responses (23)</h2><p>Great piece, thanks for writing it up.</p>",
+        "<h2>This article is for subscribers only</h2><p>Unlock unlimited access today.</p>",
+    ],
+)
+def test_replies_and_the_paywall_box_after_the_story_are_not_read(tmp_path: Path, box: str) -> None:
+    page = _sectioned_page(f"<h2>What happens next</h2><p>{_SOUTH}</p>{box}")
+    heard_text = " ".join(heard(_load_page(tmp_path, page)))
+    assert _SOUTH in heard_text
+    assert "Great piece" not in heard_text and "Unlock" not in heard_text

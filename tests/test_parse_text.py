@@ -322,6 +322,9 @@ def test_a_caption_over_its_credit_is_neither_read_nor_a_heading() -> None:
         "When you buy through links on our site, we may earn an affiliate commission.",
         "Start your free trial",
         "Subscribe: Apple | Spotify | YouTube",
+        "Find The Island Post on WhatsApp",
+        "Listen to our Inside Politics podcast",
+        "This article appears in the December 2024 print edition.",
     ],
 )
 def test_breaks_for_advertisements_and_credits_are_not_read(furniture: str) -> None:

@@ -90,6 +90,14 @@ PROMOTIONS = (
                 r"|was this (?:page|article) (?:helpful|useful)\??)\W*$"
                 r"|download (?:the|our) (?:full )?(?:report|press release|pdf|app)\b"
                 r"|(?:subscribe|listen)(?: on|\s*:))", re.I), 8),
+    # The outlet's other channels and editions: "Find The Liffey Times on WhatsApp", "Listen to
+    # our Inside Politics podcast", "This article appears in the December print edition".
+    (re.compile(r"^(?:find|follow|join) (?:us|[\w.' ]{1,40}) on (?:whatsapp|telegram|instagram"
+                r"|facebook|twitter|x|tiktok|youtube|google news|threads|bluesky)\b"
+                r"|^listen to (?:our|the) [\w.' -]{0,40}podcast\b"
+                r"|^download (?:the|our) [\w.' -]{0,40}app\b"
+                r"|^this (?:article|story) (?:appears|appeared) in the [\w ,.'-]{0,40}"
+                r"(?:edition|issue)\b|^view original content\b|^tried this recipe\?", re.I), 16),
     # Counts of readers' replies: "Responses (23)", "Comments (4)".
     (re.compile(r"^(?:responses|comments|replies)\s*\(\d+\)$", re.I), 3),
     # The links a page offers to readers of screens: "Skip to site index".

@@ -60,6 +60,7 @@ _END_MARKS = frozenset(
         "footnotes", "works cited", "suggested citation",
     }
 )  # fmt: skip
+_CONTACTS_LABEL = re.compile(r"^(?:media|press) (?:contacts?|enquiries|inquiries)\s*:", re.I)
 _SOURCE_LINE = re.compile(r"^SOURCE\s+[A-Z][\w&.,' -]{1,60}$")  # "SOURCE Kestrel Robotics"
 
 
@@ -75,6 +76,8 @@ def story_end(paragraphs: Sequence[str]) -> int:
 def is_end_mark(line: str) -> bool:
     """ "###", "-30-", "Media contacts:", "References", "SOURCE Kestrel Robotics"."""
     text = line.strip()
+    if _CONTACTS_LABEL.match(text):
+        return True  # "Media Contact: Priya Raman, press@..." on one line
     return text.casefold().rstrip(" :.") in _END_MARKS or _SOURCE_LINE.match(text) is not None
 
 

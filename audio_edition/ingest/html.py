@@ -39,9 +39,17 @@ FURNITURE_HEADINGS = re.compile(
     # The boxes that close a story: who wrote it, whom the press may call, what it cites.
     r"|about the (?:authors?|writers?|reporters?|contributors?)|(?:media |press )?contacts?"
     r"|sources|references|citations|bibliography|footnotes"
+    # Readers' replies, the paywall.
+    r"|(?:responses|comments|replies)\s*\(\d+\)|related (?:internet|external) links"
+    r"|already a (?:subscriber|member)\b.*"
+    r"|this (?:article|story|content) is (?:only )?(?:for|available to) (?:paid )?"
+    r"(?:subscribers|members)\b.*"
     r"|(?:sign up|subscribe|newsletter)\b.*)[\s:.!]*",
     re.IGNORECASE,
 )
+# Headings of things set inside the story, which head no part of it: a gallery, a link to
+# another story. Unlike furniture, the story goes on under them.
+_INSET_HEADINGS = re.compile(r"(?:photos?|gallery|video|watch)\s*:.*|read:\s.*", re.IGNORECASE)
 _MAX_HEADING_WORDS = 18
 _MAX_SENTENCE_HEADING_WORDS = 8
 # A byline or date line above the story is at most this long.
@@ -378,6 +386,8 @@ def _sections(
         elif block.kind == "heading" and (not started or block.text.endswith(":")):
             # Before the first paragraph a heading is a deck, a kicker or a promoted link, and
             # one that ends in a colon introduces a list ("More:"): neither heads a section.
+            continue
+        if block.kind == "heading" and _INSET_HEADINGS.fullmatch(block.text):
             continue
         if block.kind == "heading" and _reads_as_heading(block.text):
             if paragraphs or heading:
