@@ -92,7 +92,7 @@ PROMOTIONS = (
                 r"|(?:subscribe|listen)(?: on|\s*:))", re.I), 8),
     # The outlet's other channels and editions: "Find The Liffey Times on WhatsApp", "Listen to
     # our Inside Politics podcast", "This article appears in the December print edition".
-    (re.compile(r"^(?:find|follow|join) (?:us|[\w.' ]{1,40}) on (?:whatsapp|telegram|instagram"
+    (re.compile(r"^(?:find|join) (?:us|[\w.' ]{1,40}) on (?:whatsapp|telegram|instagram"
                 r"|facebook|twitter|x|tiktok|youtube|google news|threads|bluesky)\b"
                 r"|^listen to (?:our|the) [\w.' -]{0,40}podcast\b"
                 r"|^download (?:the|our) [\w.' -]{0,40}app\b"
