@@ -260,6 +260,18 @@ def test_a_newsletter_box_in_the_story_is_not_read_and_its_title_heads_nothing()
     assert "Health Brief" not in read_aloud(article)
 
 
+def test_a_pull_quote_repeating_a_sentence_of_the_story_is_read_once() -> None:
+    sentence = "They asked where they were supposed to park, which was always the first question."
+    text = (
+        "The Town That Buried Its River\n\nBy Camille Vard\n\n"
+        f"Residents came to the meetings with one worry. {sentence} Then they asked about "
+        "the shops.\n\n"
+        f"“{sentence}”\n\n"
+        "The council promised a car park at the edge of the old town by the spring.\n"
+    )
+    assert read_aloud(parse_text(text)).count("supposed to park") == 1
+
+
 def test_a_drop_cap_copied_as_a_line_of_its_own_joins_its_word() -> None:
     text = "Lighthouse Keepers\n\nBy Camille Vard\n\nT\n\nhe wind rose at dusk.\n\n" + BODY
     assert parse_text(text).lede == "The wind rose at dusk."

@@ -123,6 +123,8 @@ _NEWSLETTER_PITCH = re.compile(
     re.IGNORECASE,
 )
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+# A pull quote is at least this long (shorter repeats may be a refrain of the story).
+_MIN_QUOTE_WORDS = 6
 # Lines this short or shorter may be a bare photo credit.
 _MAX_CREDIT_WORDS = 12
 # An all-capitals line this long or longer is a promoted link, not prose.
@@ -204,6 +206,22 @@ def is_boilerplate(line: str, *, headline: bool = False) -> bool:
     if headline or byline:
         return False
     return words >= _MIN_SHOUTING_WORDS and _is_shouting(line)
+
+
+def pull_quotes(paragraphs: list[str]) -> set[str]:
+    """The paragraphs that repeat a passage of a longer one (pull quotes, teasers), compared
+    without their quotation marks and punctuation, as pages restyle them."""
+    flat = [_flattened(text) for text in paragraphs]
+    return {
+        text
+        for text, words in zip(paragraphs, flat, strict=True)
+        if len(words.split()) >= _MIN_QUOTE_WORDS
+        and any(words in other and words != other for other in flat)
+    }
+
+
+def _flattened(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
 def is_newsletter_pitch(line: str) -> bool:

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..models import Article, Published, Section, sections_to_read
-from .boilerplate import is_boilerplate
+from .boilerplate import is_boilerplate, pull_quotes
 from .byline import read_byline, split_authors
 from .credits import story_end, writer_notes
 from .dates import calendar_day, find_date, find_dates
@@ -61,7 +61,6 @@ _NUMBERED = re.compile(r"^(?:#\s?)?(?P<number>\d{1,2})\s?[.):]\s+\S")
 # A line of text that states a date ("Posted Tuesday, March 4, 2025 at 10:20 AM") is short.
 _MAX_DATE_LINE_CHARS = 200
 # A repeated passage this long or longer is a pull quote; shorter ones may be legitimate.
-_MIN_QUOTE_WORDS = 6
 
 
 def parse_html(text: str, source: str | Path | None = None) -> Article:
@@ -320,17 +319,6 @@ def _as_sentence(text: str) -> str:
     return text if text[-1] in '.!?:;…"”’)' else text + "."
 
 
-def _pull_quotes(blocks: list[_Block]) -> set[str]:
-    """Paragraphs that repeat a passage of a longer paragraph: pull quotes, teasers."""
-    paragraphs = [block.text for block in blocks if block.kind == "paragraph"]
-    return {
-        text
-        for text in paragraphs
-        if len(text.split()) >= _MIN_QUOTE_WORDS
-        and any(text in other and text != other for other in paragraphs)
-    }
-
-
 def _opens_numbers(heading: _Block, blocks: list[_Block]) -> bool:
     """Whether ``heading`` is "1. ..." and a later heading of its level goes on "2. ..."."""
     first = _NUMBERED.match(heading.text)
@@ -369,7 +357,7 @@ def _sections(
 ) -> tuple[str | None, tuple[Section, ...]]:
     """Lede (the first paragraph), then sections at headings; furniture and repeats dropped."""
     seen: set[str] = {headline.casefold()}
-    repeats = _pull_quotes(blocks)
+    repeats = pull_quotes([block.text for block in blocks if block.kind == "paragraph"])
     lede: str | None = None
     sections: list[tuple[Section, int]] = []
     heading: str | None = None

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..models import Article, Published, Section
+from .boilerplate import pull_quotes
 from .byline import BY_ALONE, read_byline
 from .credits import end_credits, story_end
 from .dates import find_dates
@@ -68,6 +69,10 @@ def parse_text(text: str, source: str | Path | None = None) -> Article:
     authors, published, body = take_meta(units[start + 1 :])
     published = published or _date_above(units[:start])
     body, signed = _take_end_credit(body)
+    # A sentence set again as a line of its own is a pull quote (a heading that names what a
+    # paragraph says is not one).
+    repeats = pull_quotes([unit.text for unit in body])
+    body = [unit for unit in body if not (unit.text in repeats and unit.ends_sentence)]
     lede, sections = _sections(_without_promoted_headlines(headline, body))
     authors = authors or signed
     return Article(
