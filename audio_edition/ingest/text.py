@@ -3,8 +3,9 @@
 A copy-paste from a browser keeps the article and the page furniture around it: kicker labels,
 photo credits, "Trending Now", share buttons. The parser works on lines (``lines``: cleaned,
 furniture dropped), finds the headline under the site's menu and labels, takes the byline and
-date from the lines under it (``header``), and finds the subheadings: short title-like lines
-that start a run of paragraphs.
+date from the lines under it (``header``), ends the story at its end mark or credits, drops
+pull quotes and the headlines of other stories set between its paragraphs, and finds the
+subheadings: short title-like lines that start a run of paragraphs.
 """
 
 from __future__ import annotations
@@ -170,10 +171,10 @@ def _on_byline(units: list[Unit], index: int, standfirst_lines: int) -> bool:
             return True
         if below is not None and unit.words <= _MAX_NAME_WORDS and find_dates(below.text):
             return True  # a writer's name over the date, first name known or not
-        if unit.words < _MIN_STANDFIRST_WORDS or (standfirst_lines == 1 and not unit.ends_sentence):
-            return False
-        standfirst_lines -= 1
-        if standfirst_lines < 0:
+        standfirst = unit.words >= _MIN_STANDFIRST_WORDS and (
+            standfirst_lines > 1 or unit.ends_sentence
+        )
+        if offset >= standfirst_lines or not standfirst:
             return False
     return False
 
