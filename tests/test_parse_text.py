@@ -243,6 +243,26 @@ def test_other_stories_headlines_between_the_paragraphs_are_neither_headings_nor
     assert "Governor Signs Budget" not in heard_text and "Heavy Rain" not in heard_text
 
 
+@pytest.mark.parametrize(
+    "standfirst",
+    [
+        "Night shift workers fear the cuts will leave them stranded",
+        "Ridership fell again last year; the council wants service back",
+    ],
+)
+def test_a_standfirst_without_its_full_stop_is_read_first(standfirst: str) -> None:
+    # A sentence under the headline that shares few words with the story is its standfirst,
+    # not another story's headline, and a listener hears it before the story, not after.
+    text = (
+        f"Harbour City to Cut Late Buses\n\n{standfirst}\n\nBy Camille Vard\n\n"
+        "March 4, 2025\n\n" + BODY
+    )
+    article = parse_text(text)
+    assert article.lede == standfirst
+    assert heard(article)[-2:] == [p for p in BODY.split("\n") if p]
+    assert not [s.heading for s in article.sections if s.heading]
+
+
 def test_a_newsletter_box_in_the_story_is_not_read_and_its_title_heads_nothing() -> None:
     text = (
         "Short sleep and the heart\n\nBy Camille Vard\n\n"

@@ -290,6 +290,9 @@ def _split_sections(
         # One line between paragraphs is more often a caption or a promoted link than a
         # heading: articles with sections have several. Read it as a paragraph.
         merged = [p for s in sections for p in ((s.heading,) if s.heading else ()) + s.paragraphs]
+        if headings and headings[0] and lede is not None and merged:
+            # The line taken for a heading came before the lede: read them in page order.
+            lede, merged[0] = merged[0], lede
         sections = [Section(None, tuple(merged))] if merged else []
     return lede, tuple(sections)
 
@@ -311,6 +314,8 @@ def _is_heading(
         return False
     if not text[0].isupper() and not text[0].isdigit():
         return False
+    if index == 0 and unit.words >= _MIN_STANDFIRST_WORDS and not is_title_case(text):
+        return False  # a sentence without its full stop atop the story is its standfirst
     # A line after a colon or beside another unpunctuated short line is a list item, unless
     # the two stand alone between paragraphs: a heading and its picture's caption.
     beside_caption = _beside_caption(units, index) is not None
