@@ -263,6 +263,23 @@ def test_a_standfirst_without_its_full_stop_is_read_first(standfirst: str) -> No
     assert not [s.heading for s in article.sections if s.heading]
 
 
+@pytest.mark.parametrize("header", ["More on this story", "More from Island Sport", "Jump to:"])
+def test_a_box_of_links_to_other_stories_is_not_read(header: str) -> None:
+    # A contents box repeats the headings; the headings themselves still head their sections.
+    text = (
+        "Harbour City to Cut Late Buses\n\nBy Camille Vard\n\n"
+        f"{BODY}\n{header}\n\nWhat the Night Shift Says\n\nFares Rise on the Ferry\n\n"
+        "What the Night Shift Says\n\nNurses who finish at midnight said they would walk.\n\n"
+        "Fares Rise on the Ferry\n\nThe ferry company raised its fares for the second time.\n"
+    )
+    article = parse_text(text)
+    assert header.rstrip(":") not in read_aloud(article)
+    assert [s.heading for s in article.sections if s.heading] == [
+        "What the Night Shift Says",
+        "Fares Rise on the Ferry",
+    ]
+
+
 def test_a_newsletter_box_in_the_story_is_not_read_and_its_title_heads_nothing() -> None:
     text = (
         "Short sleep and the heart\n\nBy Camille Vard\n\n"
@@ -357,6 +374,23 @@ def test_a_caption_over_its_credit_is_neither_read_nor_a_heading() -> None:
         "Find The Island Post on WhatsApp",
         "Listen to our Inside Politics podcast",
         "This article appears in the December 2024 print edition.",
+        # Captions that end with their credit.
+        "The ferry leaves the harbour at dawn. Photograph: Jo Smith/The Island Post",
+        "A volunteer sorts coats at the depot on Saturday. (Photo by Jo Smith/Herald)",
+        "The new terminal seen from the quay (Image credit: Harbour Authority)",
+        "Bees were trained to open a two-step box. Credit: Jo Smith",
+        "Image caption, The harbour lights seen from the cliffs on Friday",
+        "Screenshot: Harbour Games",
+        "Image 1 of 6",
+        # Calls to action and a review site's shop window.
+        "Got a story? Email newsdesk@islandpost.example",
+        "Which side will win the cup? Have your say in the comments below.",
+        "Thanks for reading! Subscribe for free to receive new posts.",
+        "Listen to article (6 minutes)",
+        "Today's best Harbour Phone 8 deals",
+        "$348 at Amazon",
+        "Read our full Harbour Phone 8 review",
+        "Reuse this content",
     ],
 )
 def test_breaks_for_advertisements_and_credits_are_not_read(furniture: str) -> None:

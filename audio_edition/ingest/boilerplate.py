@@ -32,21 +32,25 @@ JUNK_LINES = frozenset(
         "gift article", "text settings", "text size", "font size", "translate", "learn more",
         "related topics", "editors' notes", "∙ paid", "paid", "share full article",
         "order reprints", "reprints", "view original content", "related internet links",
+        "reuse this content", "share or comment on this article",
     }
 )  # fmt: skip
 
 # How a picture's credit starts: "Photo: Ann Poe", "Image credit - Ann Poe".
 _PHOTO_LABELS = (
     r"photo|photos|image|images|picture|photograph|credit|credits|image credits?"
-    r"|(?:photo\s+)?illustrations?|artwork|graphics?"
+    r"|(?:photo\s+)?illustrations?|artwork|graphics?|screenshots?|chart|map"
     r"|(?:photo|image|picture)s?\s+(?:by|credit|courtesy(?:\s+of)?)"
 )
 # Lines that start like a caption, a credit or a teaser for another article.
 JUNK_PREFIX = re.compile(
     rf"^(?:{_PHOTO_LABELS}|source|video|watch"
-    r"|read more|read also|also read|related|see also|see more|more on|more|advertisement"
+    r"|read more|read also|read next|also read|related|see also|see more|more on|more"
+    r"|advertisement|journal reference"
     r"|read(?=\s*\|)"
-    r"|sponsored|filed to|filed under|share on|follow|tags|topics)\s*[:|—–-]",
+    r"|sponsored|filed to|filed under|share on|follow|tags|topics)\s*[:|—–-]"
+    # What a screen reader is told of a picture: "Image caption, ...", "Image source, ...".
+    r"|^(?:image|media|video) (?:caption|source)\s*,",
     re.IGNORECASE,
 )
 # A credit that says what it credits, colon or not: "Photo by Marcus Bell / Staff",
@@ -100,6 +104,19 @@ PROMOTIONS = (
                 r"(?:edition|issue)\b|^view original content\b|^tried this recipe\?", re.I), 16),
     # Counts of readers' replies: "Responses (23)", "Comments (4)".
     (re.compile(r"^(?:responses|comments|replies)\s*\(\d+\)$", re.I), 3),
+    # A call to action after a question: "Got a story? Email newsdesk@...", "Which side will
+    # win? Have your say in the comments below.", "Thanks for reading! Subscribe ...".
+    (re.compile(r"^(?:[^.?!]{3,80}\?\s+(?:e-?mail|send|contact|write to|get in touch"
+                r"|sign up|subscribe|have your say|let us know|tell us)\b|thanks for reading\b)"
+                r"(?=.*(?:@|newsletter|comments|subscribe|https?://|www\.))", re.I), 40),
+    # A review site's shop window: "Today's best Pixelon 8 Pro deals", "$348 at Amazon",
+    # "Read our full Sony WH-1000XM5 review", "Why you can trust TechLine ...".
+    (re.compile(r"^today['’]s best\b.{0,60}\bdeals?$|^read our (?:full )?.{0,60}\breview$"
+                r"|^[$£€]\s?\d[\d,.]*\s+(?:at|from)\s+[\w&.'’ -]{2,30}$|^why you can trust\b",
+                re.I), 40),
+    # A gallery's counter, and the note where a page's script did not run.
+    (re.compile(r"^(?:image|photo|picture|slide)\s+\d+\s+of\s+\d+$"
+                r"|^please (?:turn on|enable) javascript\b", re.I), 12),
     # The links a page offers to readers of screens: "Skip to site index".
     (re.compile(r"^skip (?:to|navigation)\b", re.I), 6),
     # Shopping links in buying guides: "See it now: Amazon", "Buy now at Best Buy".
@@ -134,7 +151,8 @@ _MIN_SHOUTING_WORDS = 4
 # A caption: any text that ends with its photo credit in brackets, "(Photo: Ann Poe)", and
 # (names in capitals) "(Ann Poe for The Island Post)", "(Ann Poe/Reuters)", "(ABC: Ann Poe)".
 CAPTION_CREDIT = re.compile(
-    r"[(\[]\s*(?:(?:image|photo|picture|photograph|credit|video)s?\s*:|©|(?:ap|afp|reuters|getty)\b)"
+    r"[(\[]\s*(?:(?:image|photo|picture|photograph|credit|video)s?(?:\s+credits?)?\s*:|©"
+    r"|(?:ap|afp|reuters|getty)\b|(?:photo|image|picture)s?\s+(?:by|courtesy)\b)"
     r"[^()\[\]]{0,80}[)\]]\s*$",
     re.IGNORECASE,
 )
@@ -142,6 +160,13 @@ _NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}"
 NAMED_CREDIT = re.compile(
     rf"\(\s*{_NAME}(?: for |\s*/\s*)[A-Z][^()]{{1,60}}\)\s*$"
     rf"|\(\s*[A-Z][\w&.'’ -]{{1,30}}:\s*{_NAME}\s*\)\s*$"
+)
+# A caption ending in its credit after the last sentence: "... in Taipei. Photograph: Ann Poe/
+# The Island Post", "... puzzle box. Credit: Ann Poe".
+TRAILING_CREDIT = re.compile(
+    r"(?:^|[.!?”’\"]\s+)(?:photograph|photo|picture|image|illustration|credit)s?"
+    r"(?:\s+credits?)?\s*:\s*[^.!?:]{2,60}$",
+    re.IGNORECASE,
 )
 # A caption ending in a web address as its credit: "... campaign. (onmeth.com)".
 DOMAIN_CREDIT = re.compile(r"\((?:[\w-]+\.)+[a-z]{2,6}\)\s*$", re.IGNORECASE)
@@ -158,9 +183,12 @@ LINK_LIST_HEADERS = frozenset(
         "most popular", "most read", "trending", "trending now", "don't miss", "dont miss",
         "recommended", "recommended for you", "you may also like", "you might also like",
         "see also", "read more", "read next", "more stories", "latest", "latest news",
-        "top stories",
+        "top stories", "more on this story", "explore more on these topics", "jump to",
+        "in this article", "table of contents", "on this page",
     }
 )  # fmt: skip
+# "More from Money Talk", "More in Science": the header of a box of a section's stories.
+_MORE_FROM = re.compile(r"^more (?:from|in) (?:[\w&'’.-]+ ?){1,4}$", re.IGNORECASE)
 READ_TIME = re.compile(r"\b\d+\s*(?:-\s*)?min(?:ute)?s?\s+read\b", re.IGNORECASE)
 # Notes the page prints about the article itself: its age, its reading time.
 ARTICLE_NOTE = re.compile(
@@ -169,7 +197,8 @@ ARTICLE_NOTE = re.compile(
     r"|(?:estimated\s+)?read(?:ing)?\s+time\s*:?\s*\d+\s*min(?:ute)?s?"
     r"|estimated\s+\d+\s*min(?:ute)?s?"
     r"|[0-5]?\d:[0-5]\d(?::[0-5]\d)?"  # the length of a video or of the article read aloud
-    r"|listen(?:\s+to\s+this\s+(?:article|story))?\s*[·•|:—–-]?\s*\d+(?::\d\d)?\s*(?:min(?:ute)?s?)?)"
+    r"|listen(?:\s+to\s+(?:this\s+)?(?:article|story))?\s*[·•|:—–-]?\s*\(?\d+(?::\d\d)?"
+    r"\s*(?:min(?:ute)?s?)?\)?)"
     r"\W*$",
     re.IGNORECASE,
 )
@@ -194,6 +223,8 @@ def is_boilerplate(line: str, *, headline: bool = False) -> bool:
     if ARTICLE_NOTE.match(line):
         return True
     if CAPTION_CREDIT.search(line) or COPYRIGHT_CREDIT.search(line) or DOMAIN_CREDIT.search(line):
+        return True
+    if words <= 60 and TRAILING_CREDIT.search(line):
         return True
     if words <= 40 and (CAPTION_POSITION.search(line) or NAMED_CREDIT.search(line)):
         return True
@@ -263,7 +294,8 @@ def _signs_wire_copy(line: str) -> bool:
 
 def starts_link_list(line: str) -> bool:
     """True for the header of a box of links to other articles ("Most Popular", "Related")."""
-    return line.casefold().rstrip(" .:!›»>") in LINK_LIST_HEADERS
+    key = line.casefold().rstrip(" .:!›»>")
+    return key in LINK_LIST_HEADERS or _MORE_FROM.match(key) is not None
 
 
 def _is_shouting(line: str) -> bool:

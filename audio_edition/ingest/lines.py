@@ -100,13 +100,21 @@ def drop_junk(units: list[Unit]) -> list[Unit]:
     seen: set[str] = set()
     kept: list[Unit] = []
     in_link_list = False
+    listed: set[str] = set()  # the titles in the box of links, which a contents box repeats
     for index, unit in enumerate(units):
         key = unit.text.casefold().rstrip(" .:!")
         if starts_link_list(unit.text):
-            in_link_list = True
+            in_link_list, listed = True, set()
             continue
-        # The byline or date under the headline ends a box of links above it.
-        if in_link_list and _is_link_title(unit) and not is_byline_or_date(unit.text):
+        # The byline or date under the headline ends a box of links above it, and the first
+        # heading a contents box listed ends that box.
+        if (
+            in_link_list
+            and _is_link_title(unit)
+            and not is_byline_or_date(unit.text)
+            and key not in listed
+        ):
+            listed.add(key)
             continue
         in_link_list = False
         if key in seen:
