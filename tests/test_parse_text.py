@@ -280,6 +280,24 @@ def test_a_box_of_links_to_other_stories_is_not_read(header: str) -> None:
     ]
 
 
+def test_headings_ending_with_a_colon_head_their_sections_but_a_lead_in_does_not() -> None:
+    text = (
+        "Should the Port Sell Its Ferries?\n\nBy Camille Vard\n\n" + BODY + "\n"
+        "The case for selling:\n\nA buyer would take on the debts and the ageing boats, and "
+        "the port would keep a share of the fares.\n\n"
+        "The harbour master's statement said:\n\nWe have no plans to sell any of the boats "
+        "before the next season begins.\n\n"
+        "The case against:\n\nFares rose by a third the last time a ferry line was sold, "
+        "the union said.\n"
+    )
+    article = parse_text(text)
+    assert [s.heading for s in article.sections if s.heading] == [
+        "The case for selling",
+        "The case against",
+    ]
+    assert "The harbour master's statement said:" in read_aloud(article)
+
+
 def test_a_newsletter_box_in_the_story_is_not_read_and_its_title_heads_nothing() -> None:
     text = (
         "Short sleep and the heart\n\nBy Camille Vard\n\n"

@@ -55,6 +55,8 @@ _MAX_LABELLED_HEADLINE_WORDS = 20
 _MAX_STANDFIRST_LINES = 3
 _MIN_STANDFIRST_WORDS = 5
 _MAX_NAME_WORDS = 8
+# A paragraph of the story has at least this many words.
+_MIN_BODY_WORDS = 8
 # A site's menu pasted above the headline: at least this many lines of a few words.
 _MIN_MENU_ITEMS = 3
 _MAX_MENU_ITEM_WORDS = 3
@@ -277,7 +279,7 @@ def _split_sections(
         if is_heading:
             if paragraphs or heading:
                 sections.append(Section(heading, tuple(paragraphs)))
-            heading, paragraphs = unit.text, []
+            heading, paragraphs = unit.text.rstrip(":"), []
             continue
         paragraphs.append(
             tidy_dateline(unit.text) if not sections and not paragraphs else unit.text
@@ -333,7 +335,31 @@ def _is_heading(
     if text.upper() == text and unit.words > 1:
         # Capitals between paragraphs are a run-in label or a promoted link, not a heading.
         return False
+    if text.endswith(":"):
+        # "The bull case:" over a paragraph heads it; "The statement said:" leads into a quote.
+        last_word = text[:-1].split()[-1].casefold() if text[:-1].split() else ""
+        return (
+            _is_prose(following)
+            and last_word not in _LEADS_IN
+            and not any(mark in text for mark in '"“”‘’')
+        )
     return not unit.ends_sentence
+
+
+# The last word of a line that leads into what follows it rather than heading it.
+_LEADS_IN = frozenset(
+    {
+        "said", "says", "say", "read", "reads", "wrote", "writes", "added", "adds", "told",
+        "explained", "explains", "stated", "states", "tweeted", "posted", "following", "below",
+        "include", "includes", "included", "are", "is", "was", "were", "be", "this", "these",
+        "asked", "asks", "replied", "answered", "continued", "noted", "warned",
+    }
+)  # fmt: skip
+
+
+def _is_prose(unit: Unit) -> bool:
+    """A paragraph of the story: a sentence or more."""
+    return unit.words >= _MIN_BODY_WORDS and unit.ends_sentence
 
 
 def _is_loose(unit: Unit) -> bool:
