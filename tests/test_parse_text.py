@@ -298,6 +298,26 @@ def test_headings_ending_with_a_colon_head_their_sections_but_a_lead_in_does_not
     assert "The harbour master's statement said:" in read_aloud(article)
 
 
+def test_a_heading_next_to_its_fact_box_still_heads_its_section() -> None:
+    # "Distance: 4 miles" beside a heading is a fact about the section, not an item of a list.
+    text = (
+        "Three Walks Along the Island Coast\n\nBy Camille Vard\n\n" + BODY + "\n"
+        "The Lighthouse Loop\n\nDistance: 4 miles | Difficulty: easy\n\n"
+        "The loop starts at the car park and follows the cliff path to the old lighthouse.\n\n"
+        "Seal Bay\n\nDistance: 6 miles\n\n"
+        "Seals haul out on the sand at low tide, so check the tide tables before you set off.\n\n"
+        "Best time: September\n\n"
+        "The North Cliffs\n\nThe hardest of the three climbs steeply from the harbour wall.\n"
+    )
+    article = parse_text(text)
+    assert [s.heading for s in article.sections if s.heading] == [
+        "The Lighthouse Loop",
+        "Seal Bay",
+        "The North Cliffs",
+    ]
+    assert "Distance: 6 miles" in read_aloud(article)
+
+
 def test_a_newsletter_box_in_the_story_is_not_read_and_its_title_heads_nothing() -> None:
     text = (
         "Short sleep and the heart\n\nBy Camille Vard\n\n"

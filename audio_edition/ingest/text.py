@@ -321,10 +321,11 @@ def _is_heading(
     # A line after a colon or beside another unpunctuated short line is a list item, unless
     # the two stand alone between paragraphs: a heading and its picture's caption.
     beside_caption = _beside_caption(units, index) is not None
-    if _is_loose(following) and not beside_caption:
+    if _is_loose(following) and not beside_caption and not _is_fact_line(following):
         return False
     if previous is not None and (
-        previous.text.endswith(":") or (_is_loose(previous) and not beside_caption)
+        previous.text.endswith(":")
+        or (_is_loose(previous) and not beside_caption and not _is_fact_line(previous))
     ):
         return False
     if text.endswith(("?", "!")):
@@ -360,6 +361,16 @@ _LEADS_IN = frozenset(
 def _is_prose(unit: Unit) -> bool:
     """A paragraph of the story: a sentence or more."""
     return unit.words >= _MIN_BODY_WORDS and unit.ends_sentence
+
+
+# "Last season: 2nd", "Distance: 6 miles | Difficulty: hard": a fact box's lines of a label
+# and its value, which a heading may stand next to (they are not the items of a list).
+_FACT_LINE = re.compile(r"^(?:[A-Z][\w’' -]{0,24}:\s*[^:|]{1,30}?(?:\s*\|\s*|$))+$")
+_MAX_FACT_WORDS = 10
+
+
+def _is_fact_line(unit: Unit) -> bool:
+    return unit.words <= _MAX_FACT_WORDS and _FACT_LINE.match(unit.text) is not None
 
 
 def _is_loose(unit: Unit) -> bool:
