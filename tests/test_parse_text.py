@@ -74,6 +74,34 @@ def test_date_shapes(line: str, published: dt.date) -> None:
     assert line not in read_aloud(article)
 
 
+def test_date_labels_on_lines_of_their_own_say_which_date_is_which() -> None:
+    head = (
+        "Harbour City to Cut Late Buses\n\nBy Camille Vard\n\nUpdated\n\n"
+        "Apr 02, 2024, 06:06 PM\n\nPublished\n\nApr 01, 2024, 10:30 AM"
+    )
+    article = parse(head)
+    assert article.published and article.published.isoformat()[:10] == "2024-04-01"
+    assert "Published" not in read_aloud(article) and "Updated" not in read_aloud(article)
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "SAN JOSE, Calif.--(BUSINESS WIRE)--Mar. 12, 2024-- ",
+        "DAKAR/NEW YORK, 12 March 2024 – ",
+        "HARBOUR CITY, March 12, 2024 /PRNewswire/ -- ",
+    ],
+)
+def test_a_press_release_is_dated_by_its_dateline(dateline: str) -> None:
+    text = (
+        "Kestrel Robotics Reports Record Quarter\n\n"
+        f"{dateline}Kestrel Robotics today announced results for its fourth quarter.\n\n"
+        "Revenue reached a record, the company said in a statement on Tuesday.\n"
+    )
+    article = parse_text(text)
+    assert article.published and article.published.isoformat()[:10] == "2024-03-12"
+
+
 def test_iso_output_keeps_the_zone() -> None:
     article = parse("Buses Every Ten Minutes\n\nFeb.06 - 2025 10:20 AM CET")
     assert article.to_dict()["published"] == "2025-02-06T10:20:00+01:00"

@@ -69,6 +69,7 @@ def take_meta(units: list[Unit]) -> tuple[tuple[str, ...], Published | None, lis
     of the first "By" line, else of the first line that starts with a person's name; the date
     is the first one labelled published (or not labelled), else the first "Updated" stamp.
     """
+    units = _date_labels_joined(units[: _META_LINES + 1]) + units[_META_LINES + 1 :]
     zone = units[:_META_LINES]
     # Each line's dates, found once: a line is read as a byline and, before that, as the date
     # line under the one above it.
@@ -156,6 +157,24 @@ def take_meta(units: list[Unit]) -> tuple[tuple[str, ...], Published | None, lis
     )
     body = [unit for index, unit in enumerate(zone) if index not in meta]
     return authors, published, body + units[_META_LINES:]
+
+
+# "Updated" on a line of its own, over the date it labels.
+_DATE_LABEL_ALONE = re.compile(
+    r"(?:first\s+|last\s+)?(?:published|posted|updated|modified)(?:\s+on)?\s*:?", re.IGNORECASE
+)
+
+
+def _date_labels_joined(units: list[Unit]) -> list[Unit]:
+    """The lines with each date label alone on its line joined to the date under it, so
+    "Updated" / "Apr 2, 2024" and "Published" / "Apr 1, 2024" say which date is which."""
+    joined: list[Unit] = []
+    for unit in units:
+        if joined and _DATE_LABEL_ALONE.fullmatch(joined[-1].text) and find_dates(unit.text):
+            label = joined.pop()
+            unit = Unit(f"{label.text} {unit.text}", label.words + unit.words)
+        joined.append(unit)
+    return joined
 
 
 def _with_names_below(byline: Byline, zone: list[Unit], following: int, meta: set[int]) -> Byline:

@@ -70,7 +70,7 @@ def parse_text(text: str, source: str | Path | None = None) -> Article:
     start = _headline_index(units)
     headline = units[start].text
     authors, published, body = take_meta(units[start + 1 :])
-    published = published or _date_above(units[:start])
+    published = published or _date_above(units[:start]) or _dateline_date(body)
     body, signed = _take_end_credit(body)
     # A sentence set again as a line of its own is a pull quote (a heading that names what a
     # paragraph says is not one).
@@ -94,6 +94,28 @@ def _date_above(furniture: list[Unit]) -> Published | None:
         dates = find_dates(unit.text) if unit.words <= MAX_BYLINE_WORDS else []
         if dates and is_date_line(unit.text, dates):
             return dates[0].match.value
+    return None
+
+
+# A press release's dateline before its date: "SAN JOSE, Calif.--(BUSINESS WIRE)--",
+# "DAKAR/NEW YORK, "; after the date comes a dash, the wire's name or a bracket.
+_DATELINE_PLACE = re.compile(
+    r"^[A-Z][A-Z.'’/ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{0,20})?\s*"
+    r"(?:--\s*\(?[\w ]{2,30}\)?\s*--|,)\s*$"
+)
+_AFTER_DATELINE_DATE = re.compile(r"\s*(?:--|[–—-]|/|\()")
+
+
+def _dateline_date(body: list[Unit]) -> Published | None:
+    """The date in the dateline that opens a press release's first paragraph, for a story
+    that prints no date line: "SAN JOSE, Calif.--(BUSINESS WIRE)--Mar. 12, 2024--Kestrel ..."."""
+    for unit in body[:2]:  # under the standfirst, if any
+        for found in find_dates(unit.text[:120]):
+            match = found.match
+            if _DATELINE_PLACE.match(unit.text[: match.start]) and _AFTER_DATELINE_DATE.match(
+                unit.text, match.end
+            ):
+                return match.value
     return None
 
 
