@@ -212,6 +212,22 @@ BYLINES = [
     # The company that publishes or sponsors the page is not its writer.
     (["Published by Springfield Gazette on March 3, 2025"], ()),
     (["Sponsored by Harbour Ferries Ltd", "March 3, 2025"], ()),
+    # Names in capitals joined by "AND"; an e-mail in brackets; a role after a slash.
+    (["BY JANE DOE AND JOHN ROE", "STAFF WRITERS", "March 3, 2025"], ("Jane Doe", "John Roe")),
+    (["By JANE DOE [jdoe@islandpost.example]", "March 3, 2025"], ("Jane Doe",)),
+    (["Published: Monday | March 3, 2025 | 12:12 AM", "Nnamdi Okafor/Senior Island Post Writer"],
+     ("Nnamdi Okafor",)),
+    # The section's label before the byline; the page's age beside the name.
+    (["Local | Nnamdi Okafor 3 Mar 2025 12:24 pm"], ("Nnamdi Okafor",)),
+    (["Nnamdi Okafor | Published 2h ago"], ("Nnamdi Okafor",)),
+    # Writers one to a line over the date (the agency under a name is her outlet).
+    (["Paula Doe", "Ryan Roe-Doe", "Sat 3 Mar 2025"], ("Paula Doe", "Ryan Roe-Doe")),
+    (["Nnamdi Okafor", "The Canadian Press", "Published March 3, 2025"], ("Nnamdi Okafor",)),
+    # A line about the writer between her name and the date.
+    (["Nnamdi Okafor", "Nnamdi Okafor is a senior reporter at the Island Post.",
+      "Published 3 March 2025 | 10:42"], ("Nnamdi Okafor",)),
+    # A label of the page is no writer.
+    (["Peer-Reviewed Publication", "March 3, 2025"], ()),
 ]  # fmt: skip
 
 
@@ -258,6 +274,9 @@ DATES = [
     (["By Jane Doe", "03.14.2025"], dt.date(2025, 3, 14)),
     (["By Jane Doe", "14/03/2025"], dt.date(2025, 3, 14)),
     # A time zone in brackets, as some Indian and Gulf sites print it.
+    # The labels on lines of their own, over the dates they label.
+    (["By Jane Doe", "Updated", "Mar 04, 2025, 06:06 PM", "Published", "Mar 03, 2025, 10:30 AM"],
+     dt.datetime(2025, 3, 3, 10, 30)),
     (["By Jane Doe", "Last Updated: Tuesday, March 4, 2025, 10:20 [IST]"],
      dt.datetime(2025, 3, 4, 10, 20, tzinfo=dt.timezone(dt.timedelta(hours=5, minutes=30)))),
 ]  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .dates import ZONE_OFFSETS, find_date
+from .names import ROLE_WORDS
 
 # Whole lines that are page furniture, compared casefolded without trailing punctuation.
 JUNK_LINES = frozenset(
@@ -269,7 +270,11 @@ def is_photo_credit(line: str) -> bool:
         return False
     if line[:3].casefold() == "by ":
         return False
-    if CREDIT_BY.match(line) or SLASH_CREDIT.match(line) or _PHOTO_PREFIX.match(line):
+    if SLASH_CREDIT.match(line):
+        # "Jane Doe/Senior Gleaner Writer" is the writer and her role, not a photographer.
+        after_slash = line.split("/", 1)[1].casefold().split()
+        return not any(word in ROLE_WORDS for word in after_slash)
+    if CREDIT_BY.match(line) or _PHOTO_PREFIX.match(line):
         return True
     return CREDIT_LINE.match(line) is not None and not _signs_wire_copy(line)
 

@@ -20,6 +20,7 @@ from .names import (
     MONTH_WORDS,
     ROLE_MODIFIERS,
     ROLE_WORDS,
+    SECTION_WORDS,
     SUFFIX,
     WIRE_SERVICES,
     is_person_name,
@@ -69,7 +70,9 @@ _GLUED_MONTH = re.compile(
     r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d)"
 )
 _CONTACT = re.compile(
-    r"\S+@\S+\.[a-z]{2,}\b|@\w+|https?://\S+|\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b", re.IGNORECASE
+    r"[^\s\[\]()<>]+@[^\s\[\]()<>]+\.[a-z]{2,}\b|@\w+|https?://\S+"
+    r"|\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b",
+    re.IGNORECASE,
 )
 _SEPARATORS = " ,;:|·•/–—-"
 
@@ -107,6 +110,8 @@ def read_byline(line: str, *, bare: bool = True, beside_date: bool = False) -> B
     dates = tuple(find_dates(text))
     undated = blank_out(text, [(d.match.start, d.match.end) for d in dates], " | ")
     undated = blank_out(undated, days_without_year(undated), " | ")
+    # "Jane Doe | Published 2h ago": the page's age stands where the date goes.
+    undated, aged = _AGE_STAMP.subn(" | ", undated)
     undated = _LABEL_BEFORE_DATE.sub(" | ", undated)  # "Jane Doe Published <date>"
     lower_case = undated.islower()
     if lower_case:
@@ -131,11 +136,15 @@ def read_byline(line: str, *, bare: bool = True, beside_date: bool = False) -> B
             return Byline(authors, explicit=True, dates=dates) if authors else None
     if not bare:
         return None
-    first = re.split(
+    first, *rest = re.split(
         r"\s*[|·•/,;&(]\s*|\s+[-–—]\s+|\s+(?:and|with)\s+",
         undated.strip(_SEPARATORS),
         maxsplit=1,
-    )[0]
+    )
+    if rest and (dates or aged) and _is_section_label(first) and rest[0].strip(_SEPARATORS):
+        # "Local | Mandy Lai 27 Mar 2024": the section's label, then the byline.
+        byline = read_byline(rest[0], bare=bare, beside_date=True)
+        return Byline(byline.authors, byline.explicit, dates) if byline else None
     head, after_role = _after_leading_role(_without_place_or_role(first))
     if head.casefold() in WIRE_SERVICES:
         return Byline((head,), explicit=False, dates=dates)
@@ -146,7 +155,9 @@ def read_byline(line: str, *, bare: bool = True, beside_date: bool = False) -> B
     # date line, after the writer's role ("Senior Reporter Nnamdi Okafor"), or on the date
     # line before the writer's outlet. Else it must: "Nnamdi Okafor | <date>" is set like
     # "Fact Check | <date>", and "Nnamdi Okafor, <date>" like "New York, <date>".
-    by_position = beside_date or after_role or (bool(dates) and _followed_by_outlet(undated, first))
+    by_position = (
+        beside_date or after_role or aged or (bool(dates) and _followed_by_outlet(undated, first))
+    )
     if is_person_name(candidate, known_first_name=not by_position) and not (
         by_position and (names_publication(candidate) or names_section(candidate))
     ):
@@ -161,6 +172,20 @@ def read_byline(line: str, *, bare: bool = True, beside_date: bool = False) -> B
         if _is_staff_signature(part):
             return Byline((part,), explicit=False, dates=dates)
     return None
+
+
+# The page's age on the byline line: "Published 2h ago", "3 hours ago", "Yesterday".
+_AGE_STAMP = re.compile(
+    r"(?:(?<=[|·•,])|(?<=\s[|·•-]))\s*(?:(?:published|posted|updated)\s*:?\s*)?"
+    r"(?:\d+\s*(?:[smhd]|mins?|minutes?|hrs?|hours?|days?)\s+ago|yesterday|today)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_section_label(part: str) -> bool:
+    """ "Local", "World News": a word or two of the paper's sections, set before a byline."""
+    words = part.casefold().split()
+    return 1 <= len(words) <= 2 and all(word in SECTION_WORDS for word in words)
 
 
 def _after_leading_role(head: str) -> tuple[str, bool]:
@@ -262,6 +287,8 @@ def split_authors(names: str, *, explicit: bool = False) -> tuple[str, ...]:
     names = re.sub(r"\s+(?:on|at)\s*(?=\||$)", " ", names)  # "by Jane Doe on <date>"
     names = re.split(r"\s+(?=(?:Updated|Published|Posted|Last [Uu]pdated)\b)", names, maxsplit=1)[0]
     names = re.split(r"\s*[|•·/(]\s*|\s+[-–—]\s+", names)[0]  # "Jane Doe (Island Post)"
+    if names.isupper():  # "TOMOKO OTAKI AND GABRIEL DOMINGO"
+        names = re.sub(r"\b(?:AND|WITH)\b", lambda joiner: joiner[0].lower(), names)
     # "with" joins a co-writer or the agency the story draws on ("By Jane Doe with Reuters").
     # "Ann Poe, Staff Engineer; Jo Roe, Manager": a semicolon between writers with roles.
     pieces = re.split(

@@ -21,7 +21,7 @@ from .dates import (
     yearless_dates,
 )
 from .lines import CLOSES_SENTENCE, Unit, clean_line, drop_junk
-from .names import HONORIFICS, JOB_WORDS, ROLE_WORDS, names_publication
+from .names import HONORIFICS, JOB_WORDS, ROLE_WORDS, WIRE_SERVICES, names_publication
 
 _TIME_OR_ZONE = re.compile(
     r"^(?:\d{1,2}[:.]\d\d(?:[ap]\.?m\.?)?|[ap]\.?m\.?|[A-Z]{2,5}|\(?\d+\)?)$"
@@ -83,6 +83,7 @@ def take_meta(units: list[Unit]) -> tuple[tuple[str, ...], Published | None, lis
     dates: list[LabelledDate] = []
     meta: set[int] = set()
     seen_body = False
+    last_byline = -1
     for index, unit in enumerate(zone):
         if index in meta:
             continue
@@ -119,7 +120,11 @@ def take_meta(units: list[Unit]) -> tuple[tuple[str, ...], Published | None, lis
         # Below the body's start, only a "By" line or the first byline still counts.
         if byline and (byline.explicit or not bylines or not seen_body):
             byline = _with_names_below(byline, zone, index + (2 if joined else 1), meta)
+            if bylines and index - 1 == last_byline and _stacks_on(bylines[-1], byline):
+                # Writers' names one to a line, over the date: one byline.
+                byline = Byline(bylines.pop().authors + byline.authors, False, byline.dates)
             bylines.append(byline)
+            last_byline = index
             dates.extend(byline.dates)
             meta.update((index, index + 1) if joined else (index,))
         elif date_lines[index]:
@@ -177,6 +182,19 @@ def _date_labels_joined(units: list[Unit]) -> list[Unit]:
     return joined
 
 
+def _stacks_on(above: Byline, below: Byline) -> bool:
+    """Whether two bylines on lines one under the other are one list of writers: each is a
+    name alone, with no "By" and no date on the upper one."""
+    return (
+        not above.explicit
+        and not below.explicit
+        and not above.dates
+        and len(above.authors) == len(below.authors) == 1
+        and below.authors[0].casefold() not in WIRE_SERVICES  # the writer's agency
+        and not names_publication(below.authors[0])
+    )
+
+
 def _with_names_below(byline: Byline, zone: list[Unit], following: int, meta: set[int]) -> Byline:
     """The byline with the names its lines below carry on with ("and John Roe"; "and" and
     "John Roe" on lines of their own, each name a link the layout set apart); the lines
@@ -228,8 +246,10 @@ def _beside_date(zone: list[Unit], date_lines: list[bool], index: int) -> bool:
     for following in range(index + 1, min(len(zone), index + 1 + _MAX_BYLINE_EXTRAS + 1)):
         if date_lines[following]:
             return True
-        if not _is_byline_extra(zone[following].text):
-            return False
+        text = zone[following].text
+        about = ABOUT_THE_WRITER.match(text)
+        if not _is_byline_extra(text) and not (about and about["name"] in zone[index].text):
+            return False  # (a line about the writer may stand between her name and the date)
     return False
 
 

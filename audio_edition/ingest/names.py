@@ -44,6 +44,7 @@ JOB_WORDS = ROLE_WORDS | frozenset(
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "view", "more", "articles", "follow", "profile", "bio", "updated", "published",
         "posted", "photo", "photos", "image", "courtesy", "credit", "video", "getty",
+        "publication", "release", "statement", "sponsored", "partner",
     }
 )  # fmt: skip
 # The last word of many a paper's or site's name.
