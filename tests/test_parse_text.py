@@ -566,6 +566,14 @@ def test_shared_sample_structure() -> None:
             "Boston — The team announced it on Wednesday.",
         ),
         (
+            "KIKUYO, Japan -- Workers began on Monday.",
+            "Kikuyo, Japan — Workers began on Monday.",
+        ),
+        (
+            "SEOUL, March 18 (Yonhap) -- The North fired a missile.",
+            "Seoul, March 18 — The North fired a missile.",
+        ),
+        (
             "NATO leaders met in Brussels on Tuesday to talk.",
             "NATO leaders met in Brussels on Tuesday to talk.",
         ),

@@ -255,14 +255,14 @@ def _after_menu(units: list[Unit]) -> int:
 
 # "KYIV, Ukraine (AP) — Text": a dateline in capitals, then the wire agency.
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’ -]{1,39}[A-Z.])(?P<region>(?:,\s*[A-Z][\w.'’ -]{1,30})?)\s*"
-    r"(?:\((?:AP|Reuters|AFP|UPI|dpa|Bloomberg|CNN)\)\s*)?[—–-]{1,2}\s+(?=\S)"
+    r"^(?P<place>[A-Z][A-Z.'’ -]{1,39}[A-Z.])(?P<region>(?:,\s*[A-Z][\w.'’ -]{0,29}[\w.])?)\s*"
+    r"(?:\((?:[A-Z]{2,6}|[A-Z][a-z]{2,12}(?: [A-Z][a-z]+)?)\)\s*)?[—–-]{1,2}\s+(?=\S)"
 )
 
 
 def tidy_dateline(paragraph: str) -> str:
     """ "KYIV, Ukraine (AP) — Text" -> "Kyiv, Ukraine — Text": the place is read as a word
-    (not spelled out letter by letter) and the wire agency's name is not read."""
+    (not spelled out letter by letter) and the wire agency's name ("(Yonhap)") is not read."""
     match = DATELINE.match(paragraph)
     if not match or not any(ch.isalpha() for ch in match["place"]):
         return paragraph
