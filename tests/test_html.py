@@ -717,6 +717,9 @@ def test_a_line_break_inside_a_paragraph_is_a_space_between_words(tmp_path: Path
         " minutes.</p></div>",
         '<div aria-label="Related stories"><h3>More harbour news</h3><p>Ferry fares rise again'
         "</p></div>",
+        # Whatever its class, a box of links under a furniture heading is no end of the story.
+        '<div class="recirc-inline"><h3>More from Opinion</h3><ul><li><a href="/a">Ferry fares'
+        ' rise again</a></li><li><a href="/b">Letters on the quay</a></li></ul></div>',
     ],
 )
 def test_a_box_with_a_heading_set_inside_the_story_is_not_read(tmp_path: Path, box: str) -> None:

@@ -178,7 +178,7 @@ def _drop_promotion_boxes(tree: Any) -> bool:
     boxes = [
         box
         for box in tree.iter("div", "section", "aside", "form")
-        if _PROMOTION_BOX.search(_box_marks(box))
+        if (_PROMOTION_BOX.search(_box_marks(box)) or _has_furniture_heading(box))
         and any(box.find(f".//{tag}") is not None for tag in ("h2", "h3", "h4"))
         and len(box.text_content().split()) <= _MAX_PROMOTION_WORDS
     ]
@@ -186,6 +186,15 @@ def _drop_promotion_boxes(tree: Any) -> bool:
         if box.getparent() is not None:
             box.drop_tree()
     return bool(boxes)
+
+
+def _has_furniture_heading(box: Any) -> bool:
+    """Whether the box opens with a heading of page furniture ("More from Opinion"), whatever
+    its class: the box is the furniture, and the story goes on after it."""
+    first = next(box.iter("h2", "h3", "h4"), None)
+    return first is not None and bool(
+        FURNITURE_HEADINGS.fullmatch(clean_text(first.text_content()) or "")
+    )
 
 
 def _box_marks(box: Any) -> str:
