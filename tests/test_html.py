@@ -765,3 +765,30 @@ def test_replies_and_the_paywall_box_after_the_story_are_not_read(tmp_path: Path
     heard_text = " ".join(heard(_load_page(tmp_path, page)))
     assert _SOUTH in heard_text
     assert "Great piece" not in heard_text and "Unlock" not in heard_text
+
+
+def test_subheadings_outside_an_article_element_still_head_their_sections(
+    tmp_path: Path,
+) -> None:
+    # A university news office's template: no <article>, the story in a div between the
+    # page's columns; trafilatura keeps the paragraphs but loses the <h4>s.
+    page = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        "<title>Harbour Wall Plans Approved | Skarvik University News</title></head><body>"
+        '<div class="container"><div class="row"><div class="col-md-8 main-col">'
+        '<div class="news-article"><h1>Harbour Wall Plans Approved</h1>'
+        '<div class="news-meta"><p>March 4, 2025</p></div><div class="news-body">'
+        f"<p>{_STORY}</p><h4>The north wall</h4><p>{_NORTH}</p>"
+        f"<h4>The south wall</h4><p>{_SOUTH}</p>"
+        "<p>The engineers will report to the council again in the autumn, once the first "
+        "stones are set and the cost of the second phase is known.</p>"
+        '</div></div></div><div class="col-md-4 sidebar"><div class="related-news">'
+        '<h3>Related news</h3><ul><li><a href="/a">Ferry fares rise again</a></li></ul></div>'
+        "</div></div></div></body></html>"
+    )
+    article = _load_page(tmp_path, page)
+    assert [s.heading for s in article.sections if s.heading] == [
+        "The north wall",
+        "The south wall",
+    ]
+    assert "Ferry fares" not in " ".join(heard(article))

@@ -69,6 +69,7 @@ def parse_html(text: str, source: str | Path | None = None) -> Article:
     tree = _parse_tree(text, subject)
     metadata = page_metadata(tree)
     blocks, extracted = _extract_body(_prepared_for_extraction(tree, text))
+    blocks = _with_lost_headings(blocks, tree)
     headline = choose_headline(metadata, extracted)
     if not headline:
         raise InputError("no article found in the page (no headline)", subject)
@@ -269,6 +270,29 @@ def _join_body_chunks(tree: Any) -> bool:
         chunk.getparent().remove(chunk)
         previous = chunk
     return True
+
+
+def _with_lost_headings(blocks: list[_Block], tree: Any) -> list[_Block]:
+    """The blocks with the page's subheadings put back where trafilatura kept none (it drops
+    them when it falls back to its simpler extractors, outside an ``<article>``): an
+    ``<h2>``-``<h4>`` goes before the paragraph that follows it on the page."""
+    if any(block.kind == "heading" for block in blocks):
+        return blocks
+    where = {block.text: index for index, block in enumerate(blocks) if block.kind == "paragraph"}
+    before: dict[int, _Block] = {}
+    for element in tree.iter("h2", "h3", "h4"):
+        heading = clean_text(element.text_content())
+        following = element.getnext()
+        if not heading or following is None or following.tag != "p" or in_other_articles(element):
+            continue
+        index = where.get(clean_text(following.text_content()) or "")
+        if index is not None and index > 0 and index not in before:
+            before[index] = _Block("heading", heading, int(element.tag[1]))
+    return [
+        block
+        for index, paragraph in enumerate(blocks)
+        for block in ([before[index]] if index in before else []) + [paragraph]
+    ]
 
 
 def _last_descendant(element: Any) -> Any:
