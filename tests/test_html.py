@@ -372,7 +372,8 @@ def test_a_heading_that_only_starts_like_furniture_heads_a_section(
     "label",
     [
         "Related stories", "More from the Harbour Times", "Read more", "Most read", "Comments",
-        "About the author", "Media contacts", "Sources",
+        "About the author", "Media contacts", "Sources", "Keep reading with a 7-day free trial",
+        "Support local news", "Become a member",
     ],
 )  # fmt: skip
 def test_a_furniture_box_is_not_read(tmp_path: Path, label: str) -> None:

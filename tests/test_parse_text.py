@@ -457,6 +457,14 @@ def test_a_caption_over_its_credit_is_neither_read_nor_a_heading() -> None:
         "$348 at Amazon",
         "Read our full Harbour Phone 8 review",
         "Reuse this content",
+        # Pitches for money and sign-ups, and notes on how the page was made.
+        "Our reporting is free to read because readers chip in. Donate today.",
+        "This post is free for everyone. Consider becoming a paid member.",
+        "By signing up, you agree to our Privacy Policy and Terms of Service.",
+        "When you buy a book through this page, we receive a commission.",
+        "This story appears in our Winter 2024 issue.",
+        "This story is licensed under Creative Commons.",
+        "Produced by Harbour Audio using AI narration.",
     ],
 )
 def test_breaks_for_advertisements_and_credits_are_not_read(furniture: str) -> None:

@@ -84,8 +84,9 @@ PROMOTIONS = (
     # advertisement", "Continue reading below".
     (re.compile(r"^(?:story|article|content|text) continues\b|^continue reading below\b", re.I), 6),
     # The disclosure of review sites: "When you buy through our links, we may earn a commission."
-    (re.compile(r"\b(?:may|might|could) (?:earn|receive|get) (?:an? )?(?:small )?(?:affiliate )?"
-                r"commission\b|\baffiliate (?:links?|commission)\b", re.I), 40),
+    (re.compile(r"\b(?:may|might|could|we) (?:earn|receive|get) (?:an? )?(?:small )?(?:affiliate )?"
+                r"(?:commission|referral fee)\b|\baffiliate (?:links?|commission)\b"
+                r"|\bearn us an? (?:small )?(?:commission|referral fee)\b", re.I), 40),
     # What a transcript marks that nobody said: "(Applause)", "[Laughter]".
     (re.compile(r"^[(\[](?:applause|laughter|laughs|cheers|cheering|inaudible|crosstalk|music"
                 r"|pause|silence)[)\]]\W*$", re.I), 2),
@@ -101,7 +102,7 @@ PROMOTIONS = (
                 r"|facebook|twitter|x|tiktok|youtube|google news|threads|bluesky)\b"
                 r"|^listen to (?:our|the) [\w.' -]{0,40}podcast\b"
                 r"|^download (?:the|our) [\w.' -]{0,40}app\b"
-                r"|^this (?:article|story) (?:appears|appeared) in the [\w ,.'-]{0,40}"
+                r"|^this (?:article|story) (?:appears|appeared) in (?:the|our) [\w ,.'-]{0,40}"
                 r"(?:edition|issue)\b|^view original content\b|^tried this recipe\?", re.I), 16),
     # Counts of readers' replies: "Responses (23)", "Comments (4)".
     (re.compile(r"^(?:responses|comments|replies)\s*\(\d+\)$", re.I), 3),
@@ -118,6 +119,16 @@ PROMOTIONS = (
     # A gallery's counter, and the note where a page's script did not run.
     (re.compile(r"^(?:image|photo|picture|slide)\s+\d+\s+of\s+\d+$"
                 r"|^please (?:turn on|enable) javascript\b", re.I), 12),
+    # Pitches for money and sign-ups: "Donate today and your gift will be matched", "This
+    # post is free for everyone", "By signing up, you agree to our Privacy Policy", "Pin it on
+    # Pinterest"; the notes on how the page was made ("licensed under Creative Commons", the
+    # machine narration of the article).
+    (re.compile(r"\b(?:donate|make a gift|give) (?:today|now)\b|\bis funded by (?:readers|you)\b"
+                r"|^this (?:post|story|article) is free for everyone\b"
+                r"|^by (?:signing up|subscribing|clicking|registering)\b.*\b(?:privacy|terms)\b"
+                r"|\bpin it on pinterest\b|\b(?:ai|automated|synthetic) (?:narration|voice)\b"
+                r"|^this (?:story|article|work|post) is (?:licensed|republished) under\b",
+                re.I), 40),
     # The links a page offers to readers of screens: "Skip to site index".
     (re.compile(r"^skip (?:to|navigation)\b", re.I), 6),
     # Shopping links in buying guides: "See it now: Amazon", "Buy now at Best Buy".

@@ -41,7 +41,9 @@ FURNITURE_HEADINGS = re.compile(
     r"|sources|references|citations|bibliography|footnotes"
     # Readers' replies, the paywall.
     r"|(?:responses|comments|replies)\s*\(\d+\)|related (?:internet|external) links"
-    r"|already a (?:subscriber|member)\b.*"
+    r"|already a (?:paid )?(?:subscriber|member)\b.*"
+    r"|keep reading\b.*|support (?:local|our|independent) (?:news|journalism|reporting)\b.*"
+    r"|become a (?:paid )?(?:member|subscriber|supporter)\b.*|donate\b.*"
     r"|this (?:article|story|content) is (?:only )?(?:for|available to) (?:paid )?"
     r"(?:subscribers|members)\b.*"
     r"|(?:sign up|subscribe|newsletter)\b.*)[\s:.!]*",
