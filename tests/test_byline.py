@@ -226,6 +226,9 @@ BYLINES = [
     # A line about the writer between her name and the date.
     (["Nnamdi Okafor", "Nnamdi Okafor is a senior reporter at the Island Post.",
       "Published 3 March 2025 | 10:42"], ("Nnamdi Okafor",)),
+    # "Author of the article:" over each writer; an icon's name before the reading time.
+    (["Author of the article:", "Nnamdi Doe  •  Island Post", "Author of the article:",
+      "Chidi Roe", "timer 3 min. read", "March 3, 2025"], ("Nnamdi Doe", "Chidi Roe")),
     # A label of the page is no writer.
     (["Peer-Reviewed Publication", "March 3, 2025"], ()),
 ]  # fmt: skip

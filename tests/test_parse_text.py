@@ -448,6 +448,10 @@ def test_a_caption_over_its_credit_is_neither_read_nor_a_heading() -> None:
         "Image caption, The harbour lights seen from the cliffs on Friday",
         "Screenshot: Harbour Games",
         "Image 1 of 6",
+        # The credit after a caption's last sentence: the outlet, or the agency's "pic".
+        "Workers leave the ferry at the quay. Island Tribune",
+        "The minister speaks to reporters at the harbour. — Bernama pic",
+        "A crane lifts the first stone into place. (Island News)",
         # Calls to action and a review site's shop window.
         "Got a story? Email newsdesk@islandpost.example",
         "Which side will win the cup? Have your say in the comments below.",

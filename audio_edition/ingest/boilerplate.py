@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .dates import ZONE_OFFSETS, find_date
-from .names import ROLE_WORDS
+from .names import ROLE_WORDS, names_publication
 
 # Whole lines that are page furniture, compared casefolded without trailing punctuation.
 JUNK_LINES = frozenset(
@@ -204,8 +204,10 @@ _MORE_FROM = re.compile(r"^more (?:from|in) (?:[\w&'’.-]+ ?){1,4}$", re.IGNORE
 READ_TIME = re.compile(r"\b\d+\s*(?:-\s*)?min(?:ute)?s?\s+read\b", re.IGNORECASE)
 # Notes the page prints about the article itself: its age, its reading time.
 ARTICLE_NOTE = re.compile(
-    r"^(?:this (?:article|story) is (?:more than|over) \w+ (?:years?|months?) old"
-    r"|\d+\s*(?:-\s*)?min(?:ute)?s?(?:\s+read)?"
+    # (an icon's name may come first: "timer 3 min. read")
+    r"^(?:(?:timer|schedule|access_time|clock)\s+)?"
+    r"(?:this (?:article|story) is (?:more than|over) \w+ (?:years?|months?) old"
+    r"|\d+\s*(?:-\s*)?min(?:ute)?s?\.?(?:\s+read)?"
     r"|(?:estimated\s+)?read(?:ing)?\s+time\s*:?\s*\d+\s*min(?:ute)?s?"
     r"|estimated\s+\d+\s*min(?:ute)?s?"
     r"|[0-5]?\d:[0-5]\d(?::[0-5]\d)?"  # the length of a video or of the article read aloud
@@ -236,7 +238,7 @@ def is_boilerplate(line: str, *, headline: bool = False) -> bool:
         return True
     if CAPTION_CREDIT.search(line) or COPYRIGHT_CREDIT.search(line) or DOMAIN_CREDIT.search(line):
         return True
-    if words <= 60 and TRAILING_CREDIT.search(line):
+    if words <= 60 and (TRAILING_CREDIT.search(line) or _ends_with_outlet_credit(line)):
         return True
     if words <= 40 and (CAPTION_POSITION.search(line) or NAMED_CREDIT.search(line)):
         return True
@@ -249,6 +251,22 @@ def is_boilerplate(line: str, *, headline: bool = False) -> bool:
     if headline or byline:
         return False
     return words >= _MIN_SHOUTING_WORDS and _is_shouting(line)
+
+
+# The credit after a caption's last sentence: "... in Dhaka. Dhaka Tribune", "... in Putrajaya.
+# — Bernama pic", "... in Seattle. (KOMO News)".
+_CREDIT_AFTER_SENTENCE = re.compile(
+    r"[.!?]\s+(?:[—–-]\s*)?\(?(?P<credit>[A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){0,3}?)\)?"
+    r"(?P<pic>\s+(?:pic|photo|picture|file photo))?\s*$"
+)
+
+
+def _ends_with_outlet_credit(line: str) -> bool:
+    match = _CREDIT_AFTER_SENTENCE.search(line)
+    if match is None:
+        return False
+    named = all(w[:1].isupper() or w in ("of", "the", "and", "&") for w in match["credit"].split())
+    return named and (bool(match["pic"]) or names_publication(match["credit"]))
 
 
 def pull_quotes(paragraphs: list[str]) -> set[str]:

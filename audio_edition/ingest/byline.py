@@ -34,7 +34,8 @@ from .names import (
 BY = re.compile(
     r"(?:^|(?<=\s))(?<!published\s)(?<!sponsored\s)(?<!presented\s)(?<!powered\s)"
     r"(?:(?:written|words|story|text|reporting|reported|article|analysis|opinion"
-    r"|commentary|column|review|interview|photos and text|submitted)\s+by|by|authors?"
+    r"|commentary|column|review|interview|photos and text|submitted)\s+by"
+    r"|(?:authors?|writers?) of (?:the|this) (?:article|post|story)(?=\s*:)|by|authors?"
     r"|(?:words|text|contributors?)(?=\s*:)"
     # "From Jane Doe, Enugu": a correspondent and where she files from, alone on the line.
     r"|^from(?-i:(?=\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s*,\s*[A-Z][\w'’ -]{1,30}$)))"
@@ -44,7 +45,9 @@ BY = re.compile(
 _WRITTEN_BY = re.compile(r"(?:^|(?<=\s))written\s+by\s*:?\s*(?=\S)", re.IGNORECASE)
 # The label alone on its line, the names on the next: "By", "Written by:", "Authors:".
 BY_ALONE = re.compile(
-    r"(?:(?:written|words|story|text|reported|article)\s+)?by|(?P<role>authors?|words|contributors?)",
+    r"(?:(?:written|words|story|text|reported|article)\s+)?by"
+    r"|(?:authors?|writers?) of (?:the|this) (?:article|post|story)"
+    r"|(?P<role>authors?|words|contributors?)",
     re.IGNORECASE,
 )
 

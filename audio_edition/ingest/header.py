@@ -123,6 +123,11 @@ def take_meta(units: list[Unit]) -> tuple[tuple[str, ...], Published | None, lis
             if bylines and index - 1 == last_byline and _stacks_on(bylines[-1], byline):
                 # Writers' names one to a line, over the date: one byline.
                 byline = Byline(bylines.pop().authors + byline.authors, False, byline.dates)
+            elif bylines and index - last_byline <= 2 and bylines[-1].explicit and byline.explicit:
+                # "Author:" over each writer's name and outlet, one writer under the other.
+                above = bylines.pop()
+                authors = tuple(dict.fromkeys(above.authors + byline.authors))
+                byline = Byline(authors, True, above.dates + byline.dates)
             bylines.append(byline)
             last_byline = index
             dates.extend(byline.dates)

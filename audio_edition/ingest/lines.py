@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .boilerplate import is_boilerplate, is_newsletter_pitch, is_photo_credit, starts_link_list
-from .byline import read_byline
+from .byline import BY_ALONE, read_byline
 from .credits import is_end_mark
 from .dates import find_dates
 
@@ -117,8 +117,8 @@ def drop_junk(units: list[Unit]) -> list[Unit]:
             listed.add(key)
             continue
         in_link_list = False
-        if key in seen:
-            continue
+        if key in seen and not BY_ALONE.fullmatch(key):
+            continue  # (a label over each writer's name is printed once per writer)
         if (
             is_boilerplate(unit.text, headline=not kept)
             and not _byline_over_date(units, index)
