@@ -793,3 +793,31 @@ def test_subheadings_outside_an_article_element_still_head_their_sections(
         "The south wall",
     ]
     assert "Ferry fares" not in " ".join(heard(article))
+
+
+@pytest.mark.parametrize("bold", ["strong", "b"])
+def test_bold_paragraphs_that_head_the_story_s_parts_are_its_subheadings(
+    tmp_path: Path, bold: str
+) -> None:
+    page = _sectioned_page(
+        f"<p><{bold}>The north wall</{bold}></p><p>{_NORTH}</p>"
+        f"<p><{bold}>The south wall</{bold}></p><p>{_SOUTH}</p>"
+        # Capitals in bold are another story's title set as a link, and a lead-in ends in a colon.
+        "<p><strong>FERRY FARES RISE AGAIN AS FUEL COSTS CLIMB</strong></p>"
+        "<p><strong>Note:</strong> the engineers will report again in the autumn.</p>"
+        f"<p>{_STORY.replace('Tuesday', 'Friday')}</p>"
+    )
+    article = _load_page(tmp_path, page)
+    assert [s.heading for s in article.sections if s.heading] == [
+        "The north wall",
+        "The south wall",
+    ]
+
+
+def test_one_bold_line_between_paragraphs_is_no_subheading(tmp_path: Path) -> None:
+    page = _sectioned_page(
+        f"<p>{_NORTH}</p><p><strong>Work starts in May</strong></p><p>{_SOUTH}</p>"
+    )
+    article = _load_page(tmp_path, page)
+    assert not [s.heading for s in article.sections if s.heading]
+    assert "Work starts in May" in " ".join(heard(article))

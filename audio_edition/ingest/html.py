@@ -225,7 +225,37 @@ def _mark_styled_headings(tree: Any) -> bool:
         if styled and len(element.text_content().split()) <= _MAX_HEADING_WORDS:
             element.tag = "h2"
             marked = True
+    bold = [p for p in tree.iter("p") if _is_bold_heading(p)]
+    if len(bold) >= _MIN_BOLD_HEADINGS:
+        for paragraph in bold:
+            paragraph.tag = "h3"
+        marked = True
     return marked
+
+
+# Subheadings set as bold paragraphs: "<p><strong>Project details</strong></p>", several in
+# a story, each a few words with no closing punctuation, over a paragraph of the story.
+_MIN_BOLD_HEADINGS = 2
+_MAX_BOLD_HEADING_WORDS = 10
+
+
+def _is_bold_heading(paragraph: Any) -> bool:
+    text = clean_text(paragraph.text_content()) or ""
+    children = list(paragraph)
+    following = paragraph.getnext()
+    return (
+        0 < len(text.split()) <= _MAX_BOLD_HEADING_WORDS
+        and len(children) == 1
+        and children[0].tag in ("strong", "b")
+        and not (paragraph.text or "").strip()
+        and not (children[0].tail or "").strip()
+        and text[-1] not in ".,:;?!…"
+        and not text.isupper()  # capitals are another story's title, set as a link
+        and not is_boilerplate(text)
+        and following is not None
+        and following.tag == "p"
+        and len((following.text_content() or "").split()) >= _MAX_BOLD_HEADING_WORDS
+    )
 
 
 # Below this, a run of paragraphs is a widget (a footer, a caption box), not an article's body.
