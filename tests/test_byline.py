@@ -229,6 +229,7 @@ BYLINES = [
     # "Author of the article:" over each writer; an icon's name before the reading time.
     (["Author of the article:", "Nnamdi Doe  •  Island Post", "Author of the article:",
       "Chidi Roe", "timer 3 min. read", "March 3, 2025"], ("Nnamdi Doe", "Chidi Roe")),
+    (["Words and photographs by Jane Doe", "March 3, 2025"], ("Jane Doe",)),
     # A label of the page is no writer.
     (["Peer-Reviewed Publication", "March 3, 2025"], ()),
 ]  # fmt: skip

@@ -452,6 +452,7 @@ def test_a_caption_over_its_credit_is_neither_read_nor_a_heading() -> None:
         "Workers leave the ferry at the quay. Island Tribune",
         "The minister speaks to reporters at the harbour. — Bernama pic",
         "A crane lifts the first stone into place. (Island News)",
+        "Contact: Harbour Press Office press@harbour.example (555) 010-2200",
         # Calls to action and a review site's shop window.
         "Got a story? Email newsdesk@islandpost.example",
         "Which side will win the cup? Have your say in the comments below.",

@@ -129,6 +129,8 @@ PROMOTIONS = (
                 r"|\bpin it on pinterest\b|\b(?:ai|automated|synthetic) (?:narration|voice)\b"
                 r"|^this (?:story|article|work|post) is (?:licensed|republished) under\b",
                 re.I), 40),
+    # Whom to call about a release: "Contact: Press Office press@harbour.example 555-0100".
+    (re.compile(r"^(?:media |press )?contacts?\s*:(?=.*(?:@|\d{3}[\s.-]\d{4}\b))", re.I), 25),
     # The links a page offers to readers of screens: "Skip to site index".
     (re.compile(r"^skip (?:to|navigation)\b", re.I), 6),
     # Shopping links in buying guides: "See it now: Amazon", "Buy now at Best Buy".
