@@ -289,6 +289,12 @@ def _split_sections(
     headings = [
         _is_heading(units, i, sentence_case_words, questions_head) for i in range(len(units))
     ]
+    # A page that ends its headings with a colon ends them all so: one such line alone is a
+    # lead-in to the paragraph under it.
+    colons = [i for i, heading in enumerate(headings) if heading and units[i].text.endswith(":")]
+    if len(colons) < _MIN_HEADINGS:
+        for index in colons:
+            headings[index] = False
     # The caption beside a heading is the picture's, not the story's.
     captions = {_beside_caption(units, i) for i, heading in enumerate(headings) if heading}
     for index, unit in enumerate(units):
