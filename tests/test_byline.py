@@ -541,6 +541,7 @@ def test_a_sign_off_names_the_writer_when_no_byline_did() -> None:
         ("Follow Jane Doe on Twitter @janedoe.", False),
         ("Jane Doe is a staff writer for the Island Post.", True),
         ("Jane Doe covers the islands for the Island Post.", True),
+        ("Posted by Jane Doe at 9:14 PM", False),
     ],
 )
 def test_the_writers_note_at_the_end_names_the_writer(ending: str, read: bool) -> None:

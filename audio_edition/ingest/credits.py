@@ -36,11 +36,16 @@ ABOUT_THE_WRITER = re.compile(
     r"|(?:covers|writes about|reports on)\s)",
     re.I,
 )
-# How the last lines name the writer, and whether the line is read.
+# A blog's signature under the post: "Posted by Jane Doe at 9:14 PM".
+_POSTED_BY = re.compile(rf"^posted by {_NAME}(?:\s+(?:at|on)\s+[\w:,. ]{{1,30}})?$", re.I)
+# How the last lines name the writer, whether the line is read, and whether it counts only
+# with a way to reach the writer in it ("Email Jane Doe at ...", not "Contact Jane Doe's
+# office").
 WRITER_NOTES = (
-    (_CONTACT_THE_WRITER, False),
-    (_WRITER_CAN_BE_REACHED, False),
-    (ABOUT_THE_WRITER, True),
+    (_CONTACT_THE_WRITER, False, True),
+    (_WRITER_CAN_BE_REACHED, False, True),
+    (_POSTED_BY, False, False),
+    (ABOUT_THE_WRITER, True, False),
 )
 # What makes a line a way to reach someone: an address or handle, a phone number, a network.
 _CONTACT_DETAIL = re.compile(
@@ -103,11 +108,11 @@ def writer_notes(paragraphs: Sequence[str]) -> tuple[set[int], tuple[str, ...]]:
     writer: tuple[str, ...] = ()
     for index in range(len(paragraphs) - 1, max(0, len(paragraphs) - _CREDIT_REACH), -1):
         text = paragraphs[index]
-        for pattern, read in WRITER_NOTES:
+        for pattern, read, needs_contact in WRITER_NOTES:
             match = pattern.match(text)
             if not match or not is_person_name(match["name"]):
                 continue
-            if read or _CONTACT_DETAIL.search(text):
+            if not needs_contact or _CONTACT_DETAIL.search(text):
                 writer = writer or (match["name"],)
                 if not read:
                     contact_lines.add(index)
