@@ -230,6 +230,9 @@ BYLINES = [
     (["Author of the article:", "Nnamdi Doe  •  Island Post", "Author of the article:",
       "Chidi Roe", "timer 3 min. read", "March 3, 2025"], ("Nnamdi Doe", "Chidi Roe")),
     (["Words and photographs by Jane Doe", "March 3, 2025"], ("Jane Doe",)),
+    # The byline and the writer's note on one line.
+    (["By Jane Doe, a senior reviewer covering laptops. She has reviewed them for a decade.",
+      "March 3, 2025"], ("Jane Doe",)),
     # A label of the page is no writer.
     (["Peer-Reviewed Publication", "March 3, 2025"], ()),
 ]  # fmt: skip
@@ -278,6 +281,13 @@ DATES = [
     (["By Jane Doe", "03.14.2025"], dt.date(2025, 3, 14)),
     (["By Jane Doe", "14/03/2025"], dt.date(2025, 3, 14)),
     # A time zone in brackets, as some Indian and Gulf sites print it.
+    # A time in "a.m." ends the date line, which is no sentence of the story.
+    (["By Jane Doe | Island News Group",
+      "PUBLISHED: March 3, 2025 at 10:50 p.m. | UPDATED: March 4, 2025 at 9:02 a.m."],
+     dt.datetime(2025, 3, 3, 22, 50)),
+    # The date printed twice and glued by the copy.
+    (["By Jane Doe", "Published On 3 Mar 20253 Mar 2025"], dt.date(2025, 3, 3)),
+    (["By Jane Doe", "03/03/2025March 3, 2025"], dt.date(2025, 3, 3)),
     # The labels on lines of their own, over the dates they label.
     (["By Jane Doe", "Updated", "Mar 04, 2025, 06:06 PM", "Published", "Mar 03, 2025, 10:30 AM"],
      dt.datetime(2025, 3, 3, 10, 30)),

@@ -33,7 +33,9 @@ JUNK_LINES = frozenset(
         "gift article", "text settings", "text size", "font size", "translate", "learn more",
         "related topics", "editors' notes", "∙ paid", "paid", "share full article",
         "order reprints", "reprints", "view original content", "related internet links",
-        "reuse this content", "share or comment on this article",
+        "reuse this content", "share or comment on this article", "share this", "like this",
+        "listen to this story", "access through your institution", "buy or subscribe",
+        "end of list",
     }
 )  # fmt: skip
 
@@ -47,6 +49,7 @@ _PHOTO_LABELS = (
 JUNK_PREFIX = re.compile(
     rf"^(?:{_PHOTO_LABELS}|source|video|watch"
     r"|read more|read also|read next|also read|related|see also|see more|more on|more"
+    r"|video (?:above|below)|[A-Z]{2,5}\s+photo"
     r"|advertisement|journal reference"
     r"|read(?=\s*\|)"
     r"|sponsored|filed to|filed under|share on|follow|tags|topics)\s*[:|—–-]"
@@ -131,6 +134,13 @@ PROMOTIONS = (
                 re.I), 40),
     # Whom to call about a release: "Contact: Press Office press@harbour.example 555-0100".
     (re.compile(r"^(?:media |press )?contacts?\s*:(?=.*(?:@|\d{3}[\s.-]\d{4}\b))", re.I), 25),
+    # A player's notes and counters: "Your browser does not support the audio element",
+    # "Duration 2:04", "list 1 of 3"; share buttons glued together ("FacebookTwitterEmail");
+    # an e-mail address alone.
+    (re.compile(r"^your browser does not support\b|^duration\s*\d{1,2}:\d\d$|^list \d+ of \d+$"
+                r"|^(?:facebook|twitter|pinterest|linkedin|email|whatsapp|reddit|print|flipboard"
+                r"|messenger|telegram|threads|bluesky|copy link){2,}$"
+                r"|^\(?[^\s@()]+@[^\s@()]+\.[a-z]{2,}\)?$", re.I), 12),
     # The links a page offers to readers of screens: "Skip to site index".
     (re.compile(r"^skip (?:to|navigation)\b", re.I), 6),
     # Shopping links in buying guides: "See it now: Amazon", "Buy now at Best Buy".
@@ -178,14 +188,19 @@ NAMED_CREDIT = re.compile(
 # A caption ending in its credit after the last sentence: "... in Taipei. Photograph: Ann Poe/
 # The Island Post", "... puzzle box. Credit: Ann Poe".
 TRAILING_CREDIT = re.compile(
-    r"(?:^|[.!?”’\"]\s+)(?:photograph|photo|picture|image|illustration|credit)s?"
-    r"(?:\s+credits?)?\s*:\s*[^.!?:]{2,60}$",
+    r"(?:(?:^|[.!?”’\"]\s+|\|\s*)(?:photograph|photo|picture|image|illustration|credit)s?"
+    r"(?:\s+credits?)?\s*:\s*[^.!?:]{2,60}"
+    # "... in Tokyo. Courtesy of the family", "... Jo Smith via Getty Images", "—FILE PHOTO"
+    r"|[.!?”’\"]\s+courtesy(?: of)?\s+[^.!?:]{2,60}"
+    r"|\svia\s+(?:[\w ]{1,20}/)?getty images|\s?/\s?(?:getty images|afp|reuters|ap|shutterstock"
+    r"|alamy|epa)"
+    r"|[\s—–-](?:[A-Z]+ )?file photo)\W*$",
     re.IGNORECASE,
 )
 # A caption ending in a web address as its credit: "... campaign. (onmeth.com)".
 DOMAIN_CREDIT = re.compile(r"\((?:[\w-]+\.)+[a-z]{2,6}\)\s*$", re.IGNORECASE)
 # A caption ending in a bare copyright credit: "Supporters outside the hall © Jo Smith".
-COPYRIGHT_CREDIT = re.compile(r"(?:^|\s)©\s*[\w.'’ /-]{2,40}$")
+COPYRIGHT_CREDIT = re.compile(r"(?:^|\s)©\s*[\w.,'’ /-]{2,40}$")
 # Caption language: who is where in the picture.
 CAPTION_POSITION = re.compile(
     r"\((?:left|right|center|centre|top|bottom|pictured|from left)\)", re.I
@@ -198,7 +213,9 @@ LINK_LIST_HEADERS = frozenset(
         "recommended", "recommended for you", "you may also like", "you might also like",
         "see also", "read more", "read next", "more stories", "latest", "latest news",
         "top stories", "more on this story", "explore more on these topics", "jump to",
-        "in this article", "table of contents", "on this page",
+        "in this article", "table of contents", "on this page", "related coverage",
+        "editor's picks", "editors' picks", "trending stories", "keep reading", "explore more",
+        "also read", "topics", "tags",
     }
 )  # fmt: skip
 # "More from Money Talk", "More in Science": the header of a box of a section's stories.

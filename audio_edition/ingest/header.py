@@ -21,7 +21,14 @@ from .dates import (
     yearless_dates,
 )
 from .lines import CLOSES_SENTENCE, Unit, clean_line, drop_junk
-from .names import HONORIFICS, JOB_WORDS, ROLE_WORDS, WIRE_SERVICES, names_publication
+from .names import (
+    HONORIFICS,
+    JOB_WORDS,
+    ROLE_WORDS,
+    WIRE_SERVICES,
+    is_person_name,
+    names_publication,
+)
 
 _TIME_OR_ZONE = re.compile(
     r"^(?:\d{1,2}[:.]\d\d(?:[ap]\.?m\.?)?|[ap]\.?m\.?|[A-Z]{2,5}|\(?\d+\)?)$"
@@ -95,7 +102,12 @@ def take_meta(units: list[Unit]) -> tuple[tuple[str, ...], Published | None, lis
         if about and any(_refers_to(about["name"], byline.authors) for byline in bylines):
             meta.add(index)  # "Jane Doe is a senior reporter ..." under her byline
             continue
-        if unit.words > _MAX_BYLINE_PROSE and text.rstrip("\"”’')").endswith((".", "!", "?")):
+        if (
+            unit.words > _MAX_BYLINE_PROSE
+            and text.rstrip("\"”’')").endswith((".", "!", "?"))
+            and not date_lines[index]  # "... | UPDATED: March 6, 2024 at 9:02 a.m."
+            and not _is_byline_with_bio(text)
+        ):
             # Prose is the story's: "By Christmas Eve, the shops had ..." is no byline.
             seen_body = seen_body or unit.words >= _MIN_BODY_WORDS
             continue
@@ -185,6 +197,16 @@ def _date_labels_joined(units: list[Unit]) -> list[Unit]:
             unit = Unit(f"{label.text} {unit.text}", label.words + unit.words)
         joined.append(unit)
     return joined
+
+
+# "By Jane Doe, a senior reviewer covering laptops. She has ...": the byline and the writer's
+# note on one line.
+_BYLINE_WITH_BIO = re.compile(r"^by\s+(?P<name>[^,]{3,40}),\s+(?:an?|the)\s", re.IGNORECASE)
+
+
+def _is_byline_with_bio(text: str) -> bool:
+    match = _BYLINE_WITH_BIO.match(text)
+    return match is not None and is_person_name(match["name"], known_first_name=True)
 
 
 def _stacks_on(above: Byline, below: Byline) -> bool:

@@ -82,7 +82,12 @@ def clean_line(line: str) -> str:
     line = unicodedata.normalize("NFC", line).replace("\u00a0", " ").replace("\u200b", "")
     # "March 4, 20255:02 PM": a copy-paste glued the time to the year.
     line = re.sub(r"(?<=\b(?:19|20)\d\d)(?=[0-2]?\d:[0-5]\d\b)", " ", line)
+    # "5 Mar 20245 Mar 2024", "03/05/2024March 5, 2024": a date printed twice, glued.
+    line = re.sub(
+        r"(?<=\b(?:19|20)\d\d)(?=[0-3]?\d [A-Z][a-z]{2}|[A-Z][a-z]{2,8}\.? \d)", " | ", line
+    )
     line = "".join(ch for ch in line if unicodedata.category(ch) != "Cc" or ch == "\t")
+    line = re.sub(r"^/\s+(?=\w)", "", line)  # "/ The dek": a standfirst's glyph
     return " ".join(line.split())
 
 
