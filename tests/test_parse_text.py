@@ -346,6 +346,25 @@ def test_a_heading_next_to_its_fact_box_still_heads_its_section() -> None:
     assert "Distance: 6 miles" in read_aloud(article)
 
 
+def test_a_heading_that_quotes_someone_heads_its_section() -> None:
+    text = (
+        "Ferry Crews Stay Ashore as the Strike Goes On\n\nBy Camille Vard\n\n" + BODY + "\n"
+        "‘We are the last boat out’\n\nThe crews say the island runs on the late ferry and "
+        "that nobody asked them before the timetable changed.\n\n"
+        "What the company says\n\nThe company said the new timetable saves fuel and keeps "
+        "the boats in service for longer.\n\n"
+        "Video: crews on the picket line\n\n2 hours ago\n\n"
+        "Talks resume on Monday\n\nBoth sides will meet the mediator again on Monday morning, "
+        "the union said.\n"
+    )
+    article = parse_text(text)
+    assert [s.heading for s in article.sections if s.heading] == [
+        "‘We are the last boat out’",
+        "What the company says",
+        "Talks resume on Monday",
+    ]
+
+
 def test_a_newsletter_box_in_the_story_is_not_read_and_its_title_heads_nothing() -> None:
     text = (
         "Short sleep and the heart\n\nBy Camille Vard\n\n"

@@ -142,7 +142,7 @@ PROMOTIONS = (
                 r"|messenger|telegram|threads|bluesky|copy link){2,}$"
                 r"|^\(?[^\s@()]+@[^\s@()]+\.[a-z]{2,}\)?$", re.I), 12),
     # The links a page offers to readers of screens: "Skip to site index".
-    (re.compile(r"^skip (?:to|navigation)\b", re.I), 6),
+    (re.compile(r"^skip (?:to|navigation|(?:the )?next section)\b", re.I), 6),
     # Shopping links in buying guides: "See it now: Amazon", "Buy now at Best Buy".
     (re.compile(r"^(?:see it now|buy (?:it )?now|shop now|check price|see price)\b", re.I), 12),
     # "Story title [VIDEO]|Other title [PICTURES]": link lists with section tags (a time zone

@@ -280,12 +280,18 @@ def _beside_date(zone: list[Unit], date_lines: list[bool], index: int) -> bool:
     return False
 
 
+# Words of a writer's role or outlet line (a weekday is no role: "Talks resume on Monday").
+_EXTRA_WORDS = JOB_WORDS - {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"
+}  # fmt: skip
+
+
 def _is_byline_extra(text: str) -> bool:
     """A line that goes with the writer's name: a role ("Transport Correspondent"), a handle
     ("@janedoe") or the outlet ("Harbour Times")."""
     if not _is_short_label(text):
         return False
-    role = any(word.casefold().strip(",") in JOB_WORDS for word in text.split())
+    role = any(word.casefold().strip(",") in _EXTRA_WORDS for word in text.split())
     e_mail = re.fullmatch(r"\S+@\S+\.[a-z]{2,}", text, re.IGNORECASE) is not None
     return role or e_mail or text.startswith("@") or names_publication(text)
 

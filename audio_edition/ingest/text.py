@@ -20,7 +20,7 @@ from ..models import Article, Published, Section
 from .boilerplate import pull_quotes
 from .byline import BY_ALONE, read_byline
 from .credits import end_credits, story_end
-from .dates import find_dates
+from .dates import RELATIVE_STAMP, find_dates
 from .header import MAX_BYLINE_WORDS, MAX_LABEL_WORDS, is_date_line, take_meta
 from .lines import Unit, drop_junk, is_byline_or_date, is_title_case, split_units
 
@@ -342,7 +342,8 @@ def _is_heading(
         or following is None
     ):
         return False
-    if not text[0].isupper() and not text[0].isdigit():
+    opening = text.lstrip("‘“'\"")[:1]  # a heading may quote someone: "‘It's exhausting’"
+    if not opening.isupper() and not opening.isdigit():
         return False
     if index == 0 and unit.words >= _MIN_STANDFIRST_WORDS and not is_title_case(text):
         return False  # a sentence without its full stop atop the story is its standfirst
@@ -398,7 +399,11 @@ _MAX_FACT_WORDS = 10
 
 
 def _is_fact_line(unit: Unit) -> bool:
-    return unit.words <= _MAX_FACT_WORDS and _FACT_LINE.match(unit.text) is not None
+    """A fact box's line, or a widget's time stamp ("2 hours ago"), which a heading may stand
+    next to."""
+    return unit.words <= _MAX_FACT_WORDS and (
+        _FACT_LINE.match(unit.text) is not None or RELATIVE_STAMP.match(unit.text) is not None
+    )
 
 
 def _is_loose(unit: Unit) -> bool:
