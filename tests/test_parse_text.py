@@ -308,61 +308,50 @@ def test_a_box_of_links_to_other_stories_is_not_read(header: str) -> None:
     ]
 
 
-def test_headings_ending_with_a_colon_head_their_sections_but_a_lead_in_does_not() -> None:
-    text = (
-        "Should the Port Sell Its Ferries?\n\nBy Camille Vard\n\n" + BODY + "\n"
+HEADING_SHAPES = [
+    # Headings ending with a colon, but not a lead-in to a quote.
+    (
         "The case for selling:\n\nA buyer would take on the debts and the ageing boats, and "
         "the port would keep a share of the fares.\n\n"
         "The harbour master's statement said:\n\nWe have no plans to sell any of the boats "
         "before the next season begins.\n\n"
         "The case against:\n\nFares rose by a third the last time a ferry line was sold, "
-        "the union said.\n"
-    )
-    article = parse_text(text)
-    assert [s.heading for s in article.sections if s.heading] == [
-        "The case for selling",
-        "The case against",
-    ]
-    assert "The harbour master's statement said:" in read_aloud(article)
-
-
-def test_a_heading_next_to_its_fact_box_still_heads_its_section() -> None:
+        "the union said.\n",
+        ["The case for selling", "The case against"],
+        "The harbour master's statement said:",
+    ),
     # "Distance: 4 miles" beside a heading is a fact about the section, not an item of a list.
-    text = (
-        "Three Walks Along the Island Coast\n\nBy Camille Vard\n\n" + BODY + "\n"
+    (
         "The Lighthouse Loop\n\nDistance: 4 miles | Difficulty: easy\n\n"
         "The loop starts at the car park and follows the cliff path to the old lighthouse.\n\n"
         "Seal Bay\n\nDistance: 6 miles\n\n"
         "Seals haul out on the sand at low tide, so check the tide tables before you set off.\n\n"
         "Best time: September\n\n"
-        "The North Cliffs\n\nThe hardest of the three climbs steeply from the harbour wall.\n"
-    )
-    article = parse_text(text)
-    assert [s.heading for s in article.sections if s.heading] == [
-        "The Lighthouse Loop",
-        "Seal Bay",
-        "The North Cliffs",
-    ]
-    assert "Distance: 6 miles" in read_aloud(article)
-
-
-def test_a_heading_that_quotes_someone_heads_its_section() -> None:
-    text = (
-        "Ferry Crews Stay Ashore as the Strike Goes On\n\nBy Camille Vard\n\n" + BODY + "\n"
+        "The North Cliffs\n\nThe hardest of the three climbs steeply from the harbour wall.\n",
+        ["The Lighthouse Loop", "Seal Bay", "The North Cliffs"],
+        "Distance: 6 miles",
+    ),
+    # A heading that quotes someone; a video's time stamp beside a heading.
+    (
         "‘We are the last boat out’\n\nThe crews say the island runs on the late ferry and "
         "that nobody asked them before the timetable changed.\n\n"
         "What the company says\n\nThe company said the new timetable saves fuel and keeps "
         "the boats in service for longer.\n\n"
         "Video: crews on the picket line\n\n2 hours ago\n\n"
         "Talks resume on Monday\n\nBoth sides will meet the mediator again on Monday morning, "
-        "the union said.\n"
-    )
+        "the union said.\n",
+        ["‘We are the last boat out’", "What the company says", "Talks resume on Monday"],
+        "Both sides will meet the mediator",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "headings", "heard_line"), HEADING_SHAPES)
+def test_heading_shapes(body: str, headings: list[str], heard_line: str) -> None:
+    text = "Harbour Ferries Face an Uncertain Winter\n\nBy Camille Vard\n\n" + BODY + "\n" + body
     article = parse_text(text)
-    assert [s.heading for s in article.sections if s.heading] == [
-        "‘We are the last boat out’",
-        "What the company says",
-        "Talks resume on Monday",
-    ]
+    assert [s.heading for s in article.sections if s.heading] == headings
+    assert heard_line in read_aloud(article)
 
 
 def test_a_newsletter_box_in_the_story_is_not_read_and_its_title_heads_nothing() -> None:
