@@ -470,6 +470,18 @@ def test_a_caption_over_its_credit_is_neither_read_nor_a_heading() -> None:
         "(jdoe@islandpost.example)",
         "Your browser does not support the audio element.",
         "Duration 2:04",
+        "Get the week's harbour news with the Morning Tide newsletter. Sign up here.",
+        "after newsletter promotion",
+        "Type your email…",
+        "Pin this post for later!",
+        "Help keep family & friends informed by sharing this article",
+        "Follow me on Twitter or LinkedIn.",
+        "This article appeared in the Britain section of the print edition under the headline "
+        '"Low tide"',
+        "Materials provided by Harbour University. Note: Content may be edited for length.",
+        "By subscribing, you can help us get the story right.",
+        "READ: Ferry fares rise again as fuel costs climb",
+        "The new roofs can carry heavier panels. HT PHOTO: JO SMITH",
         # Calls to action and a review site's shop window.
         "Got a story? Email newsdesk@islandpost.example",
         "Which side will win the cup? Have your say in the comments below.",
@@ -492,6 +504,20 @@ def test_a_caption_over_its_credit_is_neither_read_nor_a_heading() -> None:
 def test_breaks_for_advertisements_and_credits_are_not_read(furniture: str) -> None:
     text = f"Buses Every Ten Minutes\n\nBy Camille Vard\n\n{BODY}\n{furniture}\n\n{BODY}"
     assert furniture not in read_aloud(parse_text(text))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Residents can sign up for the council newsletter at the library, which now lends tools.",
+        "Voters can sign up now at the town hall, the clerk said on Tuesday.",
+        "Follow the money, the auditor told the council, and you will find the missing buses.",
+        "He has worked for Reuters and the Island Post since the ferry strike of 2009.",
+    ],
+)
+def test_story_sentences_that_name_furniture_are_read(sentence: str) -> None:
+    text = f"Buses Every Ten Minutes\n\nBy Camille Vard\n\n{BODY}\n{sentence}\n\n{BODY}"
+    assert sentence in read_aloud(parse_text(text))
 
 
 @pytest.mark.parametrize(

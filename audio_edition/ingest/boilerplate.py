@@ -35,7 +35,8 @@ JUNK_LINES = frozenset(
         "order reprints", "reprints", "view original content", "related internet links",
         "reuse this content", "share or comment on this article", "share this", "like this",
         "listen to this story", "access through your institution", "buy or subscribe",
-        "end of list",
+        "end of list", "after newsletter promotion", "free weekly newsletter", "free newsletter",
+        "free daily newsletter", "pinterest", "subscribe now", "story source", "full story",
     }
 )  # fmt: skip
 
@@ -51,7 +52,7 @@ JUNK_PREFIX = re.compile(
     r"|read more|read also|read next|also read|related|see also|see more|more on|more"
     r"|video (?:above|below)|[A-Z]{2,5}\s+photo"
     r"|advertisement|journal reference"
-    r"|read(?=\s*\|)"
+    r"|read(?=\s*[|:])"
     r"|sponsored|filed to|filed under|share on|follow|tags|topics)\s*[:|—–-]"
     # What a screen reader is told of a picture: "Image caption, ...", "Image source, ...".
     r"|^(?:image|media|video) (?:caption|source)\s*,",
@@ -106,7 +107,8 @@ PROMOTIONS = (
                 r"|^listen to (?:our|the) [\w.' -]{0,40}podcast\b"
                 r"|^download (?:the|our) [\w.' -]{0,40}app\b"
                 r"|^this (?:article|story) (?:appears|appeared) in (?:the|our) [\w ,.'-]{0,40}"
-                r"(?:edition|issue)\b|^view original content\b|^tried this recipe\?", re.I), 16),
+                r"(?:edition|issue)\b|^published in the print edition\b|^view original content\b"
+                r"|^tried this recipe\?", re.I), 24),
     # Counts of readers' replies: "Responses (23)", "Comments (4)".
     (re.compile(r"^(?:responses|comments|replies)\s*\(\d+\)$", re.I), 3),
     # A call to action after a question: "Got a story? Email newsdesk@...", "Which side will
@@ -127,6 +129,11 @@ PROMOTIONS = (
     # Pinterest"; the notes on how the page was made ("licensed under Creative Commons", the
     # machine narration of the article).
     (re.compile(r"\b(?:donate|make a gift|give) (?:today|now)\b|\bis funded by (?:readers|you)\b"
+                r"|\bsign(?:ing)? up\b[^.]*\b(?:here|now)\W*$|\bnewsletters?\s+here\b"
+                r"|^(?:type|enter) your e-?mail\b|\bpin (?:it|this(?: post)?) for later\b"
+                r"|\bby sharing this (?:article|story)\b|^save articles? to read later\b"
+                r"|^follow (?:me|us) on\b|^enjoy more audio\b|^materials provided by\b"
+                r"|^by (?:subscribing|providing (?:an|your) e-?mail)\b"
                 r"|^this (?:post|story|article) is free for everyone\b"
                 r"|^by (?:signing up|subscribing|clicking|registering)\b.*\b(?:privacy|terms)\b"
                 r"|\bpin it on pinterest\b|\b(?:ai|automated|synthetic) (?:narration|voice)\b"
@@ -188,7 +195,8 @@ NAMED_CREDIT = re.compile(
 # A caption ending in its credit after the last sentence: "... in Taipei. Photograph: Ann Poe/
 # The Island Post", "... puzzle box. Credit: Ann Poe".
 TRAILING_CREDIT = re.compile(
-    r"(?:(?:^|[.!?”’\"]\s+|\|\s*)(?:photograph|photo|picture|image|illustration|credit)s?"
+    r"(?:(?:^|[.!?”’\"]\s+|\|\s*)(?:[A-Z]{2,5}\s+)?(?:photograph|photo|picture|image|illustration"
+    r"|credit)s?"
     r"(?:\s+credits?)?\s*:\s*[^.!?:]{2,60}"
     # "... in Tokyo. Courtesy of the family", "... Jo Smith via Getty Images", "—FILE PHOTO"
     r"|[.!?”’\"]\s+courtesy(?: of)?\s+[^.!?:]{2,60}"
