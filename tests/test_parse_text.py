@@ -482,6 +482,7 @@ def test_a_caption_over_its_credit_is_neither_read_nor_a_heading() -> None:
         "By subscribing, you can help us get the story right.",
         "READ: Ferry fares rise again as fuel costs climb",
         "The new roofs can carry heavier panels. HT PHOTO: JO SMITH",
+        "Photo shows a ferry leaving the harbour at dawn",
         # Calls to action and a review site's shop window.
         "Got a story? Email newsdesk@islandpost.example",
         "Which side will win the cup? Have your say in the comments below.",

@@ -124,6 +124,8 @@ PROMOTIONS = (
     # A gallery's counter, and the note where a page's script did not run.
     (re.compile(r"^(?:image|photo|picture|slide)\s+\d+\s+of\s+\d+$"
                 r"|^please (?:turn on|enable) javascript\b", re.I), 12),
+    # A caption as some broadcasters set it: "Photo shows a swarm of locusts over a paddock".
+    (re.compile(r"^(?:photo|image|picture|video) shows\b", re.I), 40),
     # Pitches for money and sign-ups: "Donate today and your gift will be matched", "This
     # post is free for everyone", "By signing up, you agree to our Privacy Policy", "Pin it on
     # Pinterest"; the notes on how the page was made ("licensed under Creative Commons", the
