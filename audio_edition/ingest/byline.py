@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .boilerplate import READ_TIME
-from .dates import DATE_LINE_WORDS, LabelledDate, blank_out, days_without_year, find_dates
+from .dates import AGO, DATE_LINE_WORDS, LabelledDate, blank_out, days_without_year, find_dates
 from .names import (
     COLLECTIVE_WORDS,
     JOB_WORDS,
@@ -181,7 +181,7 @@ def read_byline(line: str, *, bare: bool = True, beside_date: bool = False) -> B
 # The page's age on the byline line: "Published 2h ago", "3 hours ago", "Yesterday".
 _AGE_STAMP = re.compile(
     r"(?:(?<=[|·•,])|(?<=\s[|·•-]))\s*(?:(?:published|posted|updated)\s*:?\s*)?"
-    r"(?:\d+\s*(?:[smhd]|mins?|minutes?|hrs?|hours?|days?)\s+ago|yesterday|today)\b",
+    rf"(?:{AGO}|yesterday|today)\b",
     re.IGNORECASE,
 )
 

@@ -85,6 +85,7 @@ _TIME_TO_DATE_GAP = re.compile(
     re.IGNORECASE,
 )
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?"
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # How far before a date its weekday starts: "on Wednesday, " is 15 characters.
 _WEEKDAY_REACH = 20
 _LEADING_WEEKDAY = re.compile(rf"\b(?:on\s+(?:{_WEEKDAY}\s*)?|{_WEEKDAY}\s*)$", re.IGNORECASE)
@@ -92,10 +93,10 @@ _LEADING_WEEKDAY = re.compile(rf"\b(?:on\s+(?:{_WEEKDAY}\s*)?|{_WEEKDAY}\s*)$", 
 DATE_LINE_WORDS = frozenset(
     {
         "published", "posted", "updated", "last", "first", "modified", "on", "at", "date",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "am", "pm", "a.m", "p.m",
         "press", "news", "media", "release",  # "Press release | 3 March 2025"
     }
+    | WEEKDAYS
 )  # fmt: skip
 # Labels that say which of a page's dates a date is.
 _UPDATED_LABEL = re.compile(r"\b(?:updated|last updated|modified|edited)\b", re.IGNORECASE)
@@ -155,10 +156,12 @@ def days_without_year(line: str) -> list[tuple[int, int]]:
 
 # "3 hours ago", "Updated 2 hrs ago", "5m", "Yesterday", "Today at 06:30": a stamp of the
 # page's age, which marks the date line though it names no day that can be known.
+AGO = r"(?:an?|\d+)\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|wks?|weeks?|[smhdw])\s+ago"
+"""The age of a page in words: "3 hours ago", "2h ago", "a day ago"."""
 RELATIVE_STAMP = re.compile(
     r"^(?:(?:published|posted|updated|last updated)\s*:?\s*)?"
-    r"(?:(?:an?|\d+)\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|wks?|weeks?)\s+ago"
-    r"|\d+\s*[smhdw](?:\s+ago)?|just now"
+    rf"(?:{AGO}"
+    r"|\d+\s*[smhdw]|just now"
     rf"|(?:yesterday|today)(?:{_CLOCK_AFTER_DAY})?)\W*$",
     re.IGNORECASE,
 )

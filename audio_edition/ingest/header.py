@@ -15,6 +15,7 @@ from .credits import ABOUT_THE_WRITER, END_CREDIT
 from .dates import (
     DATE_LINE_WORDS,
     RELATIVE_STAMP,
+    WEEKDAYS,
     LabelledDate,
     blank_out,
     find_dates,
@@ -34,7 +35,7 @@ _TIME_OR_ZONE = re.compile(
     r"^(?:\d{1,2}[:.]\d\d(?:[ap]\.?m\.?)?|[ap]\.?m\.?|[A-Z]{2,5}|\(?\d+\)?)$"
 )
 # A body paragraph has at least this many words (shorter lines may be labels or headings).
-_MIN_BODY_WORDS = 8
+MIN_BODY_WORDS = 8
 # A section label or the site's name above the headline is at most this long.
 MAX_LABEL_WORDS = 4
 # "and John Roe" under "By Jane Doe": the byline goes on.
@@ -109,7 +110,7 @@ def take_meta(units: list[Unit]) -> tuple[tuple[str, ...], Published | None, lis
             and not _is_byline_with_bio(text)
         ):
             # Prose is the story's: "By Christmas Eve, the shops had ..." is no byline.
-            seen_body = seen_body or unit.words >= _MIN_BODY_WORDS
+            seen_body = seen_body or unit.words >= MIN_BODY_WORDS
             continue
         if _LABEL_OVER_PUBLICATION.fullmatch(text):
             meta.update((index, index + 1))  # "Published in" over the publication's name
@@ -170,7 +171,7 @@ def take_meta(units: list[Unit]) -> tuple[tuple[str, ...], Published | None, lis
             meta.add(index)
         # The story has begun at a sentence; a long line without its full stop is a standfirst
         # or a caption, which the byline may still follow.
-        seen_body = seen_body or (unit.words >= _MIN_BODY_WORDS and unit.ends_sentence)
+        seen_body = seen_body or (unit.words >= MIN_BODY_WORDS and unit.ends_sentence)
     chosen = next((b for b in bylines if b.explicit), bylines[0] if bylines else None)
     authors = chosen.authors if chosen else ()
     published = next(
@@ -281,9 +282,7 @@ def _beside_date(zone: list[Unit], date_lines: list[bool], index: int) -> bool:
 
 
 # Words of a writer's role or outlet line (a weekday is no role: "Talks resume on Monday").
-_EXTRA_WORDS = JOB_WORDS - {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"
-}  # fmt: skip
+_EXTRA_WORDS = JOB_WORDS - WEEKDAYS
 
 
 def _is_byline_extra(text: str) -> bool:

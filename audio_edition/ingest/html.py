@@ -237,6 +237,8 @@ def _mark_styled_headings(tree: Any) -> bool:
 # a story, each a few words with no closing punctuation, over a paragraph of the story.
 _MIN_BOLD_HEADINGS = 2
 _MAX_BOLD_HEADING_WORDS = 10
+# The paragraph a bold heading stands over is at least this long (a lead-in is shorter).
+_MIN_HEADED_PARAGRAPH_WORDS = 10
 
 
 def _is_bold_heading(paragraph: Any) -> bool:
@@ -254,7 +256,7 @@ def _is_bold_heading(paragraph: Any) -> bool:
         and not is_boilerplate(text)
         and following is not None
         and following.tag == "p"
-        and len((following.text_content() or "").split()) >= _MAX_BOLD_HEADING_WORDS
+        and len((following.text_content() or "").split()) >= _MIN_HEADED_PARAGRAPH_WORDS
     )
 
 

@@ -13,7 +13,7 @@ import functools
 import re
 from typing import Any
 
-from .dates import MONTHS
+from .dates import MONTHS, WEEKDAYS
 
 # News agencies, which sign wire copy in place of a person.
 WIRE_SERVICES = frozenset(
@@ -41,11 +41,11 @@ JOB_WORDS = ROLE_WORDS | frozenset(
         "senior", "chief", "associate", "deputy", "contributing", "freelance", "special",
         "intern", "host", "anchor", "director", "manager", "president", "founder", "professor",
         "news", "desk", "team", "press", "agency", "bureau", "newsroom", "wire", "guest",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "view", "more", "articles", "follow", "profile", "bio", "updated", "published",
         "posted", "photo", "photos", "image", "courtesy", "credit", "video", "getty",
         "publication", "release", "statement", "sponsored", "partner",
     }
+    | WEEKDAYS  # "Jane Doe Monday" is a name and the day of the date line
 )  # fmt: skip
 # The last word of many a paper's or site's name.
 PUBLICATION_WORDS = frozenset(

@@ -21,7 +21,7 @@ from .boilerplate import pull_quotes
 from .byline import BY_ALONE, read_byline
 from .credits import end_credits, story_end
 from .dates import RELATIVE_STAMP, find_dates
-from .header import MAX_BYLINE_WORDS, MAX_LABEL_WORDS, is_date_line, take_meta
+from .header import MAX_BYLINE_WORDS, MAX_LABEL_WORDS, MIN_BODY_WORDS, is_date_line, take_meta
 from .lines import Unit, drop_junk, is_byline_or_date, is_title_case, split_units
 
 # Subheadings are shorter still (a longer one is in title case), and an article with sections
@@ -55,8 +55,6 @@ _MAX_LABELLED_HEADLINE_WORDS = 20
 _MAX_STANDFIRST_LINES = 3
 _MIN_STANDFIRST_WORDS = 5
 _MAX_NAME_WORDS = 8
-# A paragraph of the story has at least this many words.
-_MIN_BODY_WORDS = 8
 # A site's menu pasted above the headline: at least this many lines of a few words.
 _MIN_MENU_ITEMS = 3
 _MAX_MENU_ITEM_WORDS = 3
@@ -350,11 +348,11 @@ def _is_heading(
     # A line after a colon or beside another unpunctuated short line is a list item, unless
     # the two stand alone between paragraphs: a heading and its picture's caption.
     beside_caption = _beside_caption(units, index) is not None
-    if _is_loose(following) and not beside_caption and not _is_fact_line(following):
+    if _is_loose(following) and not beside_caption and not _is_fact_or_stamp(following):
         return False
     if previous is not None and (
         previous.text.endswith(":")
-        or (_is_loose(previous) and not beside_caption and not _is_fact_line(previous))
+        or (_is_loose(previous) and not beside_caption and not _is_fact_or_stamp(previous))
     ):
         return False
     if text.endswith(("?", "!")):
@@ -389,7 +387,7 @@ _LEADS_IN = frozenset(
 
 def _is_prose(unit: Unit) -> bool:
     """A paragraph of the story: a sentence or more."""
-    return unit.words >= _MIN_BODY_WORDS and unit.ends_sentence
+    return unit.words >= MIN_BODY_WORDS and unit.ends_sentence
 
 
 # "Last season: 2nd", "Distance: 6 miles | Difficulty: hard": a fact box's lines of a label
@@ -398,7 +396,7 @@ _FACT_LINE = re.compile(r"^(?:[A-Z][\w’' -]{0,24}:\s*[^:|]{1,30}?(?:\s*\|\s*|$
 _MAX_FACT_WORDS = 10
 
 
-def _is_fact_line(unit: Unit) -> bool:
+def _is_fact_or_stamp(unit: Unit) -> bool:
     """A fact box's line, or a widget's time stamp ("2 hours ago"), which a heading may stand
     next to."""
     return unit.words <= _MAX_FACT_WORDS and (
