@@ -291,6 +291,11 @@ DATES = [
     # The labels on lines of their own, over the dates they label.
     (["By Jane Doe", "Updated", "Mar 04, 2025, 06:06 PM", "Published", "Mar 03, 2025, 10:30 AM"],
      dt.datetime(2025, 3, 3, 10, 30)),
+    # Day first with dashes, as Indian and European pages print it.
+    (["By: Island News Service | Updated: 25-03-2025 23:00 IST"], dt.date(2025, 3, 25)),
+    # The stamp of the last change first, then the one said to be the first publication.
+    (["Jane Doe", "Health correspondent", "Tue 4 Mar 2025 09.15 GMT",
+      "First published on Mon 3 Mar 2025 22.30 GMT"], dt.datetime(2025, 3, 3, 22, 30)),
     (["By Jane Doe", "Last Updated: Tuesday, March 4, 2025, 10:20 [IST]"],
      dt.datetime(2025, 3, 4, 10, 20, tzinfo=dt.timezone(dt.timedelta(hours=5, minutes=30)))),
 ]  # fmt: skip
@@ -442,6 +447,15 @@ def test_a_label_over_a_short_headline_is_not_the_byline_taken_for_a_headline() 
     text = "\n\n".join(["WHITE HOUSE", "Ferry Returns", byline, "March 3, 2025", *BODY])
     article = parse_text(text)
     assert (article.headline, article.authors) == ("Ferry Returns", ("Jane Doe", "John Roe"))
+
+
+@pytest.mark.parametrize("stamp", ["Mar 3", "2 hours ago"])
+def test_a_label_over_a_short_headline_over_a_stamp_of_the_day(stamp: str) -> None:
+    # A blog's "Product updates" over a three-word title and a day printed without its year.
+    text = "\n\n".join(["Product updates", "Introducing shared timetables", stamp, *BODY])
+    article = parse_text(text)
+    assert article.headline == "Introducing shared timetables"
+    assert heard(article)[1:] == BODY
 
 
 def test_a_headline_that_starts_with_names_is_not_a_byline_under_a_label() -> None:

@@ -308,6 +308,23 @@ def test_a_box_of_links_to_other_stories_is_not_read(header: str) -> None:
     ]
 
 
+def test_a_contents_list_without_its_label_leaves_the_headings_it_lists() -> None:
+    # A health site's contents box lists the headings over the story; the story repeats them.
+    headings = ["Steel-cut oats", "Portion size", "What to add"]
+    paragraphs = [
+        "Oats are digested slowly, so they raise blood sugar less than a sweet cereal does.",
+        "Half a cup of dry oats is one serving, and a bigger bowl adds up quickly.",
+        "Nuts and yogurt slow digestion further, while syrup and dried fruit do the opposite.",
+    ]
+    story = [line for pair in zip(headings, paragraphs, strict=True) for line in pair]
+    text = "\n\n".join(
+        ["Are Oats Good for Blood Sugar?", "By Camille Vard", *headings, BODY, *story]
+    )
+    article = parse_text(text)
+    assert [s.heading for s in article.sections if s.heading] == headings
+    assert read_aloud(article).count("Portion size") == 1
+
+
 HEADING_SHAPES = [
     # Headings ending with a colon, but not a lead-in to a quote.
     (
@@ -500,6 +517,10 @@ def test_a_caption_over_its_credit_is_neither_read_nor_a_heading() -> None:
         "This story appears in our Winter 2024 issue.",
         "This story is licensed under Creative Commons.",
         "Produced by Harbour Audio using AI narration.",
+        "From the March 2025 issue",
+        # A review's score and a gallery's counter.
+        "8/10",
+        "3 / 12",
     ],
 )
 def test_breaks_for_advertisements_and_credits_are_not_read(furniture: str) -> None:

@@ -101,13 +101,15 @@ PROMOTIONS = (
                 r"|download (?:the|our) (?:full )?(?:report|press release|pdf|app)\b"
                 r"|(?:subscribe|listen)(?: on|\s*:))", re.I), 8),
     # The outlet's other channels and editions: "Find The Liffey Times on WhatsApp", "Listen to
-    # our Inside Politics podcast", "This article appears in the December print edition".
+    # our Inside Politics podcast", "This article appears in the December print edition",
+    # "From the February 2022 issue".
     (re.compile(r"^(?:find|join) (?:us|[\w.' ]{1,40}) on (?:whatsapp|telegram|instagram"
                 r"|facebook|twitter|x|tiktok|youtube|google news|threads|bluesky)\b"
                 r"|^listen to (?:our|the) [\w.' -]{0,40}podcast\b"
                 r"|^download (?:the|our) [\w.' -]{0,40}app\b"
                 r"|^this (?:article|story) (?:appears|appeared) in (?:the|our) [\w ,.'-]{0,40}"
                 r"(?:edition|issue)\b|^published in the print edition\b|^view original content\b"
+                r"|^from (?:the|our) (?:[a-z]+\s+){1,3}(?:(?:19|20)\d\d\s+)?(?:print\s+)?issue\W*$"
                 r"|^tried this recipe\?", re.I), 24),
     # Counts of readers' replies: "Responses (23)", "Comments (4)".
     (re.compile(r"^(?:responses|comments|replies)\s*\(\d+\)$", re.I), 3),
@@ -245,10 +247,13 @@ ARTICLE_NOTE = re.compile(
     r"\W*$",
     re.IGNORECASE,
 )
-# Counters left by share widgets: "258 Shares", "84.1K", "195Shares", "0".
-# Groups of at most three digits, so "14.03.2025" (a date) is not one.
+# Counters left by share widgets: "258 Shares", "84.1K", "195Shares", "0"; a gallery's "1 / 12"
+# and a review's score, "8/10". Groups of at most three digits, so "14.03.2025" (a date) is
+# not one.
 COUNTER_LINE = re.compile(
-    r"^\d{1,3}(?:[.,]\d{1,3})*\s*[KkMm]?\s*(?:shares?|comments?|views?)?$", re.IGNORECASE
+    r"^\d{1,3}(?:[.,]\d{1,3})*\s*[KkMm]?\s*(?:shares?|comments?|views?)?$"
+    r"|^\d{1,3}(?:\.\d)?\s*/\s*\d{1,3}$",
+    re.IGNORECASE,
 )
 
 

@@ -31,10 +31,10 @@ _DAY_FIRST = re.compile(
     rf"\b{_DAY}(?:\s+(?:of\s+)?|[-/]){_MONTH}\s*[,/-]?\s*{_YEAR}\b", re.IGNORECASE
 )
 # "11/19/2019" or "11/19/19" (US month first; day first when the first number cannot be a
-# month), "19.11.2019" (day first, as Europe writes it; with dots, two digits could be a
-# version number)
+# month), "19.11.2019" and "25-09-2021" (day first, as Europe and India write it; with dots or
+# dashes, two digits could be a version number or a score)
 _NUMERIC = re.compile(
-    r"(?<![\d/.])(?P<first>[0-3]?\d)(?P<sep>[/.])(?P<second>[0-3]?\d)(?P=sep)"
+    r"(?<![\d/.-])(?P<first>[0-3]?\d)(?P<sep>[/.-])(?P<second>[0-3]?\d)(?P=sep)"
     r"(?P<year>(?:19|20)\d\d\b|(?<=/)\d\d(?![\d/.]))"
 )
 # "Nov 19, 6:55 AM": a day and a time without the year, as pages print this year's dates.
@@ -215,7 +215,7 @@ def _day(match: re.Match[str]) -> dt.date | None:
     # first is no date ("19/11/2019", "11.19.2019").
     us_reading, european_reading = (first, second), (second, first)
     readings = (
-        (european_reading, us_reading) if match["sep"] == "." else (us_reading, european_reading)
+        (european_reading, us_reading) if match["sep"] in ".-" else (us_reading, european_reading)
     )
     for month, day in readings:
         try:

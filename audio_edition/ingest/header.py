@@ -75,7 +75,8 @@ def take_meta(units: list[Unit]) -> tuple[tuple[str, ...], Published | None, lis
 
     Every line near the top is read as a possible byline and date line. The authors are those
     of the first "By" line, else of the first line that starts with a person's name; the date
-    is the first one labelled published (or not labelled), else the first "Updated" stamp.
+    is the first one labelled published, else the first not labelled, else the first "Updated"
+    stamp.
     """
     units = _date_labels_joined(units[: _META_LINES + 1]) + units[_META_LINES + 1 :]
     zone = units[:_META_LINES]
@@ -174,13 +175,15 @@ def take_meta(units: list[Unit]) -> tuple[tuple[str, ...], Published | None, lis
         seen_body = seen_body or (unit.words >= MIN_BODY_WORDS and unit.ends_sentence)
     chosen = next((b for b in bylines if b.explicit), bylines[0] if bylines else None)
     authors = chosen.authors if chosen else ()
-    published = next(
-        (d.match.value for d in dates if d.kind != "updated"),
-        next((d.match.value for d in dates), None),
-    )
+    # "Thu 12 Mar 2020 09.15 GMT" over "First published on Wed 11 Mar 2020": the stamp said
+    # to be the publication's wins over one said to be nothing, which wins over an update.
+    by_label = sorted(dates, key=lambda d: _DATE_PREFERENCE.index(d.kind))
+    published = by_label[0].match.value if by_label else None
     body = [unit for index, unit in enumerate(zone) if index not in meta]
     return authors, published, body + units[_META_LINES:]
 
+
+_DATE_PREFERENCE = ("published", "plain", "updated")
 
 # "Updated" on a line of its own, over the date it labels.
 _DATE_LABEL_ALONE = re.compile(

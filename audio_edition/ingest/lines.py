@@ -31,6 +31,8 @@ _MAX_BOX_TITLE_WORDS = 5
 _DROP_CAP = re.compile(r"[A-Z]")
 # A date line is at most this long.
 _MAX_DATE_LINE_WORDS = 12
+# A contents box lists at least this many of the story's headings.
+_MIN_CONTENTS_ENTRIES = 3
 # Titles in a box of links to other articles are at most this long.
 _MAX_LINK_TITLE_WORDS = 20
 
@@ -106,7 +108,10 @@ def drop_junk(units: list[Unit]) -> list[Unit]:
     kept: list[Unit] = []
     in_link_list = False
     listed: set[str] = set()  # the titles in the box of links, which a contents box repeats
+    contents = _contents_list(units)
     for index, unit in enumerate(units):
+        if index in contents:
+            continue
         key = unit.text.casefold().rstrip(" .:!")
         if starts_link_list(unit.text):
             in_link_list, listed = True, set()
@@ -137,6 +142,39 @@ def drop_junk(units: list[Unit]) -> list[Unit]:
         seen.add(key)
         kept.append(unit)
     return kept
+
+
+def _line_key(unit: Unit) -> str:
+    return unit.text.casefold().rstrip(" .:!")
+
+
+def _contents_list(units: list[Unit]) -> set[int]:
+    """The indices of a contents box without its "Jump to:" label: a run of at least
+    ``_MIN_CONTENTS_ENTRIES`` short lines that the story sets again, in the same order, further
+    down (as its headings). The later lines are the ones to keep: they head the sections."""
+    keys = [_line_key(unit) for unit in units]
+    dropped: set[int] = set()
+    start = 0
+    while start < len(units):
+        end, repeats = start, list[int]()
+        while end < len(units) and units[end].is_short and not units[end].ends_sentence:
+            found = _index_after(keys, keys[end], max([end, *repeats]) + 1)
+            if found < 0:
+                break
+            repeats.append(found)
+            end += 1
+        if end - start >= _MIN_CONTENTS_ENTRIES and repeats[0] >= end:
+            dropped.update(range(start, end))
+        start = max(end, start + 1)
+    return dropped
+
+
+def _index_after(keys: list[str], key: str, start: int) -> int:
+    """Where ``key`` is found again from ``start`` on, or -1."""
+    try:
+        return keys.index(key, start)
+    except ValueError:
+        return -1
 
 
 def _is_header_caption(kept: list[Unit]) -> bool:

@@ -20,7 +20,7 @@ from ..models import Article, Published, Section
 from .boilerplate import pull_quotes
 from .byline import BY_ALONE, read_byline
 from .credits import end_credits, story_end
-from .dates import RELATIVE_STAMP, find_dates
+from .dates import RELATIVE_STAMP, days_without_year, find_dates
 from .header import MAX_BYLINE_WORDS, MAX_LABEL_WORDS, MIN_BODY_WORDS, is_date_line, take_meta
 from .lines import Unit, drop_junk, is_byline_or_date, is_title_case, split_units
 
@@ -136,11 +136,13 @@ def _headline_index(units: list[Unit]) -> int:
         text = unit.text
         shouting = unit.words <= 6 and text.upper() == text and any(ch.isalpha() for ch in text)
         following = units[index + 1]
-        # "Opinion" or "Science": a section label of a word or two over a longer headline.
+        # "Opinion" or "Science": a section label of a word or two over a longer headline, or
+        # over a short one with the date or byline under it.
+        over_stamp = following.words > 1 and _on_stamp(units, index + 2)
         kicker = (
             unit.words <= 2
             and not unit.ends_sentence
-            and 4 <= following.words <= 30
+            and (4 <= following.words <= 30 or over_stamp)
             and not _is_header_line(following)
         )
         # "Harbour and transport" or "The Island Post": a few words over a longer line that
@@ -201,6 +203,19 @@ def _on_byline(units: list[Unit], index: int, standfirst_lines: int) -> bool:
     return False
 
 
+def _is_stamp(unit: Unit) -> bool:
+    """A line that is only a day without its year ("Nov 19") or the page's age ("2 hours
+    ago"): where the date line goes, though it names no day that can be known."""
+    yearless = sum(end - start for start, end in days_without_year(unit.text))
+    text = unit.text.strip()
+    return RELATIVE_STAMP.match(text) is not None or (bool(text) and yearless >= len(text) - 2)
+
+
+def _on_stamp(units: list[Unit], index: int) -> bool:
+    """Whether the byline, the date line or a stamp of the day is at ``index``."""
+    return index < len(units) and (_is_stamp(units[index]) or _on_byline(units, index, 0))
+
+
 def _is_header_line(unit: Unit) -> bool:
     """A byline or a date line: with "By", with a date, or a few words that are names (a
     headline may start with a name: "Jane Doe and John Roe Welcome a Baby")."""
@@ -244,7 +259,7 @@ def _after_menu(units: list[Unit]) -> int:
             and 4 <= following.words <= _MAX_LABELLED_HEADLINE_WORDS
         ):
             return run  # the date bar between the menu and the headline
-        if dates or read_byline(unit.text, bare=above_date):
+        if dates or _is_stamp(unit) or read_byline(unit.text, bare=above_date):
             # The byline or date under a short headline: that headline closes the run.
             return run - 1 if run >= _MIN_MENU_ITEMS + 1 else 0
         run += 1
@@ -343,6 +358,8 @@ def _is_heading(
     opening = text.lstrip("‘“'\"")[:1]  # a heading may quote someone: "‘It's exhausting’"
     if not opening.isupper() and not opening.isdigit():
         return False
+    if not _WORD.search(text):
+        return False  # "8/10" or "1 / 12": a rating or a counter names no part of the story
     if index == 0 and unit.words >= _MIN_STANDFIRST_WORDS and not is_title_case(text):
         return False  # a sentence without its full stop atop the story is its standfirst
     # A line after a colon or beside another unpunctuated short line is a list item, unless
@@ -373,6 +390,8 @@ def _is_heading(
         )
     return not unit.ends_sentence
 
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 # The last word of a line that leads into what follows it rather than heading it.
 _LEADS_IN = frozenset(
