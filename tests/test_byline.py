@@ -93,6 +93,8 @@ BYLINES = [
     (["Analysis by Jane Doe", "March 3, 2025"], ("Jane Doe",)),
     (["Written by:", "Jane Doe", "March 3, 2025"], ("Jane Doe",)),
     (["Author", "Nnamdi Okafor", "Published", "March 3, 2025"], ("Nnamdi Okafor",)),
+    # A newsletter's writer over a day without its year, first name known or not.
+    (["Nnamdi Okafor", "Mar 3", "18", "Share"], ("Nnamdi Okafor",)),
     (["by jane doe", "March 3, 2025"], ("Jane Doe",)),
     # A byline on two lines, and what a copy-paste glues on: a read time, a label, "Published".
     (["By Jane Doe", "and John Roe", "March 3, 2025"], ("Jane Doe", "John Roe")),
@@ -380,6 +382,10 @@ CAPTION = "Passengers board the new ferry at the Skarvik pier on Monday morning.
         (["By Jane Doe", "Follow", "March 3, 2025"], "Follow"),
         (["By Jane Doe", "March 3, 2025", "Jump to Recipe", "Print Recipe"], "Recipe"),
         (["By Jane Doe", "March 3, 2025", "Posted in Ferries, Islands"], "Posted in"),
+        # Who checked the writer's work.
+        (["Medically reviewed by Ann Poe, MD", "By Jane Doe", "March 3, 2025"], "Ann Poe"),
+        (["Written by Jane Doe", "Edited by Ann Poe", "Updated March 3, 2025"], "Ann Poe"),
+        (["By Jane Doe", "Fact checked by Ann Poe", "March 3, 2025"], "Ann Poe"),
     ],
 )  # fmt: skip
 def test_header_notes_credits_and_buttons_are_not_read(meta: list[str], unheard: str) -> None:

@@ -325,6 +325,50 @@ def test_a_contents_list_without_its_label_leaves_the_headings_it_lists() -> Non
     assert read_aloud(article).count("Portion size") == 1
 
 
+def test_the_writers_box_under_the_story_heads_no_section() -> None:
+    bio = "Camille Vard is a Harbour City-based journalist who covers transport and the port."
+    story = [
+        "The council approved the new bus timetable after a long debate on Tuesday evening.",
+        "Buses will now run every ten minutes on the busiest routes, the transport office said.",
+        "Drivers welcomed the change but said the depot would need more staff by the spring.",
+        "The night routes keep their hourly service until the new buses arrive in the autumn.",
+        "Passengers can find the new times at every stop and on the council's website.",
+        "The first buses on the new timetable leave the depot at five on Monday morning.",
+    ]
+    box = ["Camille Vard", "Journalist", bio]
+    text = "\n\n".join(["Buses Every Ten Minutes", "By Camille Vard", *story, *box])
+    article = parse_text(text)
+    assert [s.heading for s in article.sections] == [None]
+    assert "Journalist" not in read_aloud(article)
+    assert read_aloud(article).endswith(bio)
+
+
+CROSSHEAD_STORY = (
+    "Drivers walked out at dawn, and by mid-morning the depot at Skarvik was empty of buses.\n\n"
+    "SHORTAGE OF DRIVERS\n\n"
+    "The company has been short of drivers since the spring, and overtime has run for months.\n\n"
+    "NHS STAFF STRANDED\n\n"
+    "Nurses on the early shift at the hospital said they had waited an hour for a taxi.\n"
+)
+
+
+def test_headings_in_capitals_head_sections_and_are_titled_as_words() -> None:
+    # A tabloid's crossheads in capitals: titled so the voice reads words, not letters.
+    text = "Bus Strike Hits the Island\n\nBy Camille Vard\n\n" + BODY + "\n" + CROSSHEAD_STORY
+    article = parse_text(text)
+    assert [s.heading for s in article.sections if s.heading] == [
+        "Shortage of Drivers",
+        "NHS Staff Stranded",
+    ]
+
+
+def test_one_line_in_capitals_between_paragraphs_heads_nothing() -> None:
+    one = CROSSHEAD_STORY.split("NHS STAFF STRANDED\n\n")[0]
+    text = "Bus Strike Hits the Island\n\nBy Camille Vard\n\n" + BODY + "\n" + one
+    article = parse_text(text)
+    assert [s.heading for s in article.sections] == [None]
+
+
 HEADING_SHAPES = [
     # Headings ending with a colon, but not a lead-in to a quote.
     (
@@ -518,6 +562,10 @@ def test_a_caption_over_its_credit_is_neither_read_nor_a_heading() -> None:
         "This story is licensed under Creative Commons.",
         "Produced by Harbour Audio using AI narration.",
         "From the March 2025 issue",
+        "Share this article in your social network",
+        "Share this on Facebook",
+        "Skip past newsletter promotion",
+        "4.5 out of 5 stars",
         # A review's score and a gallery's counter.
         "8/10",
         "3 / 12",

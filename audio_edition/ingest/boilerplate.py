@@ -37,6 +37,7 @@ JUNK_LINES = frozenset(
         "listen to this story", "access through your institution", "buy or subscribe",
         "end of list", "after newsletter promotion", "free weekly newsletter", "free newsletter",
         "free daily newsletter", "pinterest", "subscribe now", "story source", "full story",
+        "skip past newsletter promotion", "newsletter promotion",
     }
 )  # fmt: skip
 
@@ -123,6 +124,11 @@ PROMOTIONS = (
     (re.compile(r"^today['’]s best\b.{0,60}\bdeals?$|^read our (?:full )?.{0,60}\breview$"
                 r"|^[$£€]\s?\d[\d,.]*\s+(?:at|from)\s+[\w&.'’ -]{2,30}$|^why you can trust\b",
                 re.I), 40),
+    # Share buttons' labels in a sentence: "Share this article in your social network",
+    # "Share this on Facebook", "Share this story with a friend".
+    (re.compile(r"^share (?:this|the)(?: (?:article|story|post|page))?"
+                r"(?:$|\s+(?:on|in|with|via)\s+(?:your |a )?(?:social|facebook|twitter|x\b|friends?"
+                r"|whatsapp|email|linkedin|reddit))", re.I), 10),
     # A gallery's counter, and the note where a page's script did not run.
     (re.compile(r"^(?:image|photo|picture|slide)\s+\d+\s+of\s+\d+$"
                 r"|^please (?:turn on|enable) javascript\b", re.I), 12),
@@ -248,11 +254,12 @@ ARTICLE_NOTE = re.compile(
     re.IGNORECASE,
 )
 # Counters left by share widgets: "258 Shares", "84.1K", "195Shares", "0"; a gallery's "1 / 12"
-# and a review's score, "8/10". Groups of at most three digits, so "14.03.2025" (a date) is
-# not one.
+# and a review's score, "8/10", "Rating: 4.5 out of 5 stars". Groups of at most three digits,
+# so "14.03.2025" (a date) is not one.
 COUNTER_LINE = re.compile(
     r"^\d{1,3}(?:[.,]\d{1,3})*\s*[KkMm]?\s*(?:shares?|comments?|views?)?$"
-    r"|^\d{1,3}(?:\.\d)?\s*/\s*\d{1,3}$",
+    r"|^(?:(?:our\s+)?(?:rating|score|verdict)\s*:?\s*)?\d{1,3}(?:\.\d)?\s*(?:/|out of)\s*\d{1,3}"
+    r"(?:\s*stars?)?$",
     re.IGNORECASE,
 )
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from .byline import split_authors
-from .names import is_person_name
+from .names import ROLE_WORDS, is_person_name
 
 END_CREDIT = re.compile(
     r"^(?:\(?(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b[^;]*;?\s*)+\)?$",
@@ -22,6 +22,7 @@ END_CREDIT = re.compile(
 _SIGNED_BY = re.compile(r"(?:^|;)\s*\(?(?:reporting|writing)\s+by\s+([^;)]+)", re.IGNORECASE)
 # The credits are looked for among the story's last lines.
 _CREDIT_REACH = 5
+_MAX_ROLE_WORDS = 4
 SIGN_OFF = re.compile(r"^[—–-]\s*(?P<name>[^\W\d_][\w.'’ -]+)$")
 _NAME = r"(?P<name>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,4}?)"
 _CONTACT_THE_WRITER = re.compile(
@@ -116,5 +117,27 @@ def writer_notes(paragraphs: Sequence[str]) -> tuple[set[int], tuple[str, ...]]:
                 writer = writer or (match["name"],)
                 if not read:
                     contact_lines.add(index)
+                if pattern is ABOUT_THE_WRITER:
+                    contact_lines.update(_bio_box_header(paragraphs, index, match["name"]))
             break
     return contact_lines, writer
+
+
+def _bio_box_header(paragraphs: Sequence[str], about: int, name: str) -> set[int]:
+    """The lines over a line about the writer that head the writer's box: the name, and the
+    role under it ("Jane Doe", "Senior Reporter"), which would be heard as a heading. (A name
+    the byline printed has already gone as a repeated line.)"""
+    header: set[int] = set()
+    index = about - 1
+    if index > 0 and _is_role_line(paragraphs[index]):
+        header.add(index)
+        index -= 1
+    if index > 0 and paragraphs[index].strip().casefold() == name.strip().casefold():
+        header.add(index)
+    return header
+
+
+def _is_role_line(text: str) -> bool:
+    """ "Journalist", "Senior Reporter", "Contributing Writer": a writer's role alone."""
+    words = text.casefold().split()
+    return 0 < len(words) <= _MAX_ROLE_WORDS and words[-1] in ROLE_WORDS

@@ -167,6 +167,14 @@ RELATIVE_STAMP = re.compile(
 )
 
 
+def is_stamp(line: str) -> bool:
+    """A line that is only a day without its year ("Nov 19") or the page's age ("2 hours
+    ago"): where the date line goes, though it names no day that can be known."""
+    text = line.strip()
+    yearless = sum(end - start for start, end in days_without_year(text))
+    return RELATIVE_STAMP.match(text) is not None or (bool(text) and yearless >= len(text) - 2)
+
+
 def yearless_dates(line: str) -> list[tuple[int, int]]:
     """Spans of dates printed without a year but with a time ("Updated Nov 19, 6:55 AM"): they
     mark a date line, though the day they name cannot be known."""

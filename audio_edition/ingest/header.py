@@ -14,11 +14,11 @@ from .byline import BY_ALONE, Byline, read_byline, split_authors
 from .credits import ABOUT_THE_WRITER, END_CREDIT
 from .dates import (
     DATE_LINE_WORDS,
-    RELATIVE_STAMP,
     WEEKDAYS,
     LabelledDate,
     blank_out,
     find_dates,
+    is_stamp,
     yearless_dates,
 )
 from .lines import CLOSES_SENTENCE, Unit, clean_line, drop_junk
@@ -50,6 +50,8 @@ _META_LINES = 12
 # Notes of the header about the story: where it was reported, who helped, when it changed.
 HEADER_NOTE = re.compile(
     r"^(?:reporting from|(?:with\s+)?(?:additional\s+)?reporting by|contributing:"
+    # Who checked the writer's work: "Medically reviewed by ...", "Edited by ...".
+    r"|(?:medically\s+|fact[- ]?)?(?:reviewed|checked|edited|fact[- ]checked)\s+by"
     r"|published in|(?:updated|posted|published)\s*:?\s*\d{1,2}[:.]\d\d)\b",
     re.IGNORECASE,
 )
@@ -85,7 +87,7 @@ def take_meta(units: list[Unit]) -> tuple[tuple[str, ...], Published | None, lis
     short = [unit.words <= MAX_BYLINE_WORDS for unit in zone]
     zone_dates = [find_dates(u.text) if ok else [] for u, ok in zip(zone, short, strict=True)]
     date_lines = [
-        ok and (is_date_line(u.text, found) or RELATIVE_STAMP.match(u.text) is not None)
+        ok and (is_date_line(u.text, found) or is_stamp(u.text))
         for u, ok, found in zip(zone, short, zone_dates, strict=True)
     ]
     bylines: list[Byline] = []
@@ -101,7 +103,11 @@ def take_meta(units: list[Unit]) -> tuple[tuple[str, ...], Published | None, lis
             continue
         text = unit.text
         about = ABOUT_THE_WRITER.match(text)
-        if about and any(_refers_to(about["name"], byline.authors) for byline in bylines):
+        if (
+            about
+            and not seen_body
+            and any(_refers_to(about["name"], byline.authors) for byline in bylines)
+        ):
             meta.add(index)  # "Jane Doe is a senior reporter ..." under her byline
             continue
         if (

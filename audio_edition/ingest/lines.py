@@ -156,7 +156,8 @@ def _contents_list(units: list[Unit]) -> set[int]:
     dropped: set[int] = set()
     start = 0
     while start < len(units):
-        end, repeats = start, list[int]()
+        end = start
+        repeats: list[int] = []  # where each entry of the run is set again
         while end < len(units) and units[end].is_short and not units[end].ends_sentence:
             found = _index_after(keys, keys[end], max([end, *repeats]) + 1)
             if found < 0:

@@ -20,9 +20,9 @@ from ..models import Article, Published, Section
 from .boilerplate import pull_quotes
 from .byline import BY_ALONE, read_byline
 from .credits import end_credits, story_end
-from .dates import RELATIVE_STAMP, days_without_year, find_dates
+from .dates import RELATIVE_STAMP, find_dates, is_stamp
 from .header import MAX_BYLINE_WORDS, MAX_LABEL_WORDS, MIN_BODY_WORDS, is_date_line, take_meta
-from .lines import Unit, drop_junk, is_byline_or_date, is_title_case, split_units
+from .lines import TITLE_SMALL_WORDS, Unit, drop_junk, is_byline_or_date, is_title_case, split_units
 
 # Subheadings are shorter still (a longer one is in title case), and an article with sections
 # has at least two.
@@ -203,17 +203,9 @@ def _on_byline(units: list[Unit], index: int, standfirst_lines: int) -> bool:
     return False
 
 
-def _is_stamp(unit: Unit) -> bool:
-    """A line that is only a day without its year ("Nov 19") or the page's age ("2 hours
-    ago"): where the date line goes, though it names no day that can be known."""
-    yearless = sum(end - start for start, end in days_without_year(unit.text))
-    text = unit.text.strip()
-    return RELATIVE_STAMP.match(text) is not None or (bool(text) and yearless >= len(text) - 2)
-
-
 def _on_stamp(units: list[Unit], index: int) -> bool:
     """Whether the byline, the date line or a stamp of the day is at ``index``."""
-    return index < len(units) and (_is_stamp(units[index]) or _on_byline(units, index, 0))
+    return index < len(units) and (is_stamp(units[index].text) or _on_byline(units, index, 0))
 
 
 def _is_header_line(unit: Unit) -> bool:
@@ -259,7 +251,7 @@ def _after_menu(units: list[Unit]) -> int:
             and 4 <= following.words <= _MAX_LABELLED_HEADLINE_WORDS
         ):
             return run  # the date bar between the menu and the headline
-        if dates or _is_stamp(unit) or read_byline(unit.text, bare=above_date):
+        if dates or is_stamp(unit.text) or read_byline(unit.text, bare=above_date):
             # The byline or date under a short headline: that headline closes the run.
             return run - 1 if run >= _MIN_MENU_ITEMS + 1 else 0
         run += 1
@@ -304,10 +296,13 @@ def _split_sections(
     ]
     # A page that ends its headings with a colon ends them all so: one such line alone is a
     # lead-in to the paragraph under it.
-    colons = [i for i, heading in enumerate(headings) if heading and units[i].text.endswith(":")]
-    if len(colons) < _MIN_HEADINGS:
-        for index in colons:
-            headings[index] = False
+    # And so with headings in capitals, as tabloids set them: one such line alone is more
+    # often a promoted link or a run-in label.
+    for shape in (lambda text: text.endswith(":"), _in_capitals):
+        shaped = [i for i, heading in enumerate(headings) if heading and shape(units[i].text)]
+        if len(shaped) < _MIN_HEADINGS:
+            for index in shaped:
+                headings[index] = False
     # The caption beside a heading is the picture's, not the story's.
     captions = {_beside_caption(units, i) for i, heading in enumerate(headings) if heading}
     for index, unit in enumerate(units):
@@ -320,7 +315,7 @@ def _split_sections(
         if is_heading:
             if paragraphs or heading:
                 sections.append(Section(heading, tuple(paragraphs)))
-            heading, paragraphs = unit.text.rstrip(":"), []
+            heading, paragraphs = _heading_text(unit.text), []
             continue
         paragraphs.append(
             tidy_dateline(unit.text) if not sections and not paragraphs else unit.text
@@ -377,8 +372,8 @@ def _is_heading(
         # one in sentence case ("What happens next?") unless the answers under the questions
         # are in the first person: an interview, whose questions head no sections.
         return is_title_case(text) or (text.endswith("?") and questions_head)
-    if text.upper() == text and unit.words > 1:
-        # Capitals between paragraphs are a run-in label or a promoted link, not a heading.
+    if _in_capitals(text) and not _is_prose(following):
+        # Capitals over a line that is no paragraph are a label or a promoted link.
         return False
     if text.endswith(":"):
         # "The bull case:" over a paragraph heads it; "The statement said:" leads into a quote.
@@ -402,6 +397,38 @@ _LEADS_IN = frozenset(
         "asked", "asks", "replied", "answered", "continued", "noted", "warned",
     }
 )  # fmt: skip
+
+
+def _in_capitals(text: str) -> bool:
+    return text.upper() == text and sum(ch.isalpha() for ch in text) > 1
+
+
+def _heading_text(text: str) -> str:
+    """The heading as a chapter is titled and the voice reads it: without the colon that ends
+    it, and a heading in capitals in title case ("SHORTAGE OF DRIVERS" would be heard "shortage
+    O F drivers"), initialisms kept ("NHS", "UK")."""
+    text = text.rstrip(":")
+    if not _in_capitals(text):
+        return text
+    words = []
+    for position, word in enumerate(text.split()):
+        letters = "".join(ch for ch in word if ch.isalpha()).casefold()
+        if letters in TITLE_SMALL_WORDS and position:
+            words.append(word.lower())
+        elif (len(letters) <= 4 and not re.search(r"[aeiouy]", letters)) or (
+            len(letters) == 2 and letters not in _SHORT_WORDS
+        ):
+            words.append(word)  # "NHS", "UN"
+        else:
+            words.append(re.sub(r"[^\W\d_]+", lambda m: m[0].capitalize(), word, count=1))
+    return " ".join(words)
+
+
+# Two-letter words of English, which a heading in capitals spells as words, not initials.
+_SHORT_WORDS = frozenset(
+    {"no", "go", "do", "so", "be", "he", "we", "me", "my", "is", "it", "if", "am", "oh", "ok"}
+    | {word for word in TITLE_SMALL_WORDS if len(word) == 2}
+)
 
 
 def _is_prose(unit: Unit) -> bool:
