@@ -363,10 +363,12 @@ def test_headings_in_capitals_head_sections_and_are_titled_as_words() -> None:
 
 
 def test_one_line_in_capitals_between_paragraphs_heads_nothing() -> None:
+    # A line in capitals alone is a run-in label or another story's title: not read either.
     one = CROSSHEAD_STORY.split("NHS STAFF STRANDED\n\n")[0]
     text = "Bus Strike Hits the Island\n\nBy Camille Vard\n\n" + BODY + "\n" + one
     article = parse_text(text)
     assert [s.heading for s in article.sections] == [None]
+    assert "shortage of drivers" not in read_aloud(article).casefold()
 
 
 HEADING_SHAPES = [

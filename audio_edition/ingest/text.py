@@ -296,17 +296,20 @@ def _split_sections(
     ]
     # A page that ends its headings with a colon ends them all so: one such line alone is a
     # lead-in to the paragraph under it.
-    # And so with headings in capitals, as tabloids set them: one such line alone is more
-    # often a promoted link or a run-in label.
+    # And so with headings in capitals, as tabloids set them: one such line alone is a
+    # promoted link or a run-in label, and is not read.
+    unread: set[int | None] = set()
     for shape in (lambda text: text.endswith(":"), _in_capitals):
         shaped = [i for i, heading in enumerate(headings) if heading and shape(units[i].text)]
         if len(shaped) < _MIN_HEADINGS:
             for index in shaped:
                 headings[index] = False
+            if shape is _in_capitals:
+                unread.update(shaped)
     # The caption beside a heading is the picture's, not the story's.
-    captions = {_beside_caption(units, i) for i, heading in enumerate(headings) if heading}
+    unread.update(_beside_caption(units, i) for i, heading in enumerate(headings) if heading)
     for index, unit in enumerate(units):
-        if index in captions:
+        if index in unread:
             continue
         is_heading = headings[index]
         if lede is None and not is_heading:
