@@ -271,26 +271,6 @@ def test_other_stories_headlines_between_the_paragraphs_are_neither_headings_nor
     assert "Governor Signs Budget" not in heard_text and "Heavy Rain" not in heard_text
 
 
-def test_another_storys_headline_on_the_same_topic_heads_no_section() -> None:
-    # A police story with links to other police stories set between its paragraphs: they share
-    # the story's words ("police", "harbour"), but not those of the paragraphs under them.
-    text = (
-        "Harbour Police Rescue Kidnapped Girl From Motel\n\nBy Camille Vard\n\n"
-        "Police rescued a kidnapped eight-year-old girl from a harbour motel on Sunday night.\n\n"
-        "Police Name Man and Woman Found Dead in Harbour Flat\n\n"
-        "Officers forced the door of room 112 after a tip from a family friend who saw the car.\n\n"
-        "The girl was unhurt, and a suspect was arrested at the scene.\n\n"
-        "Harbour Council Votes to Hire Twenty More Police Officers\n\n"
-        "The suspect appeared in court on Monday and was remanded in custody.\n\n"
-        "Detectives said the motel's cameras showed him carrying the girl inside.\n"
-    )
-    article = parse_text(text)
-    assert [s.heading for s in article.sections] == [None]
-    heard_text = read_aloud(article)
-    assert "Found Dead" not in heard_text and "Twenty More" not in heard_text
-    assert "The suspect appeared in court" in heard_text
-
-
 @pytest.mark.parametrize(
     "standfirst",
     [

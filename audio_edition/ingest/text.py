@@ -35,10 +35,6 @@ _MIN_CAPTION_WORDS = 5
 # is another story's headline, promoted between its paragraphs.
 _MIN_PROMOTED_WORDS = 5
 _MIN_SHARED_SHARE = 0.3
-# A heading names what the paragraphs under it are about: a long one that shares none of its
-# topic words with the first ``_SECTION_OPENING`` of them heads nothing (it is a caption, or
-# another story's headline on the story's topic).
-_SECTION_OPENING = 2
 _STEM_LETTERS = 5
 # Words too common to tell what a line is about.
 _COMMON_WORDS = frozenset(
@@ -498,11 +494,6 @@ def _without_promoted_headlines(headline: str, units: list[Unit]) -> list[Unit]:
         ):
             rest = story - Counter(words)
             if sum(1 for word in words if rest[word]) < _MIN_SHARED_SHARE * len(words):
-                continue
-            opening = {
-                word for below in stems[index + 1 : index + 1 + _SECTION_OPENING] for word in below
-            }
-            if opening.isdisjoint(words):
                 continue
         kept.append(unit)
     return kept
