@@ -112,7 +112,7 @@ def drop_junk(units: list[Unit]) -> list[Unit]:
     for index, unit in enumerate(units):
         if index in contents:
             continue
-        key = unit.text.casefold().rstrip(" .:!")
+        key = _line_key(unit)
         if starts_link_list(unit.text):
             in_link_list, listed = True, set()
             continue
@@ -145,6 +145,7 @@ def drop_junk(units: list[Unit]) -> list[Unit]:
 
 
 def _line_key(unit: Unit) -> str:
+    """What makes two lines the same line: case and closing punctuation aside."""
     return unit.text.casefold().rstrip(" .:!")
 
 
