@@ -352,13 +352,13 @@ CROSSHEAD_STORY = (
 )
 
 
-def test_headings_in_capitals_head_sections_and_are_titled_as_words() -> None:
-    # A tabloid's crossheads in capitals: titled so the voice reads words, not letters.
+def test_headings_in_capitals_head_sections() -> None:
+    # A tabloid's crossheads in capitals (the script reads them as words, not letters).
     text = "Bus Strike Hits the Island\n\nBy Camille Vard\n\n" + BODY + "\n" + CROSSHEAD_STORY
     article = parse_text(text)
     assert [s.heading for s in article.sections if s.heading] == [
-        "Shortage of Drivers",
-        "NHS Staff Stranded",
+        "SHORTAGE OF DRIVERS",
+        "NHS STAFF STRANDED",
     ]
 
 

@@ -22,7 +22,7 @@ from .byline import BY_ALONE, read_byline
 from .credits import end_credits, story_end
 from .dates import RELATIVE_STAMP, find_dates, is_stamp
 from .header import MAX_BYLINE_WORDS, MAX_LABEL_WORDS, MIN_BODY_WORDS, is_date_line, take_meta
-from .lines import TITLE_SMALL_WORDS, Unit, drop_junk, is_byline_or_date, is_title_case, split_units
+from .lines import Unit, drop_junk, is_byline_or_date, is_title_case, split_units
 
 # Subheadings are shorter still (a longer one is in title case), and an article with sections
 # has at least two.
@@ -318,7 +318,7 @@ def _split_sections(
         if is_heading:
             if paragraphs or heading:
                 sections.append(Section(heading, tuple(paragraphs)))
-            heading, paragraphs = _heading_text(unit.text), []
+            heading, paragraphs = unit.text.rstrip(":"), []
             continue
         paragraphs.append(
             tidy_dateline(unit.text) if not sections and not paragraphs else unit.text
@@ -404,34 +404,6 @@ _LEADS_IN = frozenset(
 
 def _in_capitals(text: str) -> bool:
     return text.upper() == text and sum(ch.isalpha() for ch in text) > 1
-
-
-def _heading_text(text: str) -> str:
-    """The heading as a chapter is titled and the voice reads it: without the colon that ends
-    it, and a heading in capitals in title case ("SHORTAGE OF DRIVERS" would be heard "shortage
-    O F drivers"), initialisms kept ("NHS", "UK")."""
-    text = text.rstrip(":")
-    if not _in_capitals(text):
-        return text
-    words = []
-    for position, word in enumerate(text.split()):
-        letters = "".join(ch for ch in word if ch.isalpha()).casefold()
-        if letters in TITLE_SMALL_WORDS and position:
-            words.append(word.lower())
-        elif (len(letters) <= 4 and not re.search(r"[aeiouy]", letters)) or (
-            len(letters) == 2 and letters not in _SHORT_WORDS
-        ):
-            words.append(word)  # "NHS", "UN"
-        else:
-            words.append(re.sub(r"[^\W\d_]+", lambda m: m[0].capitalize(), word, count=1))
-    return " ".join(words)
-
-
-# Two-letter words of English, which a heading in capitals spells as words, not initials.
-_SHORT_WORDS = frozenset(
-    {"no", "go", "do", "so", "be", "he", "we", "me", "my", "is", "it", "if", "am", "oh", "ok"}
-    | {word for word in TITLE_SMALL_WORDS if len(word) == 2}
-)
 
 
 def _is_prose(unit: Unit) -> bool:

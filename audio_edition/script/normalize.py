@@ -116,6 +116,45 @@ def read_overtime(text: str) -> str:
     return _OVERTIME.sub(r"\1overtime", text)
 
 
+# A word in capitals, hyphens and apostrophes inside it ("TIP-INS", "DON'T").
+_CAPITALS_WORD = re.compile(r"\b[A-Z][A-Z'’-]*[A-Z]\b|\b[A-Z]\b")
+_CAPITALS_GAP = re.compile(r"[\s,;:&'’\"“”‘()—–-]*")
+# This many words in capitals in a row are a line set in capitals, not initialisms.
+_MIN_EMPHASIS_LETTERS = 5  # an unknown word in capitals this long is a word, not initials
+_MIN_SHOUTED_WORDS = 3
+
+
+def read_capitals_as_words(text: str) -> str:
+    """Text set in capitals, as a headline, a crosshead or a byline may be ("SHORTAGE OF
+    DRIVERS", "BY JANE DOE"): its words are read as words, not spelled ("O F"), but for the
+    initialisms and acronyms it names ("NHS STAFF STRANDED"). A whole text in capitals counts
+    from two words ("UP NEXT") or one long one ("TIP-INS"); inside other text, from three."""
+    words = list(_CAPITALS_WORD.finditer(text))
+    runs: list[list[re.Match[str]]] = []
+    for word in words:
+        if runs and _CAPITALS_GAP.fullmatch(text[runs[-1][-1].end() : word.start()]):
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    letters = sum(ch.isalpha() for ch in text)
+    for run in reversed(runs):
+        whole = sum(sum(ch.isalpha() for ch in w[0]) for w in run) == letters
+        shouted = len(run) >= _MIN_SHOUTED_WORDS or (
+            whole and (len(run) >= 2 or letters >= _MIN_EMPHASIS_LETTERS)
+        )
+        if not shouted:
+            continue
+        for word in reversed(run):
+            spoken = "-".join(map(_shouted_as_word, word[0].split("-")))  # "US-UK"
+            text = text[: word.start()] + spoken + text[word.end() :]
+    return text
+
+
+def _shouted_as_word(word: str) -> str:
+    key = word.rstrip("'’")
+    return word if key in SPELLED_ACRONYMS or key in WORD_ACRONYMS else word.lower()
+
+
 def read_acronyms(text: str) -> str:
     """Acronyms: "FBI" -> "F B I" (letter by letter), "NATO" stays a word; an unknown
     capitalized word of five or more letters is emphasis ("SURRENDER") and read as a word."""
@@ -124,7 +163,11 @@ def read_acronyms(text: str) -> str:
         word, plural = match[1], match[2] or ""
         if word in WORD_ACRONYMS:
             return WORD_ACRONYMS[word] + plural
-        if word in SPELLED_ACRONYMS or len(word) <= 4 or not re.search(r"[AEIOUY]", word):
+        if (
+            word in SPELLED_ACRONYMS
+            or len(word) < _MIN_EMPHASIS_LETTERS
+            or not re.search(r"[AEIOUY]", word)
+        ):
             return spelled(word) + ("'s" if plural else "")
         return word.lower() + plural
 
@@ -251,6 +294,7 @@ RULES: tuple[Rule, ...] = (
     read_numbers,
     read_letter_labels,
     read_overtime,
+    read_capitals_as_words,
     read_acronyms,
     read_symbols,
     punctuation_as_pauses,
