@@ -343,34 +343,6 @@ def test_the_writers_box_under_the_story_heads_no_section() -> None:
     assert read_aloud(article).endswith(bio)
 
 
-CROSSHEAD_STORY = (
-    "Drivers walked out at dawn, and by mid-morning the depot at Skarvik was empty of buses.\n\n"
-    "SHORTAGE OF DRIVERS\n\n"
-    "The company has been short of drivers since the spring, and overtime has run for months.\n\n"
-    "NHS STAFF STRANDED\n\n"
-    "Nurses on the early shift at the hospital said they had waited an hour for a taxi.\n"
-)
-
-
-def test_headings_in_capitals_head_sections() -> None:
-    # A tabloid's crossheads in capitals (the script reads them as words, not letters).
-    text = "Bus Strike Hits the Island\n\nBy Camille Vard\n\n" + BODY + "\n" + CROSSHEAD_STORY
-    article = parse_text(text)
-    assert [s.heading for s in article.sections if s.heading] == [
-        "SHORTAGE OF DRIVERS",
-        "NHS STAFF STRANDED",
-    ]
-
-
-def test_one_line_in_capitals_between_paragraphs_heads_nothing() -> None:
-    # A line in capitals alone is a run-in label or another story's title: not read either.
-    one = CROSSHEAD_STORY.split("NHS STAFF STRANDED\n\n")[0]
-    text = "Bus Strike Hits the Island\n\nBy Camille Vard\n\n" + BODY + "\n" + one
-    article = parse_text(text)
-    assert [s.heading for s in article.sections] == [None]
-    assert "shortage of drivers" not in read_aloud(article).casefold()
-
-
 HEADING_SHAPES = [
     # Headings ending with a colon, but not a lead-in to a quote.
     (

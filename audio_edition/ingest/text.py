@@ -296,20 +296,14 @@ def _split_sections(
     ]
     # A page that ends its headings with a colon ends them all so: one such line alone is a
     # lead-in to the paragraph under it.
-    # And so with headings in capitals, as tabloids set them: one such line alone is a
-    # promoted link or a run-in label, and is not read.
-    unread: set[int | None] = set()
-    for shape in (lambda text: text.endswith(":"), _in_capitals):
-        shaped = [i for i, heading in enumerate(headings) if heading and shape(units[i].text)]
-        if len(shaped) < _MIN_HEADINGS:
-            for index in shaped:
-                headings[index] = False
-            if shape is _in_capitals:
-                unread.update(shaped)
+    colons = [i for i, heading in enumerate(headings) if heading and units[i].text.endswith(":")]
+    if len(colons) < _MIN_HEADINGS:
+        for index in colons:
+            headings[index] = False
     # The caption beside a heading is the picture's, not the story's.
-    unread.update(_beside_caption(units, i) for i, heading in enumerate(headings) if heading)
+    captions = {_beside_caption(units, i) for i, heading in enumerate(headings) if heading}
     for index, unit in enumerate(units):
-        if index in unread:
+        if index in captions:
             continue
         is_heading = headings[index]
         if lede is None and not is_heading:
@@ -375,8 +369,9 @@ def _is_heading(
         # one in sentence case ("What happens next?") unless the answers under the questions
         # are in the first person: an interview, whose questions head no sections.
         return is_title_case(text) or (text.endswith("?") and questions_head)
-    if _in_capitals(text) and not _is_prose(following):
-        # Capitals over a line that is no paragraph are a label or a promoted link.
+    if text.upper() == text and unit.words > 1:
+        # Capitals between paragraphs are a run-in label, a promoted link or an agency's
+        # crosshead set as a paragraph, which pages do not mark up as a heading.
         return False
     if text.endswith(":"):
         # "The bull case:" over a paragraph heads it; "The statement said:" leads into a quote.
@@ -400,10 +395,6 @@ _LEADS_IN = frozenset(
         "asked", "asks", "replied", "answered", "continued", "noted", "warned",
     }
 )  # fmt: skip
-
-
-def _in_capitals(text: str) -> bool:
-    return text.upper() == text and sum(ch.isalpha() for ch in text) > 1
 
 
 def _is_prose(unit: Unit) -> bool:
