@@ -93,6 +93,9 @@ BYLINES = [
     (["Analysis by Jane Doe", "March 3, 2025"], ("Jane Doe",)),
     (["Written by:", "Jane Doe", "March 3, 2025"], ("Jane Doe",)),
     (["Author", "Nnamdi Okafor", "Published", "March 3, 2025"], ("Nnamdi Okafor",)),
+    # Two writers, their desk and the stamp glued into one line that ends in "p.m.".
+    (["By Jane Doe and John Roe Globe Staff,Updated March 3, 2025, 9:41 p.m."],
+     ("Jane Doe", "John Roe")),
     # A newsletter's writer over a day without its year, first name known or not.
     (["Nnamdi Okafor", "Mar 3", "18", "Share"], ("Nnamdi Okafor",)),
     (["by jane doe", "March 3, 2025"], ("Jane Doe",)),

@@ -343,6 +343,20 @@ def test_the_writers_box_under_the_story_heads_no_section() -> None:
     assert read_aloud(article).endswith(bio)
 
 
+def test_an_embedded_post_with_its_link_heads_no_section() -> None:
+    text = (
+        "Otters Lose at Home Again\n\nBy Camille Vard\n\n" + BODY + "\n"
+        "The defence fell apart\n\nThe visitors ran for 211 yards, the most the Otters have "
+        "allowed all season, and Okoye scored on four straight drives.\n\n"
+        "Nobody on the Otters defence is tackling Okoye today pic.twitter.com/x1y2z3\n\n"
+        "The Otters' coach said the tackling was the worst he had seen from his side.\n\n"
+        "The playoff maths\n\nThe Otters need to win both remaining games to reach the "
+        "play-offs for the first time in six years.\n"
+    )
+    headings = [s.heading for s in parse_text(text).sections if s.heading]
+    assert headings == ["The defence fell apart", "The playoff maths"]
+
+
 HEADING_SHAPES = [
     # Headings ending with a colon, but not a lead-in to a quote.
     (
@@ -537,6 +551,14 @@ def test_a_caption_over_its_credit_is_neither_read_nor_a_heading() -> None:
         "Produced by Harbour Audio using AI narration.",
         "From the March 2025 issue",
         "Share this article in your social network",
+        "ShareComments",
+        "Buy Photo",
+        "Order Reprint of this Story",
+        "All sharing options",
+        "Via: The Mobile Chronicle",
+        "Provided by Harbour University",
+        "Heard on Morning Edition",
+        "A crane lifts the roof into place on Monday. Jo Smith/Island Post Staff",
         "Share this on Facebook",
         "Skip past newsletter promotion",
         "4.5 out of 5 stars",

@@ -37,7 +37,9 @@ JUNK_LINES = frozenset(
         "listen to this story", "access through your institution", "buy or subscribe",
         "end of list", "after newsletter promotion", "free weekly newsletter", "free newsletter",
         "free daily newsletter", "pinterest", "subscribe now", "story source", "full story",
-        "skip past newsletter promotion", "newsletter promotion",
+        "skip past newsletter promotion", "newsletter promotion", "buy photo",
+        "order reprint of this story", "all sharing options", "email to a friend",
+        "print this article", "print this page",
     }
 )  # fmt: skip
 
@@ -129,6 +131,10 @@ PROMOTIONS = (
     (re.compile(r"^share (?:this|the)(?: (?:article|story|post|page))?"
                 r"(?:$|\s+(?:on|in|with|via)\s+(?:your |a )?(?:social|facebook|twitter|x\b|friends?"
                 r"|whatsapp|email|linkedin|reddit))", re.I), 10),
+    # Where a story came from: "Via: The Mobile Chronicle", "Provided by Northbridge
+    # University" (a science site's credit for a release), "Heard on Morning Edition".
+    (re.compile(r"^(?:[Vv]ia|[Hh]/[Tt]|[Hh]at tip)\s*:\s*\S|^[Pp]rovided by\s+[A-Z]"
+                r"|^[Hh]eard on\s+[A-Z]"), 8),
     # A gallery's counter, and the note where a page's script did not run.
     (re.compile(r"^(?:image|photo|picture|slide)\s+\d+\s+of\s+\d+$"
                 r"|^please (?:turn on|enable) javascript\b", re.I), 12),
@@ -156,7 +162,7 @@ PROMOTIONS = (
     # an e-mail address alone.
     (re.compile(r"^your browser does not support\b|^duration\s*\d{1,2}:\d\d$|^list \d+ of \d+$"
                 r"|^(?:facebook|twitter|pinterest|linkedin|email|whatsapp|reddit|print|flipboard"
-                r"|messenger|telegram|threads|bluesky|copy link){2,}$"
+                r"|messenger|telegram|threads|bluesky|copy link|share|comments?|tweet){2,}$"
                 r"|^\(?[^\s@()]+@[^\s@()]+\.[a-z]{2,}\)?$", re.I), 12),
     # The links a page offers to readers of screens: "Skip to site index".
     (re.compile(r"^skip (?:to|navigation|(?:the )?next section)\b", re.I), 6),
@@ -214,6 +220,12 @@ TRAILING_CREDIT = re.compile(
     r"|alamy|epa)"
     r"|[\s—–-](?:[A-Z]+ )?file photo)\W*$",
     re.IGNORECASE,
+)
+# The photographer and outlet after a caption's last sentence, joined by a slash: "... a
+# covered waiting area. Jessica Rinaldi/Globe Staff".
+SLASHED_TRAILING_CREDIT = re.compile(
+    r"[.!?”’\"]\s+[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}"  # the photographer
+    r"\s?/\s?[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4}$"  # the outlet
 )
 # A caption ending in a web address as its credit: "... campaign. (onmeth.com)".
 DOMAIN_CREDIT = re.compile(r"\((?:[\w-]+\.)+[a-z]{2,6}\)\s*$", re.IGNORECASE)
@@ -279,7 +291,11 @@ def is_boilerplate(line: str, *, headline: bool = False) -> bool:
         return True
     if CAPTION_CREDIT.search(line) or COPYRIGHT_CREDIT.search(line) or DOMAIN_CREDIT.search(line):
         return True
-    if words <= 60 and (TRAILING_CREDIT.search(line) or _ends_with_outlet_credit(line)):
+    if words <= 60 and (
+        TRAILING_CREDIT.search(line)
+        or SLASHED_TRAILING_CREDIT.search(line)
+        or _ends_with_outlet_credit(line)
+    ):
         return True
     if words <= 40 and (CAPTION_POSITION.search(line) or NAMED_CREDIT.search(line)):
         return True

@@ -114,6 +114,7 @@ def take_meta(units: list[Unit]) -> tuple[tuple[str, ...], Published | None, lis
             unit.words > _MAX_BYLINE_PROSE
             and text.rstrip("\"”’')").endswith((".", "!", "?"))
             and not date_lines[index]  # "... | UPDATED: March 6, 2024 at 9:02 a.m."
+            and not _ENDS_WITH_CLOCK.search(text)  # "By Jane Doe Globe Staff,Updated ... p.m."
             and not _is_byline_with_bio(text)
         ):
             # Prose is the story's: "By Christmas Eve, the shops had ..." is no byline.
@@ -190,6 +191,8 @@ def take_meta(units: list[Unit]) -> tuple[tuple[str, ...], Published | None, lis
 
 
 _DATE_PREFERENCE = ("published", "plain", "updated")
+# A line that ends with a time of day ends no sentence, though "p.m." ends with a full stop.
+_ENDS_WITH_CLOCK = re.compile(r"\d\s*[ap]\.\s?m\.$", re.IGNORECASE)
 
 # "Updated" on a line of its own, over the date it labels.
 _DATE_LABEL_ALONE = re.compile(

@@ -352,6 +352,8 @@ def _is_heading(
         return False
     if not _WORD.search(text):
         return False  # "8/10" or "1 / 12": a rating or a counter names no part of the story
+    if _WEB_ADDRESS.search(text):
+        return False  # an embedded post's text, with its link ("... pic.twitter.com/x1")
     if index == 0 and unit.words >= _MIN_STANDFIRST_WORDS and not is_title_case(text):
         return False  # a sentence without its full stop atop the story is its standfirst
     # A line after a colon or beside another unpunctuated short line is a list item, unless
@@ -385,6 +387,7 @@ def _is_heading(
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_WEB_ADDRESS = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co|ly|io)/", re.IGNORECASE)
 
 # The last word of a line that leads into what follows it rather than heading it.
 _LEADS_IN = frozenset(
