@@ -96,6 +96,10 @@ BYLINES = [
     # Two writers, their desk and the stamp glued into one line that ends in "p.m.".
     (["By Jane Doe and John Roe Globe Staff,Updated March 3, 2025, 9:41 p.m."],
      ("Jane Doe", "John Roe")),
+    # Credits that name the writer: a travel story's, a recipe's, a book review's.
+    (["Story and photographs by Jane Doe", "Published March 3, 2025"], ("Jane Doe",)),
+    (["Recipe by Jane Doe", "March 3, 2025"], ("Jane Doe",)),
+    (["The Salt Orchard by Ann Poe", "Reviewed by Jane Doe", "March 3, 2025"], ("Jane Doe",)),
     # A newsletter's writer over a day without its year, first name known or not.
     (["Nnamdi Okafor", "Mar 3", "18", "Share"], ("Nnamdi Okafor",)),
     (["by jane doe", "March 3, 2025"], ("Jane Doe",)),

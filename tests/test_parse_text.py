@@ -343,6 +343,24 @@ def test_the_writers_box_under_the_story_heads_no_section() -> None:
     assert read_aloud(article).endswith(bio)
 
 
+def test_a_live_blogs_entries_head_sections_under_their_time_stamps() -> None:
+    # The "Key events" box lists the entries' titles before the entries themselves; each entry
+    # has its time of day over its title.
+    entries = [
+        ("9:41 p.m. ET", "Ferry count finishes early",
+         "The count of the ferry referendum finished an hour early, the clerk's office said."),
+        ("8:15 p.m. ET", "Polls close with record turnout",
+         "Polls have closed across the islands, with turnout the highest since the vote began."),
+    ]  # fmt: skip
+    summary = "Islanders voted all day on whether to keep the ferry, and the count is under way."
+    lines = ["Island Referendum Live: Polls Close", "By Camille Vard", summary, "Key events"]
+    lines += [title for _, title, _ in entries]
+    lines += [line for entry in entries for line in entry]
+    article = parse_text("\n\n".join(lines))
+    assert [s.heading for s in article.sections if s.heading] == [title for _, title, _ in entries]
+    assert "p.m." not in " ".join(s.heading or "" for s in article.sections)
+
+
 def test_an_embedded_post_with_its_link_heads_no_section() -> None:
     text = (
         "Otters Lose at Home Again\n\nBy Camille Vard\n\n" + BODY + "\n"

@@ -34,8 +34,8 @@ from .names import (
 BY = re.compile(
     r"(?:^|(?<=\s))(?<!published\s)(?<!sponsored\s)(?<!presented\s)(?<!powered\s)"
     r"(?:(?:written|words|story|text|reporting|reported|article|analysis|opinion"
-    r"|commentary|column|review|interview|photos and text|submitted"
-    r"|words and (?:photographs|photos|pictures|images))\s+by"
+    r"|commentary|column|review|reviewed|recipe|interview|photos and text|submitted"
+    r"|(?:words|story|text) and (?:photographs|photos|pictures|images))\s+by"
     r"|(?:authors?|writers?) of (?:the|this) (?:article|post|story)(?=\s*:)|by|authors?"
     r"|(?:words|text|contributors?)(?=\s*:)"
     # "From Jane Doe, Enugu": a correspondent and where she files from, alone on the line.

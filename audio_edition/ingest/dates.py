@@ -167,12 +167,23 @@ RELATIVE_STAMP = re.compile(
 )
 
 
+# "10:57 p.m. ET", "14:02 UTC": a time of day alone, as a live blog stamps its entries.
+_CLOCK_ALONE = re.compile(
+    r"^[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?\s?m\b\.?)?\s*(?:\(?[A-Z]{2,4}\)?)?$", re.IGNORECASE
+)
+
+
 def is_stamp(line: str) -> bool:
-    """A line that is only a day without its year ("Nov 19") or the page's age ("2 hours
-    ago"): where the date line goes, though it names no day that can be known."""
+    """A line that is only a day without its year ("Nov 19"), the page's age ("2 hours ago")
+    or a time of day ("10:57 p.m. ET"): where the date line goes, or a live blog's stamp over
+    an entry, though it names no day that can be known."""
     text = line.strip()
     yearless = sum(end - start for start, end in days_without_year(text))
-    return RELATIVE_STAMP.match(text) is not None or (bool(text) and yearless >= len(text) - 2)
+    return (
+        RELATIVE_STAMP.match(text) is not None
+        or _CLOCK_ALONE.match(text) is not None
+        or (yearless > 0 and yearless >= len(text) - 2)
+    )
 
 
 def yearless_dates(line: str) -> list[tuple[int, int]]:

@@ -50,8 +50,9 @@ _META_LINES = 12
 # Notes of the header about the story: where it was reported, who helped, when it changed.
 HEADER_NOTE = re.compile(
     r"^(?:reporting from|(?:with\s+)?(?:additional\s+)?reporting by|contributing:"
-    # Who checked the writer's work: "Medically reviewed by ...", "Edited by ...".
-    r"|(?:medically\s+|fact[- ]?)?(?:reviewed|checked|edited|fact[- ]checked)\s+by"
+    # Who checked the writer's work: "Medically reviewed by ...", "Edited by ..." (a review's
+    # "Reviewed by" names its writer).
+    r"|(?:medically|clinically|expert)\s+reviewed\s+by|(?:fact[- ]?)?checked\s+by|edited\s+by"
     r"|published in|(?:updated|posted|published)\s*:?\s*\d{1,2}[:.]\d\d)\b",
     re.IGNORECASE,
 )

@@ -31,6 +31,8 @@ _MAX_BOX_TITLE_WORDS = 5
 _DROP_CAP = re.compile(r"[A-Z]")
 # A date line is at most this long.
 _MAX_DATE_LINE_WORDS = 12
+# A paragraph of the story (which a heading stands over) has at least this many words.
+_MIN_PARAGRAPH_WORDS = 12
 # A contents box lists at least this many of the story's headings.
 _MIN_CONTENTS_ENTRIES = 3
 # Titles in a box of links to other articles are at most this long.
@@ -108,7 +110,7 @@ def drop_junk(units: list[Unit]) -> list[Unit]:
     kept: list[Unit] = []
     in_link_list = False
     listed: set[str] = set()  # the titles in the box of links, which a contents box repeats
-    contents = _contents_list(units)
+    contents = _contents_list(units) | _listed_before_their_section(units)
     for index, unit in enumerate(units):
         if index in contents:
             continue
@@ -168,6 +170,38 @@ def _contents_list(units: list[Unit]) -> set[int]:
         if end - start >= _MIN_CONTENTS_ENTRIES and repeats[0] >= end:
             dropped.update(range(start, end))
         start = max(end, start + 1)
+    return dropped
+
+
+def _listed_before_their_section(units: list[Unit]) -> set[int]:
+    """The indices of a list of short lines set before the places where they head sections (a
+    live blog's "Key events", a box of the story's highlights), in any order: two or more
+    lines in a row, each set again further down over a paragraph. The later copies are the
+    ones to keep. A writer's name, over her bio at the end, is not one of them."""
+    keys = [_line_key(unit) for unit in units]
+    heads = [
+        unit.is_short
+        and not unit.ends_sentence
+        and index + 1 < len(units)
+        and units[index + 1].words >= _MIN_PARAGRAPH_WORDS
+        and units[index + 1].ends_sentence
+        for index, unit in enumerate(units)
+    ]
+    listed = [
+        not heads[index]
+        and unit.is_short
+        and not unit.ends_sentence
+        and any(
+            heads[later] for later in range(index + 1, len(units)) if keys[later] == keys[index]
+        )
+        and read_byline(unit.text) is None
+        for index, unit in enumerate(units)
+    ]
+    dropped: set[int] = set()
+    for index in range(len(units)):
+        run = (index > 0 and listed[index - 1]) or (index + 1 < len(units) and listed[index + 1])
+        if listed[index] and run:
+            dropped.add(index)
     return dropped
 
 

@@ -20,7 +20,7 @@ from ..models import Article, Published, Section
 from .boilerplate import pull_quotes
 from .byline import BY_ALONE, read_byline
 from .credits import end_credits, story_end
-from .dates import RELATIVE_STAMP, find_dates, is_stamp
+from .dates import find_dates, is_stamp
 from .header import MAX_BYLINE_WORDS, MAX_LABEL_WORDS, MIN_BODY_WORDS, is_date_line, take_meta
 from .lines import Unit, drop_junk, is_byline_or_date, is_title_case, split_units
 
@@ -350,8 +350,8 @@ def _is_heading(
     opening = text.lstrip("‘“'\"")[:1]  # a heading may quote someone: "‘It's exhausting’"
     if not opening.isupper() and not opening.isdigit():
         return False
-    if not _WORD.search(text):
-        return False  # "8/10" or "1 / 12": a rating or a counter names no part of the story
+    if not _WORD.search(text) or is_stamp(text):
+        return False  # "8/10", "1 / 12", "10:57 p.m.": a score, a counter or a stamp
     if _WEB_ADDRESS.search(text):
         return False  # an embedded post's text, with its link ("... pic.twitter.com/x1")
     if index == 0 and unit.words >= _MIN_STANDFIRST_WORDS and not is_title_case(text):
@@ -415,7 +415,7 @@ def _is_fact_or_stamp(unit: Unit) -> bool:
     """A fact box's line, or a widget's time stamp ("2 hours ago"), which a heading may stand
     next to."""
     return unit.words <= _MAX_FACT_WORDS and (
-        _FACT_LINE.match(unit.text) is not None or RELATIVE_STAMP.match(unit.text) is not None
+        _FACT_LINE.match(unit.text) is not None or is_stamp(unit.text)
     )
 
 
