@@ -291,7 +291,9 @@ def test_a_standfirst_without_its_full_stop_is_read_first(standfirst: str) -> No
     assert not [s.heading for s in article.sections if s.heading]
 
 
-@pytest.mark.parametrize("header", ["More on this story", "More from Island Sport", "Jump to:"])
+@pytest.mark.parametrize(
+    "header", ["More on this story", "More from Island Sport", "Jump to:", "Products in this story"]
+)
 def test_a_box_of_links_to_other_stories_is_not_read(header: str) -> None:
     # A contents box repeats the headings; the headings themselves still head their sections.
     text = (
@@ -359,6 +361,20 @@ def test_a_live_blogs_entries_head_sections_under_their_time_stamps() -> None:
     article = parse_text("\n\n".join(lines))
     assert [s.heading for s in article.sections if s.heading] == [title for _, title, _ in entries]
     assert "p.m." not in " ".join(s.heading or "" for s in article.sections)
+
+
+def test_a_fact_box_and_a_letters_sign_off_head_no_sections() -> None:
+    text = (
+        "Five Films to Watch This Winter\n\nBy Camille Vard\n\n" + BODY + "\n"
+        "The Hollow Season\n\nDirector: Maren Lisk\n\nWhere to watch: Streamvale\n\n"
+        "A grieving farmer keeps finding scarecrows in his fields that he did not put there.\n\n"
+        "Night Ferry\n\nDirector: Sol Okoye\n\nWhere to watch: Harbour Plus\n\n"
+        "A night crossing goes wrong when the captain vanishes somewhere between two ports.\n\n"
+        "That is all for this week, and the next list comes out on Friday.\n\n"
+        "See you next week,\n\nCamille\n\n"
+    )
+    headings = [s.heading for s in parse_text(text).sections if s.heading]
+    assert headings == ["The Hollow Season", "Night Ferry"]
 
 
 def test_an_embedded_post_with_its_link_heads_no_section() -> None:

@@ -245,7 +245,8 @@ LINK_LIST_HEADERS = frozenset(
         "top stories", "more on this story", "explore more on these topics", "jump to",
         "in this article", "table of contents", "on this page", "related coverage",
         "editor's picks", "editors' picks", "trending stories", "keep reading", "explore more",
-        "also read", "topics", "tags",
+        "also read", "topics", "tags", "products in this story", "products in this article",
+        "shop the story", "shop this story",
     }
 )  # fmt: skip
 # "More from Money Talk", "More in Science": the header of a box of a section's stories.

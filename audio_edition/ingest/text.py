@@ -359,10 +359,12 @@ def _is_heading(
     # A line after a colon or beside another unpunctuated short line is a list item, unless
     # the two stand alone between paragraphs: a heading and its picture's caption.
     beside_caption = _beside_caption(units, index) is not None
+    if _in_fact_box(units, index):
+        return False  # "Director: Maren Lisk" over "Where to watch: Streamvale"
     if _is_loose(following) and not beside_caption and not _is_fact_or_stamp(following):
         return False
     if previous is not None and (
-        previous.text.endswith(":")
+        previous.text.endswith((":", ","))  # a lead-in, or a letter's "See you next week,"
         or (_is_loose(previous) and not beside_caption and not _is_fact_or_stamp(previous))
     ):
         return False
@@ -416,6 +418,17 @@ def _is_fact_or_stamp(unit: Unit) -> bool:
     next to."""
     return unit.words <= _MAX_FACT_WORDS and (
         _FACT_LINE.match(unit.text) is not None or is_stamp(unit.text)
+    )
+
+
+def _in_fact_box(units: list[Unit], index: int) -> bool:
+    """Whether the line and one next to it are both a fact box's lines ("Course: Soup",
+    "Cuisine: Middle Eastern")."""
+    if _FACT_LINE.match(units[index].text) is None:
+        return False
+    return any(
+        0 <= other < len(units) and _FACT_LINE.match(units[other].text) is not None
+        for other in (index - 1, index + 1)
     )
 
 
