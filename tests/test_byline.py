@@ -471,6 +471,15 @@ def test_a_label_over_a_short_headline_over_a_stamp_of_the_day(stamp: str) -> No
     assert heard(article)[1:] == BODY
 
 
+def test_a_headline_that_names_a_day_is_not_the_date_bar() -> None:
+    headline = "Postmortem: booking outage on March 4, 2025"
+    text = "\n\n".join(
+        [headline, "Harbour Status Blog", "By the Harbour Web Team", "March 8, 2025", *BODY]
+    )
+    article = parse_text(text)
+    assert article.headline == headline
+
+
 def test_a_headline_that_starts_with_names_is_not_a_byline_under_a_label() -> None:
     headline = "Sasha Doe and Idris Roe Welcome First Baby Together: 'Our Hearts Are So Full'"
     text = "\n\n".join(["Celebrity", headline, "By", "Jane Doe", "March 3, 2025", *BODY])

@@ -323,8 +323,9 @@ def _is_short_label(text: str) -> bool:
     return bool(words) and len(words) <= _MAX_EXTRA_WORDS and not text.endswith(".")
 
 
-def is_date_line(text: str, dates: list[LabelledDate]) -> bool:
-    """A line that is mostly its dates: a weekday, a label, a time or a separator may remain."""
+def is_date_line(text: str, dates: list[LabelledDate], *, other_words: int = 3) -> bool:
+    """A line that is mostly its dates: a weekday, a label, a time or a separator may remain,
+    and up to ``other_words`` other words."""
     spans = [(found.match.start, found.match.end) for found in dates] or yearless_dates(text)
     if not spans:
         return False
@@ -335,7 +336,7 @@ def is_date_line(text: str, dates: list[LabelledDate]) -> bool:
         if word.casefold().strip(".:()") not in DATE_LINE_WORDS
         and not _TIME_OR_ZONE.match(word.strip(".:()"))
     ]
-    return len(words) <= 3
+    return len(words) <= other_words
 
 
 def is_label(text: str) -> bool:

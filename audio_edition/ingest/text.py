@@ -51,6 +51,8 @@ _MAX_LONE_HEADING_WORDS = 5
 # A section label or the site's name above the headline sits over a line of headline length
 # (a longer one is a caption under a short headline).
 _MAX_LABELLED_HEADLINE_WORDS = 20
+# A date bar over the headline holds its date and at most this many other words.
+_MAX_DATE_BAR_WORDS = 1
 # A standfirst between the headline and the byline: up to this many lines, each a few words.
 _MAX_STANDFIRST_LINES = 3
 _MIN_STANDFIRST_WORDS = 5
@@ -173,7 +175,11 @@ def _headline_index(units: list[Unit]) -> int:
         furniture = (
             BREADCRUMB.match(text) is not None
             or text.casefold().startswith("search ")
-            or (unit.words <= MAX_BYLINE_WORDS and is_date_line(text, find_dates(text)))
+            # (a headline may name a day: "Postmortem: API outage on March 4, 2024")
+            or (
+                unit.words <= MAX_BYLINE_WORDS
+                and is_date_line(text, find_dates(text), other_words=_MAX_DATE_BAR_WORDS)
+            )
             # A wire's "News provided by" over the company that sent the release.
             or _PROVIDED_BY.fullmatch(text) is not None
             or (index > 0 and _PROVIDED_BY.fullmatch(units[index - 1].text) is not None)
