@@ -100,6 +100,8 @@ BYLINES = [
     (["Story and photographs by Jane Doe", "Published March 3, 2025"], ("Jane Doe",)),
     (["Recipe by Jane Doe", "March 3, 2025"], ("Jane Doe",)),
     (["The Salt Orchard by Ann Poe", "Reviewed by Jane Doe", "March 3, 2025"], ("Jane Doe",)),
+    # The writer's name over the paper's, whose one-word name is no part of hers.
+    (["Jane Doe", "Mesa Ridge Sentinel", "Published 7:15 a.m. MT March 3, 2025"], ("Jane Doe",)),
     # A newsletter's writer over a day without its year, first name known or not.
     (["Nnamdi Okafor", "Mar 3", "18", "Share"], ("Nnamdi Okafor",)),
     (["by jane doe", "March 3, 2025"], ("Jane Doe",)),
@@ -417,6 +419,8 @@ def test_section_label_above_the_headline_is_not_the_headline() -> None:
         ["Islands and transport"],
         ["News", "Islands"],  # labels stacked over the headline
         ["Science & Environment", "Climate Change"],
+        ["Boreal Science Daily", "Your source for the latest research news"],  # name, motto
+        ["Home » Ferries » " + HEADLINE],  # a breadcrumb that ends with the page's title
     ],
 )
 def test_furniture_above_the_headline_is_not_the_headline(above: list[str]) -> None:
@@ -469,6 +473,12 @@ def test_a_label_over_a_short_headline_over_a_stamp_of_the_day(stamp: str) -> No
     article = parse_text(text)
     assert article.headline == "Introducing shared timetables"
     assert heard(article)[1:] == BODY
+
+
+def test_a_headline_that_starts_with_names_under_stacked_labels() -> None:
+    headline = "Sasha Doe and Idris Roe to Reunite for a Sequel to ‘Paper Lanterns’"
+    text = "\n\n".join(["Film", "News", headline, "By Jane Doe", "March 3, 2025", *BODY])
+    assert parse_text(text).headline == headline
 
 
 def test_a_headline_that_names_a_day_is_not_the_date_bar() -> None:

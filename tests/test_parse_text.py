@@ -292,7 +292,15 @@ def test_a_standfirst_without_its_full_stop_is_read_first(standfirst: str) -> No
 
 
 @pytest.mark.parametrize(
-    "header", ["More on this story", "More from Island Sport", "Jump to:", "Products in this story"]
+    "header",
+    [
+        "More on this story",
+        "More from Island Sport",
+        "Jump to:",
+        "Products in this story",
+        "Also Watch",
+        "More explainers",
+    ],
 )
 def test_a_box_of_links_to_other_stories_is_not_read(header: str) -> None:
     # A contents box repeats the headings; the headings themselves still head their sections.
@@ -368,7 +376,8 @@ def test_a_fact_box_and_a_letters_sign_off_head_no_sections() -> None:
         "Five Films to Watch This Winter\n\nBy Camille Vard\n\n" + BODY + "\n"
         "The Hollow Season\n\nDirector: Maren Lisk\n\nWhere to watch: Streamvale\n\n"
         "A grieving farmer keeps finding scarecrows in his fields that he did not put there.\n\n"
-        "Night Ferry\n\nDirector: Sol Okoye\n\nWhere to watch: Harbour Plus\n\n"
+        "Night Ferry\n\nDirector: Sol Okoye\n\nStarring: Liv Moreau, Jonas Ek, Saga Virtanen\n\n"
+        "Where to watch: Harbour Plus\n\n"
         "A night crossing goes wrong when the captain vanishes somewhere between two ports.\n\n"
         "That is all for this week, and the next list comes out on Friday.\n\n"
         "See you next week,\n\nCamille\n\n"
@@ -383,6 +392,7 @@ def test_an_embedded_post_with_its_link_heads_no_section() -> None:
         "The defence fell apart\n\nThe visitors ran for 211 yards, the most the Otters have "
         "allowed all season, and Okoye scored on four straight drives.\n\n"
         "Nobody on the Otters defence is tackling Okoye today pic.twitter.com/x1y2z3\n\n"
+        "Otters Insider (@OttersInsider)\n\n"
         "The Otters' coach said the tackling was the worst he had seen from his side.\n\n"
         "The playoff maths\n\nThe Otters need to win both remaining games to reach the "
         "play-offs for the first time in six years.\n"
@@ -472,7 +482,7 @@ def test_a_drop_cap_copied_as_a_line_of_its_own_joins_its_word() -> None:
 
 
 @pytest.mark.parametrize(
-    "mark", ["###", "Media contacts:", "References", "SOURCE Kestrel Robotics"]
+    "mark", ["###", "Media contacts:", "References", "Sources", "SOURCE Kestrel Robotics"]
 )
 def test_nothing_after_a_storys_end_mark_is_read(mark: str) -> None:
     text = (
@@ -592,6 +602,9 @@ def test_a_caption_over_its_credit_is_neither_read_nor_a_heading() -> None:
         "Via: The Mobile Chronicle",
         "Provided by Harbour University",
         "Heard on Morning Edition",
+        "Republish",
+        "View all prices",
+        "Advertisement 2",
         "A crane lifts the roof into place on Monday. Jo Smith/Island Post Staff",
         "Share this on Facebook",
         "Skip past newsletter promotion",

@@ -39,7 +39,8 @@ JUNK_LINES = frozenset(
         "free daily newsletter", "pinterest", "subscribe now", "story source", "full story",
         "skip past newsletter promotion", "newsletter promotion", "buy photo",
         "order reprint of this story", "all sharing options", "email to a friend",
-        "print this article", "print this page",
+        "print this article", "print this page", "republish", "republish this article",
+        "view all prices", "see all prices", "compare prices",
     }
 )  # fmt: skip
 
@@ -136,7 +137,7 @@ PROMOTIONS = (
     (re.compile(r"^(?:[Vv]ia|[Hh]/[Tt]|[Hh]at tip)\s*:\s*\S|^[Pp]rovided by\s+[A-Z]"
                 r"|^[Hh]eard on\s+[A-Z]"), 8),
     # A gallery's counter, and the note where a page's script did not run.
-    (re.compile(r"^(?:image|photo|picture|slide)\s+\d+\s+of\s+\d+$"
+    (re.compile(r"^(?:image|photo|picture|slide)\s+\d+\s+of\s+\d+$|^advertisement\s+\d+$"
                 r"|^please (?:turn on|enable) javascript\b", re.I), 12),
     # A caption as some broadcasters set it: "Photo shows a swarm of locusts over a paddock".
     (re.compile(r"^(?:photo|image|picture|video) shows\b", re.I), 40),
@@ -246,7 +247,9 @@ LINK_LIST_HEADERS = frozenset(
         "in this article", "table of contents", "on this page", "related coverage",
         "editor's picks", "editors' picks", "trending stories", "keep reading", "explore more",
         "also read", "topics", "tags", "products in this story", "products in this article",
-        "shop the story", "shop this story",
+        "shop the story", "shop this story", "also watch", "watch more", "more videos",
+        "more explainers", "more reviews", "more guides", "more features",
+        "more podcasts", "more galleries",
     }
 )  # fmt: skip
 # "More from Money Talk", "More in Science": the header of a box of a section's stories.

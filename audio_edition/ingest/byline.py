@@ -266,7 +266,10 @@ def _name_before_affiliation(part: str) -> str | None:
             or (len(rest) <= 3 and rest[-1].casefold() in ROLE_WORDS)  # "Investigations Editor"
         ):
             return name
-    return next((name for name, rest in cuts if names_publication(" ".join(rest))), None)
+    # (a paper of one word is no affiliation: "Mesa Ridge Sentinel" is the paper's whole name)
+    return next(
+        (name for name, rest in cuts if len(rest) > 1 and names_publication(" ".join(rest))), None
+    )
 
 
 def _only_date_words(text: str) -> bool:

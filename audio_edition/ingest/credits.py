@@ -63,7 +63,7 @@ _END_MARKS = frozenset(
         "press contact", "press contacts", "media enquiries", "media inquiries",
         "press enquiries", "press inquiries", "notes to editors", "note to editors",
         "notes for editors", "forward-looking statements", "references", "bibliography",
-        "footnotes", "works cited", "suggested citation",
+        "footnotes", "works cited", "suggested citation", "sources",
     }
 )  # fmt: skip
 _CONTACTS_LABEL = re.compile(r"^(?:media|press) (?:contacts?|enquiries|inquiries)\s*:", re.I)

@@ -55,6 +55,8 @@ PUBLICATION_WORDS = frozenset(
         "express", "globe", "review", "today", "weekly", "online", "tv", "radio", "network",
         "courier", "dispatch", "examiner", "inquirer", "bulletin", "record", "register",
         "reporter", "standard", "star", "sun", "mail", "mirror", "monitor", "insider", "wire",
+        "sentinel", "advocate", "enquirer", "ledger", "beacon", "citizen", "argus", "pioneer",
+        "statesman", "leader", "messenger", "intelligencer", "dealer", "gleaner", "clarion",
     }
 )  # fmt: skip
 # Words of the sections a paper is divided into, which label a story as bylines sign it.

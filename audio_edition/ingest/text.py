@@ -23,6 +23,7 @@ from .credits import end_credits, story_end
 from .dates import find_dates, is_stamp
 from .header import MAX_BYLINE_WORDS, MAX_LABEL_WORDS, MIN_BODY_WORDS, is_date_line, take_meta
 from .lines import Unit, drop_junk, is_byline_or_date, is_title_case, split_units
+from .names import names_publication
 
 # Subheadings are shorter still (a longer one is in title case), and an article with sections
 # has at least two.
@@ -51,6 +52,8 @@ _MAX_LONE_HEADING_WORDS = 5
 # A section label or the site's name above the headline sits over a line of headline length
 # (a longer one is a caption under a short headline).
 _MAX_LABELLED_HEADLINE_WORDS = 20
+# A site's motto under its name, over the headline, is at most this long.
+_MAX_TAGLINE_WORDS = 10
 # A date bar over the headline holds its date and at most this many other words.
 _MAX_DATE_BAR_WORDS = 1
 # A standfirst between the headline and the byline: up to this many lines, each a few words.
@@ -161,15 +164,23 @@ def _headline_index(units: list[Unit]) -> int:
         # "News" over "UK", or "Climate & Environment" over "Democracy Dies in Darkness", over
         # a headline with its byline or date under it or under its standfirst: labels stacked
         # over the headline.
+        # The site's name over its motto ("Boreal Science Daily", "Your source for the latest
+        # research news") does the same.
+        motto = (
+            unit.words > 1
+            and names_publication(unit.text)
+            and following.words <= _MAX_TAGLINE_WORDS
+        )
         stacked = (
             unit.words <= MAX_LABEL_WORDS
             and not _closes_sentence(unit)
-            and following.words <= MAX_LABEL_WORDS
+            and (following.words <= MAX_LABEL_WORDS or motto)
             and not _closes_sentence(following)
             and index + 2 < len(units)
-            and 4 <= units[index + 2].words <= _MAX_LABELLED_HEADLINE_WORDS
+            and units[index + 2].words >= 4
+            and units[index + 2].words <= _MAX_LABELLED_HEADLINE_WORDS
             and not units[index + 2].ends_sentence
-            and not is_byline_or_date(units[index + 2].text)
+            and not _is_header_line(units[index + 2])
             and _on_byline(units, index + 3, standfirst_lines=_MAX_STANDFIRST_LINES)
         )
         furniture = (
@@ -235,7 +246,11 @@ _PROVIDED_BY = re.compile(r"(?:news\s+)?provided\s+by\s*:?", re.IGNORECASE)
 
 
 # "Home › News › Local", "News / Europe": the trail of sections above a page.
-BREADCRUMB = re.compile(r"^[\w&'’ .-]{1,30}(?:\s*[›»>/|]\s*[\w&'’ .-]{1,30}){1,5}$")
+BREADCRUMB = re.compile(
+    r"^[\w&'’ .-]{1,30}(?:\s*[›»>/|]\s*[\w&'’ .-]{1,30}){1,5}$"
+    # ... or ending with the page's own title: "Home » Fruit Trees » How I Got My Fig Tree ..."
+    r"|^[\w&'’ .-]{1,30}(?:\s*[›»]\s*[\w&'’ .-]{1,30}){0,4}\s*[›»]\s*[^›»]{1,160}$"
+)
 
 
 def _after_menu(units: list[Unit]) -> int:
@@ -358,8 +373,10 @@ def _is_heading(
         return False
     if not _WORD.search(text) or is_stamp(text):
         return False  # "8/10", "1 / 12", "10:57 p.m.": a score, a counter or a stamp
-    if _WEB_ADDRESS.search(text):
-        return False  # an embedded post's text, with its link ("... pic.twitter.com/x1")
+    if _WEB_ADDRESS.search(text) or _HANDLE.search(text):
+        # An embedded post's text with its link ("... pic.twitter.com/x1"), or who posted it
+        # ("Mesa County Sheriff (@MesaSheriff)").
+        return False
     if index == 0 and unit.words >= _MIN_STANDFIRST_WORDS and not is_title_case(text):
         return False  # a sentence without its full stop atop the story is its standfirst
     # A line after a colon or beside another unpunctuated short line is a list item, unless
@@ -395,6 +412,7 @@ def _is_heading(
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_HANDLE = re.compile(r"\(@\w+\)|^@\w+$")
 _WEB_ADDRESS = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co|ly|io)/", re.IGNORECASE)
 
 # The last word of a line that leads into what follows it rather than heading it.
@@ -415,7 +433,7 @@ def _is_prose(unit: Unit) -> bool:
 
 # "Last season: 2nd", "Distance: 6 miles | Difficulty: hard": a fact box's lines of a label
 # and its value, which a heading may stand next to (they are not the items of a list).
-_FACT_LINE = re.compile(r"^(?:[A-Z][\w’' -]{0,24}:\s*[^:|]{1,30}?(?:\s*\|\s*|$))+$")
+_FACT_LINE = re.compile(r"^(?:[A-Z][\w’' -]{0,24}:\s*[^:|]{1,48}?(?:\s*\|\s*|$))+$")
 _MAX_FACT_WORDS = 10
 
 
