@@ -371,37 +371,31 @@ def test_a_live_blogs_entries_head_sections_under_their_time_stamps() -> None:
     assert "p.m." not in " ".join(s.heading or "" for s in article.sections)
 
 
-def test_a_fact_box_and_a_letters_sign_off_head_no_sections() -> None:
-    text = (
-        "Five Films to Watch This Winter\n\nBy Camille Vard\n\n" + BODY + "\n"
+HEADING_SHAPES = [
+    # A fact box's lines, and the name under a letter's "See you next week,", head nothing.
+    (
         "The Hollow Season\n\nDirector: Maren Lisk\n\nWhere to watch: Streamvale\n\n"
         "A grieving farmer keeps finding scarecrows in his fields that he did not put there.\n\n"
         "Night Ferry\n\nDirector: Sol Okoye\n\nStarring: Liv Moreau, Jonas Ek, Saga Virtanen\n\n"
         "Where to watch: Harbour Plus\n\n"
         "A night crossing goes wrong when the captain vanishes somewhere between two ports.\n\n"
         "That is all for this week, and the next list comes out on Friday.\n\n"
-        "See you next week,\n\nCamille\n\n"
-    )
-    headings = [s.heading for s in parse_text(text).sections if s.heading]
-    assert headings == ["The Hollow Season", "Night Ferry"]
-
-
-def test_an_embedded_post_with_its_link_heads_no_section() -> None:
-    text = (
-        "Otters Lose at Home Again\n\nBy Camille Vard\n\n" + BODY + "\n"
+        "See you next week,\n\nCamille\n",
+        ["The Hollow Season", "Night Ferry"],
+        "A night crossing goes wrong",
+    ),
+    # An embedded post's text with its link, and who posted it, head nothing.
+    (
         "The defence fell apart\n\nThe visitors ran for 211 yards, the most the Otters have "
         "allowed all season, and Okoye scored on four straight drives.\n\n"
         "Nobody on the Otters defence is tackling Okoye today pic.twitter.com/x1y2z3\n\n"
         "Otters Insider (@OttersInsider)\n\n"
         "The Otters' coach said the tackling was the worst he had seen from his side.\n\n"
         "The playoff maths\n\nThe Otters need to win both remaining games to reach the "
-        "play-offs for the first time in six years.\n"
-    )
-    headings = [s.heading for s in parse_text(text).sections if s.heading]
-    assert headings == ["The defence fell apart", "The playoff maths"]
-
-
-HEADING_SHAPES = [
+        "play-offs for the first time in six years.\n",
+        ["The defence fell apart", "The playoff maths"],
+        "The Otters' coach said",
+    ),
     # Headings ending with a colon, but not a lead-in to a quote.
     (
         "The case for selling:\n\nA buyer would take on the debts and the ageing boats, and "
