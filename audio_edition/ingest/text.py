@@ -163,9 +163,8 @@ def _headline_index(units: list[Unit]) -> int:
         )
         # "News" over "UK", or "Climate & Environment" over "Democracy Dies in Darkness", over
         # a headline with its byline or date under it or under its standfirst: labels stacked
-        # over the headline.
-        # The site's name over its motto ("Boreal Science Daily", "Your source for the latest
-        # research news") does the same.
+        # over the headline; and so is the site's name over its motto ("Boreal Science Daily",
+        # "Your source for the latest research news").
         motto = (
             unit.words > 1
             and names_publication(unit.text)

@@ -119,8 +119,9 @@ def read_overtime(text: str) -> str:
 # A word in capitals, hyphens and apostrophes inside it ("TIP-INS", "DON'T").
 _CAPITALS_WORD = re.compile(r"\b[A-Z][A-Z'’-]*[A-Z]\b|\b[A-Z]\b")
 _CAPITALS_GAP = re.compile(r"[\s,;:&'’\"“”‘()—–-]*")
+# An unknown word in capitals this long is a word set for emphasis, not initials.
+_MIN_EMPHASIS_LETTERS = 5
 # This many words in capitals in a row are a line set in capitals, not initialisms.
-_MIN_EMPHASIS_LETTERS = 5  # an unknown word in capitals this long is a word, not initials
 _MIN_SHOUTED_WORDS = 3
 
 
