@@ -372,8 +372,11 @@ def test_a_live_blogs_entries_head_sections_under_their_time_stamps() -> None:
 
 
 HEADING_SHAPES = [
-    # A fact box's lines, and the name under a letter's "See you next week,", head nothing.
+    # A fact box's lines, a card's details and the name under a letter's "See you next
+    # week," head nothing.
     (
+        "Beginner · 10 minutes\n\n"
+        "Everyone who rides will fix a flat in the end, and this list is where to start.\n\n"
         "The Hollow Season\n\nDirector: Maren Lisk\n\nWhere to watch: Streamvale\n\n"
         "A grieving farmer keeps finding scarecrows in his fields that he did not put there.\n\n"
         "Night Ferry\n\nDirector: Sol Okoye\n\nStarring: Liv Moreau, Jonas Ek, Saga Virtanen\n\n"

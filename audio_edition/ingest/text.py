@@ -372,6 +372,8 @@ def _is_heading(
         return False
     if not _WORD.search(text) or is_stamp(text):
         return False  # "8/10", "1 / 12", "10:57 p.m.": a score, a counter or a stamp
+    if " · " in text or " • " in text:
+        return False  # "Beginner · 10 minutes": a card's details, set apart by dots
     if _WEB_ADDRESS.search(text) or _HANDLE.search(text):
         # An embedded post's text with its link ("... pic.twitter.com/x1"), or who posted it
         # ("Mesa County Sheriff (@MesaSheriff)").
