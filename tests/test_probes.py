@@ -1,0 +1,40 @@
+"""The text reader on the probe sets of ``tests/fixtures/probes``, scored as
+`python -m audio_edition.evaluate` scores the shared corpus.
+
+The figures are those measured when the rules were last written: they hold the reader where
+it is, so that a rule that helps one set and hurts another shows. The ``held-out`` set was
+never read while writing rules (see the folder's README).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from audio_edition.ingest.evaluate import averages, score_corpus
+
+PROBES = Path(__file__).parent / "fixtures" / "probes"
+
+# (headline, authors, date, headings F1, body recall, body precision), as measured.
+MEASURED = {
+    "header-blocks": (1.00, 0.97, 0.98, 0.83, 1.00, 0.97),
+    "sections": (0.98, 1.00, 1.00, 0.79, 0.98, 0.95),
+    "site-families": (1.00, 1.00, 0.98, 0.70, 0.99, 0.93),
+    "article-kinds": (0.98, 1.00, 1.00, 0.74, 0.97, 0.91),
+    "whole-pastes": (1.00, 1.00, 1.00, 0.76, 0.99, 0.91),
+    "held-out": (1.00, 0.94, 1.00, 0.73, 0.98, 0.89),
+}
+METRICS = ("headline", "authors", "date", "headings_f1", "body_recall", "body_precision")
+# Rounding of the figures above.
+SLACK = 0.005
+
+
+@pytest.mark.parametrize("probe_set", sorted(MEASURED))
+def test_probe_set_scores_stay_where_they_were_measured(probe_set: str) -> None:
+    results = score_corpus(PROBES / probe_set, "txt")
+    assert not [r.item for r in results if r.error], "a probe failed to parse"
+    overall = averages(results)
+    for metric, measured in zip(METRICS, MEASURED[probe_set], strict=True):
+        value = overall[metric]
+        assert value is not None and value >= measured - SLACK, f"{probe_set} {metric}: {value:.3f}"
