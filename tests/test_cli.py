@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -281,3 +282,22 @@ def test_normalize_takes_the_lexicon_from_the_config_file(
 def test_normalize_plain_and_format_do_not_mix() -> None:
     result = CliRunner().invoke(main, ["normalize", "-", "--plain", "--format", "html"], input="x")
     assert result.exit_code == 2 and "--format does not apply" in result.output
+
+
+def test_output_piped_into_a_reader_that_stops_early_is_no_error(tmp_path: Path) -> None:
+    # "audio-edition normalize article.txt | head -1": the reader closes the pipe first.
+    reading, writing = os.pipe()
+    os.close(reading)
+    env = {**os.environ, "AUDIO_EDITION_CACHE_DIR": str(tmp_path)}  # where a crash report goes
+    with os.fdopen(writing, "w") as stdout:
+        done = subprocess.run(
+            [*CLI, "normalize", str(FIXTURES / "short-article.txt")],
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            check=False,
+        )
+    assert done.stderr == ""
+    assert done.returncode == 141
+    assert not list(tmp_path.rglob("crash-*"))

@@ -602,6 +602,7 @@ def test_a_caption_over_its_credit_is_neither_read_nor_a_heading() -> None:
         "Republish",
         "View all prices",
         "Advertisement 2",
+        "Load more updates",
         "A crane lifts the roof into place on Monday. Jo Smith/Island Post Staff",
         "Share this on Facebook",
         "Skip past newsletter promotion",

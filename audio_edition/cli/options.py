@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 import traceback
 from collections.abc import Callable, Iterator
@@ -44,6 +45,11 @@ def guarded(command: F) -> F:
         except KeyboardInterrupt:
             fail("interrupted")
             sys.exit(130)
+        except BrokenPipeError:
+            # The reader of the output went away ("... | head"): no error of ours. Point stdout
+            # at nothing so the interpreter's own flush at exit does not fail again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(141)  # as a shell reports a pipe closed under a writer
         except Exception as exc:  # an internal error: say so in one line, keep the details
             if debug:
                 traceback.print_exc()

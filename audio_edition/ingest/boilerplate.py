@@ -40,7 +40,9 @@ JUNK_LINES = frozenset(
         "skip past newsletter promotion", "newsletter promotion", "buy photo",
         "order reprint of this story", "all sharing options", "email to a friend",
         "print this article", "print this page", "republish", "republish this article",
-        "view all prices", "see all prices", "compare prices",
+        "view all prices", "see all prices", "compare prices", "load more", "load more updates",
+        "load more posts", "show more", "show more updates", "view more", "older posts",
+        "newer posts", "back to top",
     }
 )  # fmt: skip
 
