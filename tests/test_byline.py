@@ -302,6 +302,8 @@ DATES = [
     # The labels on lines of their own, over the dates they label.
     (["By Jane Doe", "Updated", "Mar 04, 2025, 06:06 PM", "Published", "Mar 03, 2025, 10:30 AM"],
      dt.datetime(2025, 3, 3, 10, 30)),
+    # The month, the day and the year between dashes, as some West African pages print it.
+    (["Jane Doe", "Politics", "Oct - 09 - 2024 , 07:45"], dt.datetime(2024, 10, 9, 7, 45)),
     # Day first with dashes, as Indian and European pages print it.
     (["By: Island News Service | Updated: 25-03-2025 23:00 IST"], dt.date(2025, 3, 25)),
     # The stamp of the last change first, then the one said to be the first publication.
@@ -479,6 +481,13 @@ def test_a_headline_that_starts_with_names_under_stacked_labels() -> None:
     headline = "Sasha Doe and Idris Roe to Reunite for a Sequel to ‘Paper Lanterns’"
     text = "\n\n".join(["Film", "News", headline, "By Jane Doe", "March 3, 2025", *BODY])
     assert parse_text(text).headline == headline
+
+
+def test_a_gallerys_headline_that_starts_like_a_caption_is_the_headline() -> None:
+    headline = "Photos: Hot air balloons fill the sky over the islands for the 40th festival"
+    text = "\n\n".join([headline, "By Jane Doe", "March 3, 2025", "1 of 24", *BODY])
+    article = parse_text(text)
+    assert (article.headline, article.authors) == (headline, ("Jane Doe",))
 
 
 def test_a_headline_that_names_a_day_is_not_the_date_bar() -> None:

@@ -387,6 +387,19 @@ HEADING_SHAPES = [
         ["The Hollow Season", "Night Ferry"],
         "A night crossing goes wrong",
     ),
+    # A date between the paragraphs, and a byline below the story's start, head nothing.
+    (
+        "The first test\n\nThe ferry's new engines ran for six hours without a fault on "
+        "Tuesday, the harbour master said.\n\n"
+        "Oct 14, 2024\n\n"
+        "The second run, with a full load of cars, is planned for the end of the month.\n\n"
+        "By Harbour News Agency\n\n"
+        "The new timetable starts once both runs are passed by the inspectors.\n\n"
+        "What comes next\n\nThe old ferry will be sold, and the crew will move to the new "
+        "boat in the spring.\n",
+        ["The first test", "What comes next"],
+        "The second run, with a full load",
+    ),
     # An embedded post's text with its link, and who posted it, head nothing.
     (
         "The defence fell apart\n\nThe visitors ran for 211 yards, the most the Otters have "
@@ -603,6 +616,11 @@ def test_a_caption_over_its_credit_is_neither_read_nor_a_heading() -> None:
         "View all prices",
         "Advertisement 2",
         "Load more updates",
+        "Report ad",
+        "Very large text size",
+        "License this article",
+        "Social Sharing",
+        "Get the day's top harbour stories delivered to your inbox every weekday morning.",
         "A crane lifts the roof into place on Monday. Jo Smith/Island Post Staff",
         "Share this on Facebook",
         "Skip past newsletter promotion",

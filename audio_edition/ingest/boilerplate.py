@@ -42,7 +42,9 @@ JUNK_LINES = frozenset(
         "print this article", "print this page", "republish", "republish this article",
         "view all prices", "see all prices", "compare prices", "load more", "load more updates",
         "load more posts", "show more", "show more updates", "view more", "older posts",
-        "newer posts", "back to top",
+        "newer posts", "back to top", "report ad", "report this ad", "podcast", "social sharing",
+        "license this article", "license article", "small text size",
+        "medium text size", "large text size", "very large text size",
     }
 )  # fmt: skip
 
@@ -186,9 +188,14 @@ PROMOTIONS = (
                 r"|\bsubscribe to [\w.’' ]{0,40}newsletters?\b", re.I), 40),
 )  # fmt: skip
 _NEWSLETTER_PITCH = re.compile(
-    r"^(?:sign up|subscribe|get (?:our|the)|join)\b.{0,60}\bnewsletters?\b|^enter your e-?mail\b",
+    r"^(?:sign up|subscribe|get (?:our|the)|join)\b.{0,60}\bnewsletters?\b|^enter your e-?mail\b"
+    # "Get the day's top stories delivered to your inbox every morning."
+    r"|^(?:get|receive|have)\b.{0,80}\bto your inbox\b",
     re.IGNORECASE,
 )
+_MAX_PITCH_WORDS = 30
+# A line as long as this that starts like a caption ("Photos: ...") may be a gallery's headline.
+_MIN_PREFIXED_HEADLINE_WORDS = 6
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 # A pull quote is at least this long (shorter repeats may be a refrain of the story).
 _MIN_QUOTE_WORDS = 6
@@ -289,7 +296,9 @@ def is_boilerplate(line: str, *, headline: bool = False) -> bool:
     """
     key = line.casefold().rstrip(" .:!›»>")
     words = len(line.split())
-    if key in JUNK_LINES or JUNK_PREFIX.match(line) or COUNTER_LINE.match(line):
+    # ("Photos: Hot air balloons fill the sky ..." may be the headline of a gallery.)
+    prefixed = JUNK_PREFIX.match(line) and not (headline and words >= _MIN_PREFIXED_HEADLINE_WORDS)
+    if key in JUNK_LINES or prefixed or COUNTER_LINE.match(line):
         return True
     if _is_rule_or_links(line):
         return True
@@ -310,6 +319,8 @@ def is_boilerplate(line: str, *, headline: bool = False) -> bool:
     # "By Jane Doe, Reuters", "By JANE DOE" or, under it, "and JOHN ROE, CORRESPONDENT"
     byline = line[:3].casefold() == "by " or line[:4].casefold() == "and "
     if any(words <= limit and pattern.search(line) for pattern, limit in PROMOTIONS):
+        return True
+    if words <= _MAX_PITCH_WORDS and is_newsletter_pitch(line):
         return True
     if headline or byline:
         return False

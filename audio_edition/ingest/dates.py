@@ -24,8 +24,10 @@ _MONTH = (
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|2[01])\d\d)"
 
-# "Feb.06 - 2025", "February 6, 2025", "Feb 6 2025"
-_MONTH_FIRST = re.compile(rf"\b{_MONTH}\s*{_DAY}\b\s*(?:,|-|–|/)?\s*{_YEAR}\b", re.IGNORECASE)
+# "Feb.06 - 2025", "February 6, 2025", "Feb 6 2025", "Oct - 09 - 2024"
+_MONTH_FIRST = re.compile(
+    rf"\b{_MONTH}\s*(?:[-–]\s*)?{_DAY}\b\s*(?:,|-|–|/)?\s*{_YEAR}\b", re.IGNORECASE
+)
 # "6 Feb 2025", "6th of February, 2025", "06-Feb-2025"
 _DAY_FIRST = re.compile(
     rf"\b{_DAY}(?:\s+(?:of\s+)?|[-/]){_MONTH}\s*[,/-]?\s*{_YEAR}\b", re.IGNORECASE

@@ -370,8 +370,10 @@ def _is_heading(
     opening = text.lstrip("‘“'\"")[:1]  # a heading may quote someone: "‘It's exhausting’"
     if not opening.isupper() and not opening.isdigit():
         return False
-    if not _WORD.search(text) or is_stamp(text):
-        return False  # "8/10", "1 / 12", "10:57 p.m.": a score, a counter or a stamp
+    if not _WORD.search(text) or is_stamp(text) or is_date_line(text, find_dates(text)):
+        return False  # "8/10", "1 / 12", "10:57 p.m.", "Oct 14, 2024": a score, a counter, a date
+    if BY_LINE.match(text):
+        return False  # "By Meridian News Agency": a byline, even below the story's start
     if " · " in text or " • " in text:
         return False  # "Beginner · 10 minutes": a card's details, set apart by dots
     if _WEB_ADDRESS.search(text) or _HANDLE.search(text):
@@ -413,6 +415,7 @@ def _is_heading(
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
+BY_LINE = re.compile(r"^by\s+[A-Z]", re.IGNORECASE)
 _HANDLE = re.compile(r"\(@\w+\)|^@\w+$")
 _WEB_ADDRESS = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co|ly|io)/", re.IGNORECASE)
 
