@@ -102,6 +102,9 @@ BYLINES = [
     (["The Salt Orchard by Ann Poe", "Reviewed by Jane Doe", "March 3, 2025"], ("Jane Doe",)),
     # The writer's name over the paper's, whose one-word name is no part of hers.
     (["Jane Doe", "Mesa Ridge Sentinel", "Published 7:15 a.m. MT March 3, 2025"], ("Jane Doe",)),
+    # "WRITER:" as the label; a reading time beside the date that names no one.
+    (["WRITER: Nnamdi Okafor", "PUBLISHED : 3 Mar 2025 at 04:00"], ("Nnamdi Okafor",)),
+    (["March 3, 2025", "Reading Time: 3 mins read"], ()),
     # A newsletter's writer over a day without its year, first name known or not.
     (["Nnamdi Okafor", "Mar 3", "18", "Share"], ("Nnamdi Okafor",)),
     (["by jane doe", "March 3, 2025"], ("Jane Doe",)),
@@ -423,6 +426,9 @@ def test_section_label_above_the_headline_is_not_the_headline() -> None:
         ["Science & Environment", "Climate Change"],
         ["Boreal Science Daily", "Your source for the latest research news"],  # name, motto
         ["Home » Ferries » " + HEADLINE],  # a breadcrumb that ends with the page's title
+        # The site's name and a section's label over the date bar, over the headline.
+        ["Formosa Current", "Business", "03/06/2025 05:14 PM"],
+        ["Semenanjung Post", "Nation", "Tuesday, 4 Mar 2025", "7:01 PM MYT"],
     ],
 )
 def test_furniture_above_the_headline_is_not_the_headline(above: list[str]) -> None:

@@ -335,6 +335,15 @@ def test_a_contents_list_without_its_label_leaves_the_headings_it_lists() -> Non
     assert read_aloud(article).count("Portion size") == 1
 
 
+def test_an_agencys_byline_in_brackets_under_the_story_names_the_writers() -> None:
+    text = "\n\n".join(
+        ["Ferry Fares to Rise in April", BODY, "(By Jane Doe and Nnamdi Okafor)", "Enditem/AW"]
+    )
+    article = parse_text(text)
+    assert article.authors == ("Jane Doe", "Nnamdi Okafor")
+    assert "Jane Doe" not in read_aloud(article) and "Enditem" not in read_aloud(article)
+
+
 def test_the_writers_box_under_the_story_heads_no_section() -> None:
     bio = "Camille Vard is a Harbour City-based journalist who covers transport and the port."
     story = [

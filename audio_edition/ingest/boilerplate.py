@@ -270,7 +270,7 @@ ARTICLE_NOTE = re.compile(
     r"^(?:(?:timer|schedule|access_time|clock)\s+)?"
     r"(?:this (?:article|story) is (?:more than|over) \w+ (?:years?|months?) old"
     r"|\d+\s*(?:-\s*)?min(?:ute)?s?\.?(?:\s+read)?"
-    r"|(?:estimated\s+)?read(?:ing)?\s+time\s*:?\s*\d+\s*min(?:ute)?s?"
+    r"|(?:estimated\s+)?read(?:ing)?\s+time\s*:?\s*\d+\s*min(?:ute)?s?\.?(?:\s+read)?"
     r"|estimated\s+\d+\s*min(?:ute)?s?"
     r"|[0-5]?\d:[0-5]\d(?::[0-5]\d)?"  # the length of a video or of the article read aloud
     r"|listen(?:\s+to\s+(?:this\s+)?(?:article|story))?\s*[·•|:—–-]?\s*\(?\d+(?::\d\d)?"

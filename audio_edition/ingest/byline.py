@@ -37,7 +37,7 @@ BY = re.compile(
     r"|commentary|column|review|reviewed|recipe|interview|photos and text|submitted"
     r"|(?:words|story|text) and (?:photographs|photos|pictures|images))\s+by"
     r"|(?:authors?|writers?) of (?:the|this) (?:article|post|story)(?=\s*:)|by|authors?"
-    r"|(?:words|text|contributors?)(?=\s*:)"
+    r"|(?:words|text|contributors?|writers?|reporters?)(?=\s*:)"
     # "From Jane Doe, Enugu": a correspondent and where she files from, alone on the line.
     r"|^from(?-i:(?=\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s*,\s*[A-Z][\w'’ -]{1,30}$)))"
     r"\s*:?\s*(?=\S)",

@@ -24,6 +24,8 @@ _SIGNED_BY = re.compile(r"(?:^|;)\s*\(?(?:reporting|writing)\s+by\s+([^;)]+)", r
 _CREDIT_REACH = 5
 _MAX_ROLE_WORDS = 4
 SIGN_OFF = re.compile(r"^[—–-]\s*(?P<name>[^\W\d_][\w.'’ -]+)$")
+# "(By Chen Yun-hsuan and Huang Li-chun)": the byline in brackets under an agency's story.
+_BRACKETED_BYLINE = re.compile(r"^\(\s*by\s+(?P<names>[^()]{3,80})\)$", re.IGNORECASE)
 _NAME = r"(?P<name>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,4}?)"
 _CONTACT_THE_WRITER = re.compile(
     rf"^(?:e-?mail|contact|reach|follow|write to|message)\s+{_NAME}\s+(?:at|on|via|@|:)", re.I
@@ -92,8 +94,10 @@ def end_credits(paragraphs: Sequence[str]) -> tuple[set[int], tuple[str, ...]]:
     they name. Wire credits close the story: what a paste has after them is the page's footer."""
     for index in range(len(paragraphs) - 1, max(0, len(paragraphs) - _CREDIT_REACH) - 1, -1):
         credit = paragraphs[index]
-        if index > 0 and END_CREDIT.match(credit):
-            names = " and ".join(match.strip() for match in _SIGNED_BY.findall(credit))
+        signed = _BRACKETED_BYLINE.match(credit)
+        if index > 0 and (END_CREDIT.match(credit) or signed):
+            found = [signed["names"]] if signed else _SIGNED_BY.findall(credit)
+            names = " and ".join(match.strip() for match in found)
             writers = split_authors(names, explicit=True) if names else ()
             return set(range(index, len(paragraphs))), writers
     sign_off = SIGN_OFF.match(paragraphs[-1]) if paragraphs else None

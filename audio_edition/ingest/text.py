@@ -54,8 +54,12 @@ _MAX_LONE_HEADING_WORDS = 5
 _MAX_LABELLED_HEADLINE_WORDS = 20
 # A site's motto under its name, over the headline, is at most this long.
 _MAX_TAGLINE_WORDS = 10
-# A date bar over the headline holds its date and at most this many other words.
+# A date bar over the headline holds its date and at most this many other words, on up to
+# this many lines of at most this many words, under up to this many labels.
 _MAX_DATE_BAR_WORDS = 1
+_MAX_DATE_BAR_LINES = 2
+_MAX_DATE_BAR_LINE_WORDS = 8
+_MAX_STACKED_LABELS = 3
 # A standfirst between the headline and the byline: up to this many lines, each a few words.
 _MAX_STANDFIRST_LINES = 3
 _MIN_STANDFIRST_WORDS = 5
@@ -137,6 +141,9 @@ def _headline_index(units: list[Unit]) -> int:
     the date bar, short all-capitals lines ("DONATE", "WHITE HOUSE"), search boxes, and a
     section label or the site's name, as long as something remains to be the headline."""
     first = _after_menu(units)
+    below_date_bar = _under_labels_and_date_bar(units, first)
+    if below_date_bar is not None:
+        return below_date_bar
     for index, unit in enumerate(units[first:-1], start=first):
         text = unit.text
         shouting = unit.words <= 6 and text.upper() == text and any(ch.isalpha() for ch in text)
@@ -199,6 +206,49 @@ def _headline_index(units: list[Unit]) -> int:
         if not (shouting or kicker or label or furniture):
             return index
     return 0
+
+
+def _under_labels_and_date_bar(units: list[Unit], first: int) -> int | None:
+    """The headline's index when the site's name and section labels, then the date bar, come
+    before it ("Formosa Current", "Business", "03/06/2024 05:14 PM", headline); else None."""
+    index = first
+    while (
+        index < len(units) and index - first < _MAX_STACKED_LABELS and _is_label_line(units[index])
+    ):
+        index += 1
+    if index == first:
+        return None
+    dated = index
+    while index < len(units) and index - dated < _MAX_DATE_BAR_LINES and _is_date_bar(units[index]):
+        index += 1
+    if index == dated or index >= len(units):
+        return None
+    headline = units[index]
+    if 4 <= headline.words <= _MAX_LABELLED_HEADLINE_WORDS and not headline.ends_sentence:
+        return index if not _is_header_line(headline) else None
+    return None
+
+
+def _is_label_line(unit: Unit) -> bool:
+    """A site's name or a section's label: a few words, no sentence, no byline, no date."""
+    return (
+        unit.words <= MAX_LABEL_WORDS
+        and not _closes_sentence(unit)
+        and not _is_header_line(unit)
+        and not BY_ALONE.fullmatch(unit.text.rstrip(": "))
+    )
+
+
+def _is_date_bar(unit: Unit) -> bool:
+    """A line of the date and time alone ("Sunday, 14/01/2024 09:05", "7:01 PM MYT")."""
+    text = unit.text
+    return (
+        unit.words <= _MAX_DATE_BAR_LINE_WORDS
+        and (
+            is_stamp(text) or is_date_line(text, find_dates(text), other_words=_MAX_DATE_BAR_WORDS)
+        )
+        and bool(find_dates(text) or is_stamp(text))
+    )
 
 
 def _on_byline(units: list[Unit], index: int, standfirst_lines: int) -> bool:
