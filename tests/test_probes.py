@@ -16,14 +16,17 @@ from audio_edition.ingest.evaluate import averages, score_corpus
 
 PROBES = Path(__file__).parent / "fixtures" / "probes"
 
-# (headline, authors, date, headings F1, body recall, body precision), as measured.
-MEASURED = {
+# (headline, authors, date, headings F1, body recall, body precision), as measured; None where
+# the set has no label for the figure.
+MEASURED: dict[str, tuple[float | None, ...]] = {
     "header-blocks": (1.00, 0.97, 0.98, 0.83, 1.00, 0.97),
-    "sections": (0.98, 1.00, 1.00, 0.79, 0.98, 0.95),
+    "sections": (1.00, 1.00, 1.00, 0.79, 0.98, 0.95),
     "site-families": (1.00, 1.00, 0.98, 0.70, 0.99, 0.93),
     "article-kinds": (0.98, 1.00, 1.00, 0.74, 0.97, 0.91),
     "whole-pastes": (1.00, 1.00, 1.00, 0.76, 0.99, 0.91),
-    "held-out": (1.00, 0.94, 1.00, 0.73, 0.98, 0.89),
+    "regional-headers": (0.98, 0.87, 0.89, None, 1.00, 0.96),
+    "clutter": (1.00, 0.97, 1.00, 0.75, 0.99, 0.90),
+    "held-out": (1.00, 0.94, 1.00, 0.74, 0.98, 0.89),
 }
 METRICS = ("headline", "authors", "date", "headings_f1", "body_recall", "body_precision")
 # Rounding of the figures above.
@@ -37,4 +40,7 @@ def test_probe_set_scores_stay_where_they_were_measured(probe_set: str) -> None:
     overall = averages(results)
     for metric, measured in zip(METRICS, MEASURED[probe_set], strict=True):
         value = overall[metric]
+        if measured is None:
+            assert value is None, f"{probe_set} {metric}: headings found where none are labelled"
+            continue
         assert value is not None and value >= measured - SLACK, f"{probe_set} {metric}: {value:.3f}"
