@@ -110,11 +110,11 @@ def drop_junk(units: list[Unit]) -> list[Unit]:
     kept: list[Unit] = []
     in_link_list = False
     listed: set[str] = set()  # the titles in the box of links, which a contents box repeats
-    contents = _contents_list(units) | _listed_before_their_section(units)
-    for index, unit in enumerate(units):
+    keys = [_line_key(unit) for unit in units]
+    contents = _contents_list(units, keys) | _listed_before_their_section(units, keys)
+    for index, (unit, key) in enumerate(zip(units, keys, strict=True)):
         if index in contents:
             continue
-        key = _line_key(unit)
         if starts_link_list(unit.text):
             in_link_list, listed = True, set()
             continue
@@ -151,11 +151,10 @@ def _line_key(unit: Unit) -> str:
     return unit.text.casefold().rstrip(" .:!")
 
 
-def _contents_list(units: list[Unit]) -> set[int]:
+def _contents_list(units: list[Unit], keys: list[str]) -> set[int]:
     """The indices of a contents box without its "Jump to:" label: a run of at least
     ``_MIN_CONTENTS_ENTRIES`` short lines that the story sets again, in the same order, further
     down (as its headings). The later lines are the ones to keep: they head the sections."""
-    keys = [_line_key(unit) for unit in units]
     dropped: set[int] = set()
     start = 0
     while start < len(units):
@@ -173,36 +172,33 @@ def _contents_list(units: list[Unit]) -> set[int]:
     return dropped
 
 
-def _listed_before_their_section(units: list[Unit]) -> set[int]:
+def _listed_before_their_section(units: list[Unit], keys: list[str]) -> set[int]:
     """The indices of a list of short lines set before the places where they head sections (a
     live blog's "Key events", a box of the story's highlights), in any order: two or more
     lines in a row, each set again further down over a paragraph. The later copies are the
     ones to keep. A writer's name, over her bio at the end, is not one of them."""
-    keys = [_line_key(unit) for unit in units]
+    loose = [unit.is_short and not unit.ends_sentence for unit in units]
     heads = [
-        unit.is_short
-        and not unit.ends_sentence
+        loose[index]
         and index + 1 < len(units)
         and units[index + 1].words >= _MIN_PARAGRAPH_WORDS
         and units[index + 1].ends_sentence
-        for index, unit in enumerate(units)
+        for index in range(len(units))
     ]
+    last_heading = {key: index for index, key in enumerate(keys) if heads[index]}
     listed = [
-        not heads[index]
-        and unit.is_short
-        and not unit.ends_sentence
-        and any(
-            heads[later] for later in range(index + 1, len(units)) if keys[later] == keys[index]
-        )
-        and read_byline(unit.text) is None
-        for index, unit in enumerate(units)
+        loose[index]
+        and not heads[index]
+        and last_heading.get(keys[index], -1) > index
+        and read_byline(units[index].text) is None
+        for index in range(len(units))
     ]
-    dropped: set[int] = set()
-    for index in range(len(units)):
-        run = (index > 0 and listed[index - 1]) or (index + 1 < len(units) and listed[index + 1])
-        if listed[index] and run:
-            dropped.add(index)
-    return dropped
+    beside = [False, *listed, False]  # a neighbour on either side is listed too
+    return {
+        index
+        for index, is_listed in enumerate(listed)
+        if is_listed and (beside[index] or beside[index + 2])
+    }
 
 
 def _index_after(keys: list[str], key: str, start: int) -> int:
