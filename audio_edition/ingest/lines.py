@@ -159,9 +159,9 @@ def _contents_list(units: list[Unit], keys: list[str]) -> set[int]:
     start = 0
     while start < len(units):
         end = start
-        repeats: list[int] = []  # where each entry of the run is set again
+        repeats: list[int] = []  # where each entry of the run is set again, in order
         while end < len(units) and units[end].is_short and not units[end].ends_sentence:
-            found = _index_after(keys, keys[end], max([end, *repeats]) + 1)
+            found = _index_after(keys, keys[end], max(end, repeats[-1] if repeats else end) + 1)
             if found < 0:
                 break
             repeats.append(found)
