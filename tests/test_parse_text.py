@@ -396,6 +396,15 @@ HEADING_SHAPES = [
         ["The Hollow Season", "Night Ferry"],
         "A night crossing goes wrong",
     ),
+    # "By the numbers" is a heading, not a byline.
+    (
+        "What the ferry carried\n\nThe new ferry carried more cars in its first month than the "
+        "old one did all winter, the operator said.\n\n"
+        "By the numbers\n\nIt made 240 crossings, with 9,800 passengers and 3,100 cars, and "
+        "was late only four times.\n",
+        ["What the ferry carried", "By the numbers"],
+        "It made 240 crossings",
+    ),
     # A date between the paragraphs, and a byline below the story's start, head nothing.
     (
         "The first test\n\nThe ferry's new engines ran for six hours without a fault on "

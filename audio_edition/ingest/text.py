@@ -241,13 +241,10 @@ def _is_label_line(unit: Unit) -> bool:
 
 def _is_date_bar(unit: Unit) -> bool:
     """A line of the date and time alone ("Sunday, 14/01/2024 09:05", "7:01 PM MYT")."""
-    text = unit.text
-    return (
-        unit.words <= _MAX_DATE_BAR_LINE_WORDS
-        and (
-            is_stamp(text) or is_date_line(text, find_dates(text), other_words=_MAX_DATE_BAR_WORDS)
-        )
-        and bool(find_dates(text) or is_stamp(text))
+    text, dates = unit.text, find_dates(unit.text)
+    return unit.words <= _MAX_DATE_BAR_LINE_WORDS and (
+        is_stamp(text)
+        or (bool(dates) and is_date_line(text, dates, other_words=_MAX_DATE_BAR_WORDS))
     )
 
 
@@ -422,7 +419,7 @@ def _is_heading(
         return False
     if not _WORD.search(text) or is_stamp(text) or is_date_line(text, find_dates(text)):
         return False  # "8/10", "1 / 12", "10:57 p.m.", "Oct 14, 2024": a score, a counter, a date
-    if BY_LINE.match(text):
+    if _BY_LINE.match(text):
         return False  # "By Meridian News Agency": a byline, even below the story's start
     if " · " in text or " • " in text:
         return False  # "Beginner · 10 minutes": a card's details, set apart by dots
@@ -465,7 +462,8 @@ def _is_heading(
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
-BY_LINE = re.compile(r"^by\s+[A-Z]", re.IGNORECASE)
+# "By Meridian News Agency": a byline, every word capitalized ("By the numbers" is a heading).
+_BY_LINE = re.compile(r"^[Bb][Yy]\s+[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5}$")
 _HANDLE = re.compile(r"\(@\w+\)|^@\w+$")
 _WEB_ADDRESS = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co|ly|io)/", re.IGNORECASE)
 
