@@ -118,6 +118,10 @@ BYLINES = [
     # The family name in capitals, as many European papers print it.
     (["By Jane DOE", "March 3, 2025"], ("Jane Doe",)),
     (["Anne-Marie LE BRUN", "March 3, 2025"], ("Anne-Marie Le Brun",)),
+    # Where the line is surely a byline, any first name; the family name may come first.
+    (["By Oluwaseun ADEYEMI", "March 3, 2025"], ("Oluwaseun Adeyemi",)),
+    (["YAMAGUCHI Haruka", "2025/03/03 18:30 (JST)"], ("Yamaguchi Haruka",)),
+    (["By KLMV Staff", "March 3, 2025"], ("KLMV Staff",)),
     # A generational suffix is part of the name, with its full stop.
     (["By Henry Holt Jr.", "March 3, 2025"], ("Henry Holt Jr.",)),
     (["Henry Holt III", "March 3, 2025"], ("Henry Holt III",)),
@@ -128,6 +132,10 @@ BYLINES = [
     (["Nnamdi Okafor", "March 3, 2025"], ("Nnamdi Okafor",)),
     (["By", "Tiwalade Ogunlowo", "March 3, 2025"], ("Tiwalade Ogunlowo",)),
     (["Nnamdi Okafor", "Senior Reporter", "March 3, 2025"], ("Nnamdi Okafor",)),
+    # On the date line right under the headline, where a section's label does not go.
+    (["Wanjiru Kamau | Mar 3, 2025"], ("Wanjiru Kamau",)),
+    (["Fact Check | Mar 3, 2025"], ()),
+    (["World Politics | Mar 3, 2025"], ()),
     (["Nnamdi Okafor", "@nokafor", "March 3, 2025"], ("Nnamdi Okafor",)),
     (["March 3, 2025", "Nnamdi Okafor"], ("Nnamdi Okafor",)),
     (["Nnamdi Okafor", "Island Post", "March 3, 2025"], ("Nnamdi Okafor",)),

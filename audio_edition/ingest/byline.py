@@ -152,9 +152,6 @@ def read_byline(line: str, *, bare: bool = True, beside_date: bool = False) -> B
     head, after_role = _after_leading_role(_without_place_or_role(first))
     if head.casefold() in WIRE_SERVICES:
         return Byline((head,), explicit=False, dates=dates)
-    candidate = head.title() if head.isupper() else " ".join(with_surname_titled(head.split()))
-    if lower_case and not is_person_name(candidate, known_first_name=True):
-        return None
     # Where bylines go, a name need not start with a first name the list knows: beside the
     # date line, after the writer's role ("Senior Reporter Nnamdi Okafor"), or on the date
     # line before the writer's outlet. Else it must: "Nnamdi Okafor | <date>" is set like
@@ -162,6 +159,13 @@ def read_byline(line: str, *, bare: bool = True, beside_date: bool = False) -> B
     by_position = (
         beside_date or after_role or aged or (bool(dates) and _followed_by_outlet(undated, first))
     )
+    candidate = (
+        head.title()
+        if head.isupper()
+        else " ".join(with_surname_titled(head.split(), any_first_name=bool(by_position)))
+    )
+    if lower_case and not is_person_name(candidate, known_first_name=True):
+        return None
     if is_person_name(candidate, known_first_name=not by_position) and not (
         by_position and (names_publication(candidate) or names_section(candidate))
     ):
@@ -310,7 +314,7 @@ def split_authors(names: str, *, explicit: bool = False) -> tuple[str, ...]:
         part = _after_role_in_lower_case(part)
         if part.isupper() and len(part) > 3:
             part = part.title()
-        part = " ".join(with_surname_titled(part.split()))
+        part = " ".join(with_surname_titled(part.split(), any_first_name=explicit))
         if re.search(r"\b(?:Jr|Sr)$", part):
             part += "."  # the suffix keeps its full stop
         if authors and SUFFIX.fullmatch(part) and "," in joiner:

@@ -133,7 +133,9 @@ def take_meta(units: list[Unit]) -> tuple[tuple[str, ...], Published | None, lis
         if joined:
             # "By" or "Written by:" on a line of its own, the name on the next.
             text = f"By {zone[index + 1].text}"
-        beside_date = _beside_date(zone, date_lines, index)
+        # Right under the headline, a line that carries the date is the byline's place too:
+        # "Wanjiru Kamau | Sep 12, 2022".
+        beside_date = _beside_date(zone, date_lines, index) or (index == 0 and bool(zone_dates[0]))
         # A line that carries the date and is no sentence is the header, below a standfirst too.
         dated_header = bool(zone_dates[index]) and not unit.ends_sentence
         byline = read_byline(

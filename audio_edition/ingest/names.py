@@ -69,7 +69,9 @@ SECTION_WORDS = frozenset(
         "breaking", "latest", "top", "estate", "east", "league", "cup", "change", "elections",
         "election", "policy", "media", "music", "film", "games", "gaming", "reviews", "review",
         "video", "videos", "podcasts", "features", "analysis", "home", "region", "asia",
-        "europe", "africa", "americas", "us", "uk",
+        "europe", "africa", "americas", "us", "uk", "fact", "check", "explainer", "explained",
+        "exclusive", "special", "live", "updates", "obituaries", "letters", "comment",
+        "investigations",
     }
 )  # fmt: skip
 # Words place names are made with: "New Delhi | <date>" is where, not who.
@@ -150,20 +152,41 @@ def is_person_name(text: str, *, known_first_name: bool = False) -> bool:
     return first != words[-1] and is_first_name(first)
 
 
-def _surname_in_capitals(words: list[str]) -> bool:
+def _surname_in_capitals(words: list[str], *, any_first_name: bool) -> bool:
     """ "Jane DOE", "Anne-Marie LE BRUN": the family name in capitals after a known first
-    name, as many European papers print it."""
+    name, as many European and African papers print it."""
     return (
         _is_name_word(words[0])
         and all(len(word) > 1 and word.isupper() and _LETTERS.fullmatch(word) for word in words[1:])
-        and is_first_name(words[0])
+        and (any_first_name or is_first_name(words[0]))
     )
 
 
-def with_surname_titled(words: list[str]) -> list[str]:
-    """ "Jane DOE" -> "Jane Doe": said as a name, not spelled out, and tagged as one."""
-    if len(words) >= 2 and _surname_in_capitals(words):
+def _family_name_first_in_capitals(words: list[str]) -> bool:
+    """ "YAMAGUCHI Haruka", "NGUYEN Van An": the family name first, in capitals, as Japanese and
+    Vietnamese papers print it (a call sign has no vowel: "KLMV Staff")."""
+    first = words[0]
+    return (
+        len(first) > 2
+        and first.isupper()
+        and bool(_LETTERS.fullmatch(first))
+        and re.search(r"[AEIOUY]", first) is not None
+        and all(_is_name_word(word) and not word.isupper() for word in words[1:])
+    )
+
+
+def with_surname_titled(words: list[str], *, any_first_name: bool = False) -> list[str]:
+    """ "Jane DOE" -> "Jane Doe": said as a name, not spelled out, and tagged as one.
+
+    Where the line is surely a byline (``any_first_name``: after "By", or beside the date), the
+    first name need not be one the list knows ("Oluwaseun ADEYEMI"), and a family name in
+    capitals may come first ("YAMAGUCHI Haruka")."""
+    if len(words) < 2:
+        return words
+    if _surname_in_capitals(words, any_first_name=any_first_name):
         return [words[0], *(word.title() for word in words[1:])]
+    if any_first_name and _family_name_first_in_capitals(words):
+        return [words[0].title(), *words[1:]]
     return words
 
 
