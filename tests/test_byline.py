@@ -621,6 +621,8 @@ def test_a_sign_off_names_the_writer_when_no_byline_did() -> None:
         ("Jane Doe is a staff writer for the Island Post.", True),
         ("Jane Doe covers the islands for the Island Post.", True),
         ("Posted by Jane Doe at 9:14 PM", False),
+        ("Jane Doe | jdoe@islandpost.example | @janedoe", False),
+        ("Jane Doe, 555-010-2030", False),
     ],
 )
 def test_the_writers_note_at_the_end_names_the_writer(ending: str, read: bool) -> None:
@@ -635,6 +637,7 @@ def test_the_writers_note_at_the_end_names_the_writer(ending: str, read: bool) -
     [
         "Erik Holm is a former ferry captain and has led the board since 2019.",
         "Follow Main Street on foot to reach the pier.",
+        "Erik Holm @ the harbour office",
     ],
 )
 def test_people_and_places_in_the_story_are_not_its_writer(ending: str) -> None:

@@ -41,6 +41,14 @@ ABOUT_THE_WRITER = re.compile(
 )
 # A blog's signature under the post: "Posted by Jane Doe at 9:14 PM".
 _POSTED_BY = re.compile(rf"^posted by {_NAME}(?:\s+(?:at|on)\s+[\w:,. ]{{1,30}})?$", re.I)
+# The writer's card under the story: "Jane Doe | jdoe@post.example | @janedoe".
+_WAY_TO_REACH = (
+    r"(?:(?:e-?mail|twitter|x|instagram|phone|tel)\s*:?\s*)?"
+    r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w{2,}|\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4})"
+)
+_CONTACT_CARD = re.compile(
+    rf"^{_NAME}(?:(?:\s*[|·•,/]\s*|\s+[-–—]\s+|\s+){_WAY_TO_REACH})+\.?$", re.IGNORECASE
+)
 # How the last lines name the writer, whether the line is read, and whether it counts only
 # with a way to reach the writer in it ("Email Jane Doe at ...", not "Contact Jane Doe's
 # office").
@@ -48,6 +56,7 @@ WRITER_NOTES = (
     (_CONTACT_THE_WRITER, False, True),
     (_WRITER_CAN_BE_REACHED, False, True),
     (_POSTED_BY, False, False),
+    (_CONTACT_CARD, False, True),
     (ABOUT_THE_WRITER, True, False),
 )
 # What makes a line a way to reach someone: an address or handle, a phone number, a network.
