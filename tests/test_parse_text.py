@@ -318,6 +318,29 @@ def test_a_box_of_links_to_other_stories_is_not_read(header: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "header",
+    ["Most viewed", "More theatre reviews", "Recommended from Editorial", "TOP ARTICLES",
+     "You may also be interested in:", "Related guides", "More gift ideas", "See more on"],
+)  # fmt: skip
+def test_a_box_of_links_is_told_by_the_shape_of_its_header(header: str) -> None:
+    titles = ["Ferry fares rise for the second time this year", "Night buses return to Elm Park"]
+    text = "\n\n".join(["Harbour City to Cut Late Buses", "By Camille Vard", BODY, header, *titles])
+    spoken = read_aloud(parse_text(text))
+    assert header.rstrip(":") not in spoken
+    assert not [title for title in titles if title in spoken]
+
+
+@pytest.mark.parametrize("heading", ["Top priorities", "More delays", "Up next", "Most affected"])
+def test_a_heading_that_starts_like_a_box_of_links_heads_its_section(heading: str) -> None:
+    text = "\n\n".join(
+        ["Harbour City to Cut Late Buses", "By Camille Vard", "What the Night Shift Says", BODY,
+         heading, "Repairs to the depot roof will take the rest of the month, the council said."]
+    )  # fmt: skip
+    headings = [s.heading for s in parse_text(text).sections if s.heading]
+    assert headings == ["What the Night Shift Says", heading]
+
+
 def test_a_contents_list_without_its_label_leaves_the_headings_it_lists() -> None:
     # A health site's contents box lists the headings over the story; the story repeats them.
     headings = ["Steel-cut oats", "Portion size", "What to add"]

@@ -263,6 +263,25 @@ LINK_LIST_HEADERS = frozenset(
 )  # fmt: skip
 # "More from Money Talk", "More in Science": the header of a box of a section's stories.
 _MORE_FROM = re.compile(r"^more (?:from|in) (?:[\w&'’.-]+ ?){1,4}$", re.IGNORECASE)
+# Other headers of boxes of links, by their shape: "Most viewed", "More theatre reviews",
+# "Top articles", "Related guides", "Recommended from Editorial", "You may also be interested
+# in", "See more on". (A heading such as "Top priorities" or "More delays" names no kind of
+# page, so it heads its section still.)
+_PAGES = (
+    r"(?:stories|news|articles|videos|deals|reviews|guides|features|headlines|reads|picks"
+    r"|galleries|podcasts|posts|ideas|explainers|recipes|columns|coverage|links|topics)"
+)
+_LINK_BOX_HEADER = re.compile(
+    rf"^(?:(?:more|top|latest|popular|trending|related|recommended|best|other|similar)"
+    rf"(?:\s+[\w&'’-]+){{0,2}}\s+{_PAGES}"
+    r"|most (?:viewed|read|popular|shared|watched|commented|emailed|recent)(?: \w+)?"
+    r"|related(?: \w+)?|recommended (?:from|by|for) [\w&'’ -]{1,30}|popular (?:now|on [\w ]{1,20})"
+    r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|see more (?:on|from)"
+    r"|more (?:on|about) this(?: story| topic)?|more about|read more about|further reading"
+    r"|what to read next|read this next|from around the web"
+    r"|around the web|more to explore)$",
+    re.IGNORECASE,
+)
 READ_TIME = re.compile(r"\b\d+\s*(?:-\s*)?min(?:ute)?s?\s+read\b", re.IGNORECASE)
 # Notes the page prints about the article itself: its age, its reading time.
 ARTICLE_NOTE = re.compile(
@@ -403,7 +422,11 @@ def _signs_wire_copy(line: str) -> bool:
 def starts_link_list(line: str) -> bool:
     """True for the header of a box of links to other articles ("Most Popular", "Related")."""
     key = line.casefold().rstrip(" .:!›»>")
-    return key in LINK_LIST_HEADERS or _MORE_FROM.match(key) is not None
+    return (
+        key in LINK_LIST_HEADERS
+        or _MORE_FROM.match(key) is not None
+        or _LINK_BOX_HEADER.match(key) is not None
+    )
 
 
 def _is_shouting(line: str) -> bool:
