@@ -134,6 +134,15 @@ BYLINES = [
     (["Nnamdi Okafor", "Senior Reporter", "March 3, 2025"], ("Nnamdi Okafor",)),
     # On the date line right under the headline, where a section's label does not go.
     (["Wanjiru Kamau | Mar 3, 2025"], ("Wanjiru Kamau",)),
+    (["Wanjiru KamauMar 3, 2025"], ("Wanjiru Kamau",)),
+    (["Wanjiru Kamau3 March 2025"], ("Wanjiru Kamau",)),
+    # The page's age and reading time on the date line; the writer's beat under her name.
+    (["Wapun Cardinal-Laroque | The Island Post",
+      "Published Mar 03, 2025 • Last updated 1 day ago • 3 minute read"], ("Wapun Cardinal-Laroque",)),
+    (["Te Aomihia Ngata-Walker", "Maori Affairs Reporter", "@aomihia", "5 Mar, 2025 05:00 AM"],
+     ("Te Aomihia Ngata-Walker",)),
+    (["Priya Venkataraman, News Editor", "Marcus O'Neill, Staff Reporter", "March 3, 2025"],
+     ("Priya Venkataraman", "Marcus O'Neill")),
     (["Fact Check | Mar 3, 2025"], ()),
     (["World Politics | Mar 3, 2025"], ()),
     (["Nnamdi Okafor", "@nokafor", "March 3, 2025"], ("Nnamdi Okafor",)),
@@ -606,10 +615,14 @@ def test_wire_credits_at_the_end_name_the_writers_and_end_the_story() -> None:
     assert spoken.endswith("come in.")
 
 
-def test_a_sign_off_names_the_writer_when_no_byline_did() -> None:
-    article = parse_text("\n\n".join([HEADLINE, "March 3, 2025", *BODY, "— Jane Doe"]))
+@pytest.mark.parametrize(
+    "footer", [[], ["Harbour Notes is free. Forward it to a friend.", "23 Likes"]]
+)
+def test_a_sign_off_names_the_writer_when_no_byline_did(footer: list[str]) -> None:
+    article = parse_text("\n\n".join([HEADLINE, "March 3, 2025", *BODY, "— Jane Doe", *footer]))
     assert article.authors == ("Jane Doe",)
-    assert "Jane Doe" not in " ".join(p for s in article.sections for p in s.paragraphs)
+    spoken = " ".join(p for s in article.sections for p in s.paragraphs)
+    assert "Jane Doe" not in spoken and "Likes" not in spoken and spoken.endswith(BODY[-1])
 
 
 @pytest.mark.parametrize(

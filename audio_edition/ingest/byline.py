@@ -69,10 +69,12 @@ _LABEL_BEFORE_DATE = re.compile(
     r"\b(?:first\s+)?(?:published|posted|updated|last\s+updated)(?:\s+on)?\s*:?\s*(?=\||$)",
     re.IGNORECASE,
 )
-_GLUED_MONTH = re.compile(
-    r"([a-z])(?=(?:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d)"
+_MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
 )
+# "Jane DoeMarch 3, 2024", "Jane Doe3 March 2024": the name glued to the date.
+_GLUED_MONTH = re.compile(rf"([a-z])(?={_MONTH_NAME}\.?\s+\d|\d{{1,2}}\s+{_MONTH_NAME}\b)")
 _CONTACT = re.compile(
     r"[^\s\[\]()<>]+@[^\s\[\]()<>]+\.[a-z]{2,}\b|@\w+|https?://\S+"
     r"|\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b",

@@ -22,6 +22,7 @@ END_CREDIT = re.compile(
 _SIGNED_BY = re.compile(r"(?:^|;)\s*\(?(?:reporting|writing)\s+by\s+([^;)]+)", re.IGNORECASE)
 # The credits are looked for among the story's last lines.
 _CREDIT_REACH = 5
+_SIGN_OFF_REACH = 3
 _MAX_ROLE_WORDS = 4
 SIGN_OFF = re.compile(r"^[—–-]\s*(?P<name>[^\W\d_][\w.'’ -]+)$")
 # "(By Chen Yun-hsuan and Huang Li-chun)": the byline in brackets under an agency's story.
@@ -109,9 +110,12 @@ def end_credits(paragraphs: Sequence[str]) -> tuple[set[int], tuple[str, ...]]:
             names = " and ".join(match.strip() for match in found)
             writers = split_authors(names, explicit=True) if names else ()
             return set(range(index, len(paragraphs))), writers
-    sign_off = SIGN_OFF.match(paragraphs[-1]) if paragraphs else None
-    if sign_off and is_person_name(sign_off["name"].strip()):
-        return {len(paragraphs) - 1}, (sign_off["name"].strip(),)
+    # "— Jane Doe" signs a letter or a newsletter off; what the page prints under it (a pitch
+    # to subscribe, the likes) is its footer.
+    for index in range(len(paragraphs) - 1, max(0, len(paragraphs) - _SIGN_OFF_REACH) - 1, -1):
+        sign_off = SIGN_OFF.match(paragraphs[index])
+        if index > 0 and sign_off and is_person_name(sign_off["name"].strip()):
+            return set(range(index, len(paragraphs))), (sign_off["name"].strip(),)
     return writer_notes(paragraphs)
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 
 from ..models import Published
-from .byline import BY_ALONE, Byline, read_byline, split_authors
+from .boilerplate import READ_TIME
+from .byline import BY_ALONE, Byline, read_byline, split_authors, tidy_byline
 from .credits import ABOUT_THE_WRITER, END_CREDIT
 from .dates import (
+    AGO,
     DATE_LINE_WORDS,
     WEEKDAYS,
     LabelledDate,
@@ -134,13 +136,25 @@ def take_meta(units: list[Unit]) -> tuple[tuple[str, ...], Published | None, lis
             # "By" or "Written by:" on a line of its own, the name on the next.
             text = f"By {zone[index + 1].text}"
         # Right under the headline, a line that carries the date is the byline's place too:
-        # "Wanjiru Kamau | Sep 12, 2022".
-        beside_date = _beside_date(zone, date_lines, index) or (index == 0 and bool(zone_dates[0]))
+        # "Wanjiru Kamau | Sep 12, 2022", "Wanjiru KamauSep 12, 2022" (the paste glued them).
+        beside_date = _beside_date(zone, date_lines, index) or (
+            index == 0 and bool(zone_dates[0] or find_dates(tidy_byline(text)))
+        )
         # A line that carries the date and is no sentence is the header, below a standfirst too.
         dated_header = bool(zone_dates[index]) and not unit.ends_sentence
         byline = read_byline(
             text, bare=not seen_body or beside_date or dated_header, beside_date=beside_date
         )
+        if (
+            byline
+            and bylines
+            and index - 1 == last_byline
+            and _is_role_or_handle(text)
+            and not re.search(r"[,|·•]", text)
+        ):
+            # "Maori Affairs Reporter" under "Jane Doe" is her beat, not a second writer (who
+            # would come with her role: "John Roe, Staff Reporter").
+            byline = None
         # Below the body's start, only a "By" line or the first byline still counts.
         if byline and (byline.explicit or not bylines or not seen_body):
             byline = _with_names_below(byline, zone, index + (2 if joined else 1), meta)
@@ -331,7 +345,8 @@ def is_date_line(text: str, dates: list[LabelledDate], *, other_words: int = 3) 
     spans = [(found.match.start, found.match.end) for found in dates] or yearless_dates(text)
     if not spans:
         return False
-    rest = blank_out(text, spans)
+    # The page's age and reading time may share the line: "• Last updated 1 day ago • 3 min read".
+    rest = READ_TIME.sub(" ", re.sub(rf"\b{AGO}\b", " ", blank_out(text, spans), flags=re.I))
     words = [
         word
         for word in re.sub(r"[|,;·•–—-]", " ", rest).split()
