@@ -468,6 +468,11 @@ UNPUNCTUATED_STANDFIRST = "A new boat, a new timetable and a crew who grew up on
         # The publication's name over the headline, its standfirst, then a writer whose first
         # name the list does not know, over the date.
         (["Notes from the Delta"], [STANDFIRST, "Oluwaseun Doe", "March 3, 2025"]),
+        # ... or a newsletter's name, over a standfirst without its full stop.
+        (["The Estuary Letter"], [UNPUNCTUATED_STANDFIRST, "Tavita Doe", "Mar 3, 2025"]),
+        # Three labels stacked; a station's name over its staff, over the page's age.
+        (["Grain & Milling Review", "Regulation", "Flour"], ["By", "Jane Doe", "March 3, 2025"]),
+        (["13 Action News", "Local News"], ["13 Action News Staff", "Published 45 minutes ago"]),
         # A menu with "U.K." in it; a breadcrumb trail over the date bar.
         (["Home", "News", "U.K.", "Sport", "Money"], ["By Jane Doe", "March 3, 2025"]),
         (["Home", "Biology", "Ecology", "March 3, 2025"], ["by Jane Doe"]),

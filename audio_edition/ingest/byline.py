@@ -175,9 +175,10 @@ def read_byline(line: str, *, bare: bool = True, beside_date: bool = False) -> B
         names = split_authors(undated.strip(_SEPARATORS))
         authors = names if names and names[0].startswith(candidate) else (candidate,)
         return Byline(authors, explicit=False, dates=dates)
-    # "New Delhi, City News Bureau | Updated ...": a staff signature beside the date (alone, a
-    # line such as "Special Reports" is a section label).
-    parts = re.split(r"\s*[|·•/,;]\s*|\s+[-–—]\s+", undated.strip(_SEPARATORS)) if dates else []
+    # "New Delhi, City News Bureau | Updated ...": a staff signature on or beside the date line
+    # (elsewhere, a line such as "Special Reports" is a section label).
+    signed = dates or aged or beside_date
+    parts = re.split(r"\s*[|·•/,;]\s*|\s+[-–—]\s+", undated.strip(_SEPARATORS)) if signed else []
     for part in parts:
         if _is_staff_signature(part):
             return Byline((part,), explicit=False, dates=dates)
@@ -236,7 +237,9 @@ def _followed_by_outlet(undated: str, first: str) -> bool:
 def _is_staff_signature(part: str) -> bool:
     """ "HNN Staff", "News Nation Bureau": an outlet's name and a word for its staff."""
     words = part.split()
-    return 2 <= len(words) <= 4 and words[-1].casefold() in COLLECTIVE_WORDS and part[:1].isupper()
+    # (a station's name may start with its channel: "13 Action News Staff")
+    named = part[:1].isupper() or (part[:1].isdigit() and len(words) > 2)
+    return 2 <= len(words) <= 4 and words[-1].casefold() in COLLECTIVE_WORDS and named
 
 
 def _without_place_or_role(head: str) -> str:

@@ -60,6 +60,8 @@ _MAX_DATE_BAR_WORDS = 1
 _MAX_DATE_BAR_LINES = 2
 _MAX_DATE_BAR_LINE_WORDS = 8
 _MAX_STACKED_LABELS = 3
+# A headline under labels has at least this many words (shorter lines may be labels too).
+_MIN_HEADLINE_WORDS = 4
 # A standfirst between the headline and the byline: up to this many lines, each a few words.
 _MAX_STANDFIRST_LINES = 3
 _MIN_STANDFIRST_WORDS = 5
@@ -166,7 +168,7 @@ def _headline_index(units: list[Unit]) -> int:
             and 4 <= following.words <= _MAX_LABELLED_HEADLINE_WORDS
             and not following.ends_sentence
             and not is_byline_or_date(following.text)
-            and _on_byline(units, index + 2, standfirst_lines=1)
+            and _on_byline(units, index + 2, standfirst_lines=_MAX_STANDFIRST_LINES)
         )
         # "News" over "UK", or "Climate & Environment" over "Democracy Dies in Darkness", over
         # a headline with its byline or date under it or under its standfirst: labels stacked
@@ -177,18 +179,15 @@ def _headline_index(units: list[Unit]) -> int:
             and names_publication(unit.text)
             and following.words <= _MAX_TAGLINE_WORDS
         )
-        stacked = (
+        if (
             unit.words <= MAX_LABEL_WORDS
             and not _closes_sentence(unit)
             and (following.words <= MAX_LABEL_WORDS or motto)
             and not _closes_sentence(following)
-            and index + 2 < len(units)
-            and units[index + 2].words >= 4
-            and units[index + 2].words <= _MAX_LABELLED_HEADLINE_WORDS
-            and not units[index + 2].ends_sentence
-            and not _is_header_line(units[index + 2])
-            and _on_byline(units, index + 3, standfirst_lines=_MAX_STANDFIRST_LINES)
-        )
+        ):
+            under_labels = _under_stacked_labels(units, index)
+            if under_labels is not None:
+                return under_labels  # the labels skipped: the line under them is the headline
         furniture = (
             BREADCRUMB.match(text) is not None
             or text.casefold().startswith("search ")
@@ -201,11 +200,33 @@ def _headline_index(units: list[Unit]) -> int:
             or _PROVIDED_BY.fullmatch(text) is not None
             or (index > 0 and _PROVIDED_BY.fullmatch(units[index - 1].text) is not None)
         )
-        if stacked:
-            return index + 2  # both labels skipped: the line under them is the headline
         if not (shouting or kicker or label or furniture):
             return index
     return 0
+
+
+def _under_stacked_labels(units: list[Unit], index: int) -> int | None:
+    """The headline's index under two or three labels stacked from ``index`` ("Grain & Milling
+    Review", "Regulation", "Flour"), when the byline or the date is under it; else None."""
+    labels = 2
+    while (
+        labels < _MAX_STACKED_LABELS
+        and index + labels + 1 < len(units)
+        and _is_label_line(units[index + labels])
+        and units[index + labels].words < _MIN_HEADLINE_WORDS
+    ):
+        labels += 1
+    for headline in range(index + labels, index + 1, -1):
+        unit = units[headline] if headline < len(units) else None
+        if (
+            unit is not None
+            and _MIN_HEADLINE_WORDS <= unit.words <= _MAX_LABELLED_HEADLINE_WORDS
+            and not unit.ends_sentence
+            and not _is_header_line(unit)
+            and _on_byline(units, headline + 1, standfirst_lines=_MAX_STANDFIRST_LINES)
+        ):
+            return headline
+    return None
 
 
 def _under_labels_and_date_bar(units: list[Unit], first: int) -> int | None:
@@ -256,8 +277,12 @@ def _on_byline(units: list[Unit], index: int, standfirst_lines: int) -> bool:
         below = lines[offset + 1] if offset + 1 < len(lines) else None
         if is_byline_or_date(unit.text) or BY_ALONE.fullmatch(unit.text.rstrip(": ")):
             return True
-        if below is not None and unit.words <= _MAX_NAME_WORDS and find_dates(below.text):
-            return True  # a writer's name over the date, first name known or not
+        if (
+            below is not None
+            and unit.words <= _MAX_NAME_WORDS
+            and (find_dates(below.text) or is_stamp(below.text))
+        ):
+            return True  # a writer's name over the date or the page's age, known name or not
         standfirst = unit.words >= _MIN_STANDFIRST_WORDS and (
             standfirst_lines > 1 or unit.ends_sentence
         )
