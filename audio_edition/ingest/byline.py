@@ -73,8 +73,9 @@ _MONTH_NAME = (
     r"(?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
 )
-# "Jane DoeMarch 3, 2024", "Jane Doe3 March 2024": the name glued to the date.
-_GLUED_MONTH = re.compile(rf"([a-z])(?={_MONTH_NAME}\.?\s+\d|\d{{1,2}}\s+{_MONTH_NAME}\b)")
+# "Jane DoeMarch 3, 2024", "Jane Doe3 March 2024", "ShareMar 3, 2024": a name or a button's
+# label glued to the date.
+GLUED_DATE = re.compile(rf"([a-z])(?={_MONTH_NAME}\.?\s+\d|\d{{1,2}}\s+{_MONTH_NAME}\b)")
 _CONTACT = re.compile(
     r"[^\s\[\]()<>]+@[^\s\[\]()<>]+\.[a-z]{2,}\b|@\w+|https?://\S+"
     r"|\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b",
@@ -98,7 +99,7 @@ class Byline:
 def tidy_byline(line: str) -> str:
     """Undo what a copy-paste glued together and drop e-mail, handles, links and phone numbers."""
     line = re.sub(r"^By(?=[A-Z][a-z])", "By ", line)  # "ByJane Doe"
-    line = _GLUED_MONTH.sub(r"\1 ", _GLUED_LABEL.sub(" | ", line))
+    line = GLUED_DATE.sub(r"\1 ", _GLUED_LABEL.sub(" | ", line))
     line = re.sub(r"\(\s*\)|\[\s*\]", " ", _CONTACT.sub(" ", line))  # "(@janedoe)" -> ""
     line = READ_TIME.sub(" | ", line)
     line = _TRAILING_BUTTON.sub("", line)

@@ -132,7 +132,10 @@ def find_date(line: str, start: int = 0) -> DateMatch | None:
         for match in pattern.finditer(line, start):
             day = _day(match)
             if day is not None:
-                found.append(_with_time(line, day, match.start(), match.end()))
+                dated = _with_time(line, day, match.start(), match.end())
+                if pattern is _NUMERIC and _east_of_the_americas(dated.value):
+                    dated = _with_time(line, _day(match, day_first=True) or day, *match.span())
+                found.append(dated)
                 break
     first = min(found, key=lambda match: match.start, default=None)
     if first is None:
@@ -221,8 +224,16 @@ def find_dates(line: str) -> list[LabelledDate]:
     return dates
 
 
-def _day(match: re.Match[str]) -> dt.date | None:
-    """The calendar day of a month-name or numeric match, None when there is no such day."""
+def _east_of_the_americas(value: Published) -> bool:
+    """Whether a time's zone is at or east of Greenwich ("20:15 GMT+7", "16:20 BST"), where
+    numeric dates are written day first; the Americas' zones are west of it."""
+    offset = value.utcoffset() if isinstance(value, dt.datetime) else None
+    return offset is not None and offset >= dt.timedelta(0)
+
+
+def _day(match: re.Match[str], *, day_first: bool = False) -> dt.date | None:
+    """The calendar day of a month-name or numeric match, None when there is no such day;
+    ``day_first`` reads "04/03/2024" as the 4th of March, as the time's zone says."""
     try:
         if "month" in match.groupdict():
             return dt.date(
@@ -236,7 +247,9 @@ def _day(match: re.Match[str]) -> dt.date | None:
     # first is no date ("19/11/2019", "11.19.2019").
     us_reading, european_reading = (first, second), (second, first)
     readings = (
-        (european_reading, us_reading) if match["sep"] in ".-" else (us_reading, european_reading)
+        (european_reading, us_reading)
+        if match["sep"] in ".-" or day_first
+        else (us_reading, european_reading)
     )
     for month, day in readings:
         try:

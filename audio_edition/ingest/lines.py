@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .boilerplate import is_boilerplate, is_newsletter_pitch, is_photo_credit, starts_link_list
-from .byline import BY_ALONE, read_byline
+from .byline import BY_ALONE, GLUED_DATE, read_byline
 from .credits import is_end_mark
 from .dates import find_dates
 
@@ -90,6 +90,7 @@ def clean_line(line: str) -> str:
     line = re.sub(
         r"(?<=\b(?:19|20)\d\d)(?=[0-3]?\d [A-Z][a-z]{2}|[A-Z][a-z]{2,8}\.? \d)", " | ", line
     )
+    line = GLUED_DATE.sub(r"\1 ", line)
     line = "".join(ch for ch in line if unicodedata.category(ch) != "Cc" or ch == "\t")
     line = re.sub(r"^/\s+(?=\w)", "", line)  # "/ The dek": a standfirst's glyph
     return " ".join(line.split())
