@@ -319,6 +319,24 @@ def test_a_box_of_links_to_other_stories_is_not_read(header: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "credit", ["Screenshot by Ravi Menon/Downs Trust", "Chart: Orchids counted each May, 2015-2024"]
+)
+def test_a_short_heading_over_its_pictures_credit_heads_its_section(credit: str) -> None:
+    # A caption is a sentence's worth of words; a line of five or fewer over a picture's credit
+    # (or a chart's title) is the heading the picture sits under.
+    text = "\n\n".join(
+        ["Saving the orchids of the downs", "By Camille Vard",
+         "Each May a dozen volunteers lie face down on the slopes and count orchids.",
+         "Design", "The recovery began when a farmer agreed to stop ploughing his fields.",
+         "Back up the counts", credit,
+         "Every count is copied to the trust's archive before the volunteers go home."]
+    )  # fmt: skip
+    article = parse_text(text)
+    assert [s.heading for s in article.sections if s.heading] == ["Design", "Back up the counts"]
+    assert credit not in read_aloud(article)
+
+
+@pytest.mark.parametrize(
     "header",
     ["Most viewed", "More theatre reviews", "Recommended from Editorial", "TOP ARTICLES",
      "You may also be interested in:", "Related guides", "More gift ideas", "See more on"],

@@ -70,7 +70,7 @@ JUNK_PREFIX = re.compile(
 # "Illustration by Wen-Li Zhao", "Courtesy of the company", "Posted in Recipes, Soups".
 CREDIT_BY = re.compile(
     r"^(?:(?:photo\s+)?illustrations?|photo(?:graph)?s?|photography|images?|pictures?|video"
-    r"|graphics?|artwork|animation)\s+(?:by|courtesy of)\s+\S"
+    r"|graphics?|artwork|animation|screenshots?|screen grabs?)\s+(?:by|courtesy of|via)\s+\S"
     r"|^courtesy(?:\s+of)?\s+\S|^(?:posted|filed)\s+(?:in|under)\s+\S"
     # "(Submitted by Lena Moore)": a reader's picture, credited in brackets.
     r"|^\((?:submitted|supplied|contributed)(?:\s+(?:photo|image))?(?:\s+by\s+[^()]+)?\)$",

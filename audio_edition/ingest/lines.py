@@ -24,7 +24,9 @@ MAX_HEADING_WORDS = 15
 MAX_HEADING_CHARS = 120
 # A caption is at most this long, and in the story at least this long.
 _MAX_CAPTION_WORDS = 30
-_MIN_CAPTION_WORDS = 4
+# A caption is a sentence's worth of words; five or fewer over a picture's credit are the
+# heading the picture sits under ("Back up your photos" over "Screenshot by Jo Roe").
+_MIN_CAPTION_WORDS = 6
 # The title of a box in the story (a newsletter's name) is at most this long.
 _MAX_BOX_TITLE_WORDS = 5
 # A drop cap: the story's first letter set large, copied as a line of its own.
