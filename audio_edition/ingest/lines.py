@@ -11,7 +11,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .boilerplate import is_boilerplate, is_newsletter_pitch, is_photo_credit, starts_link_list
+from .boilerplate import (
+    LABELS_OVER_CAPTIONS,
+    is_boilerplate,
+    is_newsletter_pitch,
+    is_photo_credit,
+    starts_link_list,
+)
 from .byline import BY_ALONE, GLUED_DATE, read_byline
 from .credits import is_end_mark
 from .dates import find_dates
@@ -116,7 +122,9 @@ def drop_junk(units: list[Unit]) -> list[Unit]:
     keys = [_line_key(unit) for unit in units]
     contents = _contents_list(units, keys) | _listed_before_their_section(units, keys)
     for index, (unit, key) in enumerate(zip(units, keys, strict=True)):
-        if index in contents:
+        if index in contents or (index > 0 and keys[index - 1] in LABELS_OVER_CAPTIONS):
+            continue
+        if key in LABELS_OVER_CAPTIONS:
             continue
         if starts_link_list(unit.text):
             in_link_list, listed = True, set()
