@@ -720,6 +720,86 @@ def test_breaks_for_advertisements_and_credits_are_not_read(furniture: str) -> N
     assert furniture not in read_aloud(parse_text(text))
 
 
+@pytest.mark.parametrize(
+    "poll",
+    [
+        ["Should the night buses run all year?", "Yes", "No", "Not sure"],
+        ["Who should run the depot?", "The council", "A private firm", "Vote", "View results"],
+        ["Was this guide helpful?", "Yes", "No"],
+    ],
+)
+def test_a_readers_poll_is_not_read(poll: list[str]) -> None:
+    after = "Night buses will run from the depot on Elm Road, the transport office said."
+    text = "\n\n".join(["Buses Every Ten Minutes", "By Camille Vard", BODY, *poll, after])
+    spoken = read_aloud(parse_text(text))
+    assert not [line for line in poll if line in spoken.split("\n")]
+    assert spoken.endswith(after)
+
+
+def test_a_question_the_story_answers_is_read() -> None:
+    question = "Will the night buses run all year?"
+    text = "\n\n".join(["Buses Every Ten Minutes", "By Camille Vard", BODY, question, BODY])
+    assert question in read_aloud(parse_text(text))
+
+
+@pytest.mark.parametrize(
+    "comments",
+    [
+        ["Comments", "busrider88", "March 30, 2025 at 5:02 pm", "Great news for Elm Park.",
+         "Reply"],
+        ["Margo says", "Thank you for this! The 14 is always late.", "Reply", "Leave a Reply"],
+        ["Comments are closed."],
+    ],
+)  # fmt: skip
+def test_readers_comments_under_the_story_are_not_read(comments: list[str]) -> None:
+    more = [
+        f"Night buses will run from the depot on {road} Road, the transport office said."
+        for road in (
+            "Elm",
+            "Mill",
+            "Quarry",
+            "Harbour",
+            "Station",
+            "Chapel",
+            "Castle",
+            "Bridge",
+            "Market",
+            "Church",
+            "Park",
+            "Dock",
+        )
+    ]
+    text = "\n\n".join(["Buses Every Ten Minutes", "By Camille Vard", BODY, *more, *comments])
+    spoken = read_aloud(parse_text(text))
+    assert not [line for line in comments if line in spoken]
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Contributing: Hannah Roe",
+        "With files from Hannah Roe in Toronto",
+        "Harbour Wire writer Hannah Roe in Salem contributed to this report.",
+        "With reporting by Hannah Roe in Irbid.",
+    ],
+)
+def test_the_helpers_credited_under_the_story_are_neither_read_nor_writers(credit: str) -> None:
+    text = "\n\n".join(["Buses Every Ten Minutes", "By Camille Vard", BODY, credit])
+    article = parse_text(text)
+    assert "Hannah Roe" not in read_aloud(article)
+    assert article.authors == ("Camille Vard",)
+
+
+@pytest.mark.parametrize(
+    "contact",
+    ["Twitter @hroe", "hroe@harbour.example; twitter: @hroe", "twitter.com/hroe",
+     "Hannah Roe: 555-0177, @hroe"],
+)  # fmt: skip
+def test_ways_to_reach_the_writer_are_not_read(contact: str) -> None:
+    text = "\n\n".join(["Buses Every Ten Minutes", "By Hannah Roe", BODY, contact])
+    assert contact not in read_aloud(parse_text(text))
+
+
 @pytest.mark.parametrize("label", ["Image copyright", "Image caption"])
 def test_what_a_screen_reader_is_told_of_a_picture_is_not_read(label: str) -> None:
     text = "\n\n".join(

@@ -349,6 +349,31 @@ COUNTER_LINE = re.compile(
 )
 
 
+# Ways to reach someone: an e-mail address, a handle, a web address with a path, a phone number.
+_CONTACT_DETAILS = re.compile(
+    r"[^\s@;,|]+@[^\s@;,|]+\.[a-z]{2,}\b|(?<!\w)@\w{2,}"
+    r"|(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/[^\s;,|]*"
+    r"|\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b|\b\d{3}-\d{4}\b",
+    re.IGNORECASE,
+)
+_CONTACT_WORDS = frozenset(
+    {"twitter", "x", "instagram", "facebook", "linkedin", "threads", "bluesky", "mastodon",
+     "tiktok", "email", "e-mail", "phone", "tel", "signal", "whatsapp", "on", "at", "or", "and",
+     "follow", "contact", "reach"}
+)  # fmt: skip
+_MAX_CONTACT_WORDS = 14
+
+
+def is_contact_line(line: str) -> bool:
+    """A line of ways to reach someone and nothing else: "Twitter @jdoe", "jdoe@post.example;
+    twitter: @jdoe", "twitter.com/jdoe". (Under the headline, a handle under a name tells the
+    byline; with a name, "Jane Doe @jdoe" may be the byline itself.)"""
+    if len(line.split()) > _MAX_CONTACT_WORDS or not _CONTACT_DETAILS.search(line):
+        return False
+    rest = re.split(r"[\s,;:|/·•–—()-]+", _CONTACT_DETAILS.sub(" ", line))
+    return all(not word or word.casefold() in _CONTACT_WORDS for word in rest)
+
+
 def is_boilerplate(line: str, *, headline: bool = False) -> bool:
     """True for a line that is page furniture: a share button, an ad label, a photo credit.
 

@@ -12,16 +12,24 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .boilerplate import is_contact_line
 from .byline import split_authors
+from .dates import find_date
 from .names import ROLE_WORDS, is_person_name
 
 END_CREDIT = re.compile(
-    r"^(?:\(?(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b[^;]*;?\s*)+\)?$",
+    r"^(?:\(?(?:with\s+)?(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b[^;]*;?\s*)+"
+    r"\)?$"
+    # Who else helped: "Contributing: Jo Roe", "With files from Jo Roe in Toronto", "Jo Roe in
+    # Salem contributed to this report."
+    r"|^(?:contributing|contributors?)\s*:\s*[^.]{2,80}\.?$|^with files from\b[^.]{2,80}\.?$"
+    r"|^[^.]{3,120}\bcontributed(?: reporting)? to (?:this|the) (?:report|story|article)\.?$",
     re.IGNORECASE,
 )
 _SIGNED_BY = re.compile(r"(?:^|;)\s*\(?(?:reporting|writing)\s+by\s+([^;)]+)", re.IGNORECASE)
 # The credits are looked for among the story's last lines.
 _CREDIT_REACH = 5
+_MAX_STAMP_WORDS = 10
 _SIGN_OFF_REACH = 3
 _MAX_ROLE_WORDS = 4
 SIGN_OFF = re.compile(r"^[—–-]\s*(?P<name>[^\W\d_][\w.'’ -]+)$")
@@ -45,10 +53,10 @@ _POSTED_BY = re.compile(rf"^posted by {_NAME}(?:\s+(?:at|on)\s+[\w:,. ]{{1,30}})
 # The writer's card under the story: "Jane Doe | jdoe@post.example | @janedoe".
 _WAY_TO_REACH = (
     r"(?:(?:e-?mail|twitter|x|instagram|phone|tel)\s*:?\s*)?"
-    r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w{2,}|\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4})"
+    r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w{2,}|\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}|\d{3}-\d{4})"
 )
 _CONTACT_CARD = re.compile(
-    rf"^{_NAME}(?:(?:\s*[|·•,/]\s*|\s+[-–—]\s+|\s+){_WAY_TO_REACH})+\.?$", re.IGNORECASE
+    rf"^{_NAME}(?:(?:\s*[|·•,;:/]\s*|\s+[-–—]\s+|\s+){_WAY_TO_REACH})+\.?$", re.IGNORECASE
 )
 # How the last lines name the writer, whether the line is read, and whether it counts only
 # with a way to reach the writer in it ("Email Jane Doe at ...", not "Contact Jane Doe's
@@ -75,7 +83,10 @@ _END_MARKS = frozenset(
         "press contact", "press contacts", "media enquiries", "media inquiries",
         "press enquiries", "press inquiries", "notes to editors", "note to editors",
         "notes for editors", "forward-looking statements", "references", "bibliography",
-        "footnotes", "works cited", "suggested citation", "sources",
+        "footnotes", "works cited", "suggested citation", "sources", "cite this page",
+        "cite this article", "leave a reply", "leave a comment", "post a comment",
+        "add a comment", "comments are closed", "discussion about this post",
+        "comments will be moderated",
     }
 )  # fmt: skip
 _CONTACTS_LABEL = re.compile(r"^(?:media|press) (?:contacts?|enquiries|inquiries)\s*:", re.I)
@@ -84,11 +95,31 @@ _SOURCE_LINE = re.compile(r"^SOURCE\s+[A-Z][\w&.,' -]{1,60}$")  # "SOURCE Kestre
 
 def story_end(paragraphs: Sequence[str]) -> int:
     """Where the story ends: at the first end mark ("###", "Media contacts", "References")
-    in its second half, else after its last paragraph."""
+    or readers' comment in its second half, else after its last paragraph."""
     for index in range(max(1, len(paragraphs) // 2), len(paragraphs)):
         if is_end_mark(paragraphs[index]):
             return index
+        if paragraphs[index].strip().casefold() == "reply":
+            return _comment_start(paragraphs, index)
     return len(paragraphs)
+
+
+# A reader's comment is headed by the reader's name over the date, or by "Margo says:".
+_COMMENT_REACH = 4
+_SAYS = re.compile(r"^[\w.'’ -]{1,40}\s+(?:says|said|wrote)\s*:?$", re.IGNORECASE)
+
+
+def _comment_start(paragraphs: Sequence[str], reply: int) -> int:
+    """Where the comment over the "Reply" button at ``reply`` starts: at its "... says" line,
+    or at the name over its date; the button alone when neither is found."""
+    for index in range(reply - 1, max(0, reply - _COMMENT_REACH) - 1, -1):
+        text = paragraphs[index].strip()
+        if _SAYS.match(text):
+            return index
+        if len(text.split()) <= _MAX_STAMP_WORDS and find_date(text) is not None:
+            name = index - 1
+            return name if name > 0 and len(paragraphs[name].split()) <= _MAX_ROLE_WORDS else index
+    return reply
 
 
 def is_end_mark(line: str) -> bool:
@@ -126,6 +157,9 @@ def writer_notes(paragraphs: Sequence[str]) -> tuple[set[int], tuple[str, ...]]:
     writer: tuple[str, ...] = ()
     for index in range(len(paragraphs) - 1, max(0, len(paragraphs) - _CREDIT_REACH), -1):
         text = paragraphs[index]
+        if is_contact_line(text):
+            contact_lines.add(index)  # "twitter.com/jdoe" under the writer's note
+            continue
         for pattern, read, needs_contact in WRITER_NOTES:
             match = pattern.match(text)
             if not match or not is_person_name(match["name"]):

@@ -33,6 +33,8 @@ _MAX_CAPTION_WORDS = 30
 # A caption is a sentence's worth of words; five or fewer over a picture's credit are the
 # heading the picture sits under ("Back up your photos" over "Screenshot by Jo Roe").
 _MIN_CAPTION_WORDS = 6
+# A poll's question is a sentence at most this long.
+_MAX_LABELLED_POLL_WORDS = 25
 # The title of a box in the story (a newsletter's name) is at most this long.
 _MAX_BOX_TITLE_WORDS = 5
 # A drop cap: the story's first letter set large, copied as a line of its own.
@@ -120,7 +122,9 @@ def drop_junk(units: list[Unit]) -> list[Unit]:
     in_link_list = False
     listed: set[str] = set()  # the titles in the box of links, which a contents box repeats
     keys = [_line_key(unit) for unit in units]
-    contents = _contents_list(units, keys) | _listed_before_their_section(units, keys)
+    contents = (
+        _contents_list(units, keys) | _listed_before_their_section(units, keys) | _polls(keys)
+    )
     for index, (unit, key) in enumerate(zip(units, keys, strict=True)):
         if index in contents or (index > 0 and keys[index - 1] in LABELS_OVER_CAPTIONS):
             continue
@@ -210,6 +214,47 @@ def _listed_before_their_section(units: list[Unit], keys: list[str]) -> set[int]
         for index, is_listed in enumerate(listed)
         if is_listed and (beside[index] or beside[index + 2])
     }
+
+
+# The buttons under a poll's options, and the answers a poll offers without them.
+_POLL_BUTTONS = frozenset(
+    {"vote", "vote now", "submit", "submit vote", "view results", "see results", "show results",
+     "results"}
+)  # fmt: skip
+_POLL_ANSWERS = re.compile(r"(?:yes|no|not sure|maybe|don't know|undecided|unsure)\b.{0,40}")
+_MAX_POLL_OPTIONS = 8
+_MAX_POLL_OPTION_WORDS = 8
+
+
+def _polls(keys: list[str]) -> set[int]:
+    """The lines of the readers' polls: a question, its options ("Cole Whitaker", "Sign a
+    free agent") and the button under them ("Vote", "View results"), or a question answered
+    "Yes", "No", "Not sure" ("Was this guide helpful?")."""
+    polls: set[int] = set()
+    for index, key in enumerate(keys):
+        if not key.endswith("?") or len(key.split()) > _MAX_LABELLED_POLL_WORDS:
+            continue
+        options = index + 1
+        while (
+            options < len(keys)
+            and options - index <= _MAX_POLL_OPTIONS
+            and keys[options] not in _POLL_BUTTONS
+            and len(keys[options].split()) <= _MAX_POLL_OPTION_WORDS
+            and not keys[options].endswith("?")
+        ):
+            options += 1
+        answers = keys[index + 1 : options]
+        if options < len(keys) and keys[options] in _POLL_BUTTONS and answers:
+            end = options
+            while end < len(keys) and keys[end] in _POLL_BUTTONS:
+                end += 1
+            polls.update(range(index, end))
+        elif len(answers) >= 2:
+            answered = [bool(_POLL_ANSWERS.fullmatch(answer)) for answer in answers]
+            if answered[0] and answered[1]:
+                last = next((i for i, ok in enumerate(answered) if not ok), len(answered))
+                polls.update(range(index, index + 1 + last))
+    return polls
 
 
 def _index_after(keys: list[str], key: str, start: int) -> int:
