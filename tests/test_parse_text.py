@@ -713,6 +713,16 @@ def test_a_caption_over_its_credit_is_neither_read_nor_a_heading() -> None:
         "Copyright Harbour 7 News",
         "Kindly share this story:",
         "Add to your saved stories",
+        "Opinions expressed by contributors are their own.",
+        "Stay with Harbour 7 News for updates on this developing story.",
+        "Check out Harbour TV on YouTube for more ferry news:",
+        "Upgrade to paid",
+        "Report a typo",
+        "Our Standards: The Harbour Trust Principles.",
+        "HRLN -6.32%",
+        "3 mins to read",
+        "Get the Harbour Post in your inbox",
+        "Get the biggest daily stories by email",
     ],
 )
 def test_breaks_for_advertisements_and_credits_are_not_read(furniture: str) -> None:
@@ -820,6 +830,8 @@ def test_what_a_screen_reader_is_told_of_a_picture_is_not_read(label: str) -> No
         "For the latest timetable, head to the council's website, the transport office said.",
         "Catch all the buses you can on Saturday.",
         "Copyright lawyers declined to comment.",
+        "Stay with your neighbours for the night if the road floods, the police said.",
+        "Check out the timetable on the council's website before you travel.",
     ],
 )
 def test_story_sentences_that_name_furniture_are_read(sentence: str) -> None:
