@@ -723,6 +723,9 @@ def test_a_caption_over_its_credit_is_neither_read_nor_a_heading() -> None:
         "3 mins to read",
         "Get the Harbour Post in your inbox",
         "Get the biggest daily stories by email",
+        "In this article: ferries, buses, timetables",
+        "Previous",
+        "FILED UNDER",
     ],
 )
 def test_breaks_for_advertisements_and_credits_are_not_read(furniture: str) -> None:
@@ -759,6 +762,7 @@ def test_a_question_the_story_answers_is_read() -> None:
          "Reply"],
         ["Margo says", "Thank you for this! The 14 is always late.", "Reply", "Leave a Reply"],
         ["Comments are closed."],
+        ["Submit a Comment", "Your name"],
     ],
 )  # fmt: skip
 def test_readers_comments_under_the_story_are_not_read(comments: list[str]) -> None:
@@ -791,12 +795,13 @@ def test_readers_comments_under_the_story_are_not_read(comments: list[str]) -> N
         "With files from Hannah Roe in Toronto",
         "Harbour Wire writer Hannah Roe in Salem contributed to this report.",
         "With reporting by Hannah Roe in Irbid.",
+        "From staff and wire reports",
     ],
 )
 def test_the_helpers_credited_under_the_story_are_neither_read_nor_writers(credit: str) -> None:
     text = "\n\n".join(["Buses Every Ten Minutes", "By Camille Vard", BODY, credit])
     article = parse_text(text)
-    assert "Hannah Roe" not in read_aloud(article)
+    assert credit not in read_aloud(article)
     assert article.authors == ("Camille Vard",)
 
 

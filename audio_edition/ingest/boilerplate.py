@@ -43,7 +43,8 @@ JUNK_LINES = frozenset(
         "view all prices", "see all prices", "compare prices", "load more", "load more updates",
         "load more posts", "show more", "show more updates", "view more", "older posts",
         "newer posts", "back to top", "report ad", "report this ad", "podcast", "social sharing",
-        "license this article", "license article", "add to your saved stories",
+        "license this article", "license article", "add to your saved stories", "previous",
+        "next", "previous article", "next article", "previous story", "next story", "filed under",
         "copy", "article content", "reuse content", "see our privacy notice", "sign me up",
         "get started", "premium", "stocks mentioned", "[tags]", "kindly share this story",
     }
@@ -68,7 +69,8 @@ JUNK_PREFIX = re.compile(
     r"|video (?:above|below)|[A-Z]{2,5}\s+photo"
     r"|advertisement|journal reference"
     r"|read(?=\s*[|:])"
-    r"|sponsored|filed to|filed under|share on|follow|tags|topics)\s*[:|—–-]"
+    r"|sponsored|filed to|filed under|share on|follow|tags|topics|in this (?:article|story))"
+    r"\s*[:|—–-]"
     # What a screen reader is told of a picture: "Image caption, ...", "Image source, ...".
     r"|^(?:image|media|video) (?:caption|source)\s*,",
     re.IGNORECASE,

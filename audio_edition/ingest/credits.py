@@ -23,7 +23,8 @@ END_CREDIT = re.compile(
     # Who else helped: "Contributing: Jo Roe", "With files from Jo Roe in Toronto", "Jo Roe in
     # Salem contributed to this report."
     r"|^(?:contributing|contributors?)\s*:\s*[^.]{2,80}\.?$|^with files from\b[^.]{2,80}\.?$"
-    r"|^[^.]{3,120}\bcontributed(?: reporting)? to (?:this|the) (?:report|story|article)\.?$",
+    r"|^[^.]{3,120}\bcontributed(?: reporting)? to (?:this|the) (?:report|story|article)\.?$"
+    r"|^(?:from )?staff and (?:wire|news) (?:service )?reports\.?$",
     re.IGNORECASE,
 )
 _SIGNED_BY = re.compile(r"(?:^|;)\s*\(?(?:reporting|writing)\s+by\s+([^;)]+)", re.IGNORECASE)
@@ -86,7 +87,7 @@ _END_MARKS = frozenset(
         "footnotes", "works cited", "suggested citation", "sources", "cite this page",
         "cite this article", "leave a reply", "leave a comment", "post a comment",
         "add a comment", "comments are closed", "discussion about this post",
-        "comments will be moderated",
+        "comments will be moderated", "submit a comment",
     }
 )  # fmt: skip
 _CONTACTS_LABEL = re.compile(r"^(?:media|press) (?:contacts?|enquiries|inquiries)\s*:", re.I)
