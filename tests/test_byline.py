@@ -286,6 +286,7 @@ DATES = [
     (["By Jane Doe", "04/03/2025"], dt.date(2025, 4, 3)),
     # A button's label glued to the date.
     (["By Jane Doe", "ShareMar 3, 2025 10:00 AM"], dt.date(2025, 3, 3)),
+    (["By Jane Doe", "UpdatedMar 3, 2025 10:00 AM"], dt.date(2025, 3, 3)),
     (["By Jane Doe", "2025/03/04"], dt.date(2025, 3, 4)),
     # A copy-paste glued the time to the year.
     (["By Jane Doe", "March 4, 20255:02 PM UTCUpdated 2 hours ago"], dt.datetime(2025, 3, 4, 17, 2)),

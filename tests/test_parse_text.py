@@ -726,6 +726,8 @@ def test_a_caption_over_its_credit_is_neither_read_nor_a_heading() -> None:
         "In this article: ferries, buses, timetables",
         "Previous",
         "FILED UNDER",
+        "UpdatedFerry fares rise for the second time this year",
+        "RelatedNight buses return to Elm Park",
     ],
 )
 def test_breaks_for_advertisements_and_credits_are_not_read(furniture: str) -> None:

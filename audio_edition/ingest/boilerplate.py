@@ -388,6 +388,14 @@ def is_contact_line(line: str) -> bool:
     return all(not word or word.casefold() in _CONTACT_WORDS for word in rest)
 
 
+# A card for another story whose label a copy-paste glued to its title: "UpdatedPolice Identify
+# Man", "RelatedTelkora shares hit six-month high".
+_GLUED_CARD_LABEL = re.compile(
+    r"^(?:Related|Updated|Watch|Video|Trending|Sponsored|Promoted|Recommended|Breaking"
+    r"|Exclusive)(?=[A-Z][a-z])"
+)
+
+
 def is_boilerplate(line: str, *, headline: bool = False) -> bool:
     """True for a line that is page furniture: a share button, an ad label, a photo credit.
 
@@ -399,6 +407,8 @@ def is_boilerplate(line: str, *, headline: bool = False) -> bool:
     prefixed = JUNK_PREFIX.match(line) and not (headline and words >= _MIN_PREFIXED_HEADLINE_WORDS)
     if key in JUNK_LINES or prefixed or COUNTER_LINE.match(line):
         return True
+    if not headline and _GLUED_CARD_LABEL.match(line) and find_date(line) is None:
+        return True  # ("UpdatedMarch 3, 2025" is the page's own stamp)
     if _is_rule_or_links(line):
         return True
     if ARTICLE_NOTE.match(line):
