@@ -336,6 +336,20 @@ def test_a_short_heading_over_its_pictures_credit_heads_its_section(credit: str)
     assert credit not in read_aloud(article)
 
 
+def test_a_caption_in_title_case_over_its_bracketed_credit_is_not_read() -> None:
+    caption = "Crowds on the Meadow Stage on Sunday Night"
+    text = "\n\n".join(
+        ["Harrowdown Review", "By Camille Vard",
+         "Three days of music on the downs drew the festival's biggest crowd in a decade.",
+         "Friday", "It rained for most of the weekend, and the main field turned to mud.",
+         caption, "(Photo: Loud & Clear)", "The verdict",
+         "Harrowdown remains a festival that knows its audience, mud and all."]
+    )  # fmt: skip
+    article = parse_text(text)
+    assert [s.heading for s in article.sections if s.heading] == ["Friday", "The verdict"]
+    assert caption not in read_aloud(article)
+
+
 @pytest.mark.parametrize(
     "header",
     ["Most viewed", "More theatre reviews", "Recommended from Editorial", "TOP ARTICLES",
@@ -728,6 +742,9 @@ def test_a_caption_over_its_credit_is_neither_read_nor_a_heading() -> None:
         "FILED UNDER",
         "UpdatedFerry fares rise for the second time this year",
         "RelatedNight buses return to Elm Park",
+        "Photography: Dara Roe",
+        "1.2K Followers",
+        "About the author",
     ],
 )
 def test_breaks_for_advertisements_and_credits_are_not_read(furniture: str) -> None:

@@ -44,6 +44,7 @@ JUNK_LINES = frozenset(
         "load more posts", "show more", "show more updates", "view more", "older posts",
         "newer posts", "back to top", "report ad", "report this ad", "podcast", "social sharing",
         "license this article", "license article", "add to your saved stories", "previous",
+        "about the author", "about the writer", "about the reporter",
         "next", "previous article", "next article", "previous story", "next story", "filed under",
         "copy", "article content", "reuse content", "see our privacy notice", "sign me up",
         "get started", "premium", "stocks mentioned", "[tags]", "kindly share this story",
@@ -58,7 +59,7 @@ LABELS_OVER_CAPTIONS = frozenset(
 
 # How a picture's credit starts: "Photo: Ann Poe", "Image credit - Ann Poe".
 _PHOTO_LABELS = (
-    r"photo|photos|image|images|picture|photograph|credit|credits|image credits?"
+    r"photo|photos|image|images|picture|photograph|photography|credit|credits|image credits?"
     r"|(?:photo\s+)?illustrations?|artwork|graphics?|screenshots?|chart|map"
     r"|(?:photo|image|picture)s?\s+(?:by|credit|courtesy(?:\s+of)?)"
 )
@@ -88,7 +89,7 @@ CREDIT_BY = re.compile(
 # "Marcus Bell/Harwick Courier-Journal", "Ann Poe / Staff": a photographer's name and outlet
 # joined by a slash, as photo credits are set (a byline over the date is kept; see ``lines``).
 SLASH_CREDIT = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} ?/ ?[A-Z][\w.&'’ -]{1,40}$")
-_PHOTO_PREFIX = re.compile(rf"^(?:{_PHOTO_LABELS})\s*[:|—–-]", re.IGNORECASE)
+_PHOTO_PREFIX = re.compile(rf"^[(\[]?\s*(?:{_PHOTO_LABELS})\s*[:|—–-]", re.IGNORECASE)
 # Short lines that are only a photo credit: "Getty Images", "(AP Photo/Jane Doe)".
 CREDIT_LINE = re.compile(
     r"^\(?\s*(?:[\w.'’ -]+\s*[/|,]\s*)?(?:getty images|ap photo|reuters|afp|shutterstock|epa|alamy"
@@ -356,7 +357,7 @@ ARTICLE_NOTE = re.compile(
 # and a review's score, "8/10", "Rating: 4.5 out of 5 stars". Groups of at most three digits,
 # so "14.03.2025" (a date) is not one.
 COUNTER_LINE = re.compile(
-    r"^\d{1,3}(?:[.,]\d{1,3})*\s*[KkMm]?\s*(?:shares?|comments?|views?)?$"
+    r"^\d{1,3}(?:[.,]\d{1,3})*\s*[KkMm]?\s*(?:shares?|comments?|views?|followers|subscribers)?$"
     r"|^(?:(?:our\s+)?(?:rating|score|verdict)\s*:?\s*)?\d{1,3}(?:\.\d)?\s*(?:/|out of)\s*\d{1,3}"
     r"(?:\s*stars?)?$",
     re.IGNORECASE,

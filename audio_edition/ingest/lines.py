@@ -278,15 +278,16 @@ def _is_header_caption(kept: list[Unit]) -> bool:
 
 def _is_caption(kept: list[Unit]) -> bool:
     """Whether the last line kept, over a photo credit, is the picture's caption in the story:
-    a few words after a paragraph, with no closing stop and not in title case (a heading may
-    sit over a picture with only a credit)."""
+    a sentence's worth of words after a paragraph, with no closing stop (a heading, shorter,
+    may sit over a picture with only a credit), and no byline ("Words by Jo Roe & Ann Poe"
+    over "Photographs by Kim Adler")."""
     if len(kept) < 2 or (kept[-2].is_short and not kept[-2].ends_sentence):
         return False
     caption = kept[-1]
     return (
         _MIN_CAPTION_WORDS <= caption.words <= _MAX_CAPTION_WORDS
         and not caption.ends_sentence
-        and not is_title_case(caption.text)
+        and not is_byline_or_date(caption.text)
     )
 
 
