@@ -34,6 +34,7 @@ from ..models import Article
 from . import load_article
 from .dates import find_dates
 from .html import parse_html
+from .lines import clean_line
 
 FORMS = {"html": ("html", ".html"), "txt": ("txt", ".txt")}
 METRICS = ("headline", "authors", "date", "headings_f1", "body_recall", "body_precision")
@@ -195,7 +196,9 @@ def printed_dates(corpus: Path, split: str) -> tuple[int, int]:
 
     def printed(label: Any, text: str) -> bool:
         day = str(label)[:10]
-        found = (d.match.value for line in text.splitlines() for d in find_dates(line))
+        # (read as the parser reads the lines, with what a copy-paste glued apart again)
+        lines = (clean_line(line) for line in text.splitlines())
+        found = (d.match.value for line in lines for d in find_dates(line))
         return any(value.isoformat()[:10] == day for value in found)
 
     return _printed(corpus, split, "published", printed)
