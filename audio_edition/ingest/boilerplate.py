@@ -157,7 +157,7 @@ PROMOTIONS = (
                 r"|^check out [\w.&'’ -]{1,40} on (?:youtube|instagram|tiktok|facebook|x|twitter)\b"
                 r"|^(?:upgrade to paid|subscribe via rss|report an? (?:typo|error|correction)"
                 r"|click to (?:share|print|email)\b.*)\W*$|^our standards\s*:"
-                r"|^[A-Z]{2,6}(?:\s+[\d.,]+\s*[A-Z]{3})?\s+[+−-]?\d+(?:\.\d+)?%$", re.I), 40),
+                r"|^(?-i:[A-Z]{2,6}(?:\s+[\d.,]+\s*[A-Z]{3})?)\s+[+−-]?\d+(?:\.\d+)?%$", re.I), 40),
     # Text-size buttons: "Normal text size", "Larger text", "Decrease font size".
     (re.compile(r"^(?:(?:extra |very )?small|smaller|normal|medium|(?:extra |very )?large|larger"
                 r"|default|increase|decrease)\s+(?:text|font)(?:\s+size)?$", re.I), 4),
