@@ -834,6 +834,24 @@ def test_ways_to_reach_the_writer_are_not_read(contact: str) -> None:
     assert contact not in read_aloud(parse_text(text))
 
 
+@pytest.mark.parametrize("stamp", ["Oct 14, 2024", "Sat, Sep 14, 2024 · 8:02 PM"])
+def test_a_date_alone_between_paragraphs_is_not_read(stamp: str) -> None:
+    # Under the header, a date on its own line is a related link's or an embedded post's.
+    story = [
+        f"Night buses will run from the depot on {road} Road, the transport office said."
+        for road in ("Elm", "Mill", "Quarry", "Harbour", "Station", "Chapel", "Castle", "Bridge",
+                     "Market", "Church", "Park", "Dock")
+    ]  # fmt: skip
+    text = "\n\n".join(
+        ["Buses Every Ten Minutes", "By Camille Vard", "March 3, 2025", *story[:10], stamp,
+         *story[10:]]
+    )  # fmt: skip
+    article = parse_text(text)
+    assert article.published == dt.date(2025, 3, 3)
+    spoken = read_aloud(article)
+    assert stamp not in spoken and "Dock Road" in spoken
+
+
 @pytest.mark.parametrize("label", ["Image copyright", "Image caption"])
 def test_what_a_screen_reader_is_told_of_a_picture_is_not_read(label: str) -> None:
     text = "\n\n".join(

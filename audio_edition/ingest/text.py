@@ -85,6 +85,8 @@ def parse_text(text: str, source: str | Path | None = None) -> Article:
     # paragraph says is not one).
     repeats = pull_quotes([unit.text for unit in body])
     body = [unit for unit in body if not (unit.text in repeats and unit.ends_sentence)]
+    # A date alone between paragraphs, under the header, is a related link's or a post's.
+    body = [unit for unit in body if not _is_date_alone(unit)]
     lede, sections = _sections(_without_promoted_headlines(headline, body))
     authors = authors or signed
     return Article(
@@ -94,6 +96,12 @@ def parse_text(text: str, source: str | Path | None = None) -> Article:
         lede=lede,
         sections=sections,
     )
+
+
+def _is_date_alone(unit: Unit) -> bool:
+    """ "Oct 14, 2024", "Sat, Sep 14 · 8:02 PM": a line that is a full date and nothing else."""
+    dates = find_dates(unit.text) if unit.words <= _MAX_DATE_BAR_LINE_WORDS else []
+    return bool(dates) and is_date_line(unit.text, dates, other_words=0)
 
 
 def _date_above(furniture: list[Unit]) -> Published | None:
