@@ -364,13 +364,14 @@ COUNTER_LINE = re.compile(
 )
 
 
-# Ways to reach someone: an e-mail address, a handle, a web address with a path, a phone number.
-_CONTACT_DETAILS = re.compile(
-    r"[^\s@;,|]+@[^\s@;,|]+\.[a-z]{2,}\b|(?<!\w)@\w{2,}"
-    r"|(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/[^\s;,|]*"
-    r"|\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b|\b\d{3}-\d{4}\b",
-    re.IGNORECASE,
+# Ways to reach someone: an e-mail address, a handle, a web address, a phone number ("555-0177"
+# as films and fixtures print them, too). A pattern to build others with (case-insensitive).
+CONTACT_DETAIL = (
+    r"[^\s@;,|\[\]()<>]+@[^\s@;,|\[\]()<>]+\.[a-z]{2,}\b|@\w+|https?://\S+"
+    r"|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/[^\s;,|]*"
+    r"|\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b|\b\d{3}-\d{4}\b"
 )
+_CONTACT_DETAILS = re.compile(CONTACT_DETAIL, re.IGNORECASE)
 _CONTACT_WORDS = frozenset(
     {"twitter", "x", "instagram", "facebook", "linkedin", "threads", "bluesky", "mastodon",
      "tiktok", "email", "e-mail", "phone", "tel", "signal", "whatsapp", "on", "at", "or", "and",

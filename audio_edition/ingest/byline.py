@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .boilerplate import READ_TIME
+from .boilerplate import CONTACT_DETAIL, READ_TIME
 from .dates import AGO, DATE_LINE_WORDS, LabelledDate, blank_out, days_without_year, find_dates
 from .names import (
     COLLECTIVE_WORDS,
@@ -76,11 +76,7 @@ _MONTH_NAME = (
 # "Jane DoeMarch 3, 2024", "Jane Doe3 March 2024", "ShareMar 3, 2024": a name or a button's
 # label glued to the date.
 GLUED_DATE = re.compile(rf"([a-z])(?={_MONTH_NAME}\.?\s+\d|\d{{1,2}}\s+{_MONTH_NAME}\b)")
-_CONTACT = re.compile(
-    r"[^\s\[\]()<>]+@[^\s\[\]()<>]+\.[a-z]{2,}\b|@\w+|https?://\S+"
-    r"|\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b",
-    re.IGNORECASE,
-)
+_CONTACT = re.compile(CONTACT_DETAIL, re.IGNORECASE)
 _SEPARATORS = " ,;:|·•/–—-"
 
 

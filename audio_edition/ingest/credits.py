@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .boilerplate import is_contact_line
+from .boilerplate import CONTACT_DETAIL, is_contact_line
 from .byline import split_authors
 from .dates import find_date
 from .names import ROLE_WORDS, is_person_name
@@ -52,10 +52,7 @@ ABOUT_THE_WRITER = re.compile(
 # A blog's signature under the post: "Posted by Jane Doe at 9:14 PM".
 _POSTED_BY = re.compile(rf"^posted by {_NAME}(?:\s+(?:at|on)\s+[\w:,. ]{{1,30}})?$", re.I)
 # The writer's card under the story: "Jane Doe | jdoe@post.example | @janedoe".
-_WAY_TO_REACH = (
-    r"(?:(?:e-?mail|twitter|x|instagram|phone|tel)\s*:?\s*)?"
-    r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w{2,}|\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}|\d{3}-\d{4})"
-)
+_WAY_TO_REACH = rf"(?:(?:e-?mail|twitter|x|instagram|phone|tel)\s*:?\s*)?(?:{CONTACT_DETAIL})"
 _CONTACT_CARD = re.compile(
     rf"^{_NAME}(?:(?:\s*[|·•,;:/]\s*|\s+[-–—]\s+|\s+){_WAY_TO_REACH})+\.?$", re.IGNORECASE
 )
