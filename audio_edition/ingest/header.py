@@ -11,7 +11,7 @@ import re
 
 from ..models import Published
 from .boilerplate import READ_TIME
-from .byline import BY_ALONE, Byline, read_byline, split_authors, tidy_byline
+from .byline import BY_ALONE, Byline, read_byline, split_authors
 from .credits import ABOUT_THE_WRITER, END_CREDIT
 from .dates import (
     AGO,
@@ -136,10 +136,9 @@ def take_meta(units: list[Unit]) -> tuple[tuple[str, ...], Published | None, lis
             # "By" or "Written by:" on a line of its own, the name on the next.
             text = f"By {zone[index + 1].text}"
         # Right under the headline, a line that carries the date is the byline's place too:
-        # "Wanjiru Kamau | Sep 12, 2022", "Wanjiru KamauSep 12, 2022" (the paste glued them).
-        beside_date = _beside_date(zone, date_lines, index) or (
-            index == 0 and bool(zone_dates[0] or find_dates(tidy_byline(text)))
-        )
+        # "Wanjiru Kamau | Sep 12, 2022" (or glued, "Wanjiru KamauSep 12, 2022": ``clean_line``
+        # has set them apart).
+        beside_date = _beside_date(zone, date_lines, index) or (index == 0 and bool(zone_dates[0]))
         # A line that carries the date and is no sentence is the header, below a standfirst too.
         dated_header = bool(zone_dates[index]) and not unit.ends_sentence
         byline = read_byline(

@@ -34,7 +34,7 @@ _MAX_CAPTION_WORDS = 30
 # heading the picture sits under ("Back up your photos" over "Screenshot by Jo Roe").
 _MIN_CAPTION_WORDS = 6
 # A poll's question is a sentence at most this long.
-_MAX_LABELLED_POLL_WORDS = 25
+_MAX_POLL_QUESTION_WORDS = 25
 # The title of a box in the story (a newsletter's name) is at most this long.
 _MAX_BOX_TITLE_WORDS = 5
 # A drop cap: the story's first letter set large, copied as a line of its own.
@@ -122,13 +122,17 @@ def drop_junk(units: list[Unit]) -> list[Unit]:
     in_link_list = False
     listed: set[str] = set()  # the titles in the box of links, which a contents box repeats
     keys = [_line_key(unit) for unit in units]
+    # (what a screen reader is told of a picture, "Image copyright", and the line it labels)
+    labels = [index for index, key in enumerate(keys) if key in LABELS_OVER_CAPTIONS]
+    labelled = {*labels, *(index + 1 for index in labels)}
     contents = (
-        _contents_list(units, keys) | _listed_before_their_section(units, keys) | _polls(keys)
+        _contents_list(units, keys)
+        | _listed_before_their_section(units, keys)
+        | _polls(keys)
+        | labelled
     )
     for index, (unit, key) in enumerate(zip(units, keys, strict=True)):
-        if index in contents or (index > 0 and keys[index - 1] in LABELS_OVER_CAPTIONS):
-            continue
-        if key in LABELS_OVER_CAPTIONS:
+        if index in contents:
             continue
         if starts_link_list(unit.text):
             in_link_list, listed = True, set()
@@ -232,7 +236,7 @@ def _polls(keys: list[str]) -> set[int]:
     "Yes", "No", "Not sure" ("Was this guide helpful?")."""
     polls: set[int] = set()
     for index, key in enumerate(keys):
-        if not key.endswith("?") or len(key.split()) > _MAX_LABELLED_POLL_WORDS:
+        if not key.endswith("?") or len(key.split()) > _MAX_POLL_QUESTION_WORDS:
             continue
         options = index + 1
         while (
