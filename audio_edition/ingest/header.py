@@ -135,10 +135,7 @@ def take_meta(units: list[Unit]) -> tuple[tuple[str, ...], Published | None, lis
         if joined:
             # "By" or "Written by:" on a line of its own, the name on the next.
             text = f"By {zone[index + 1].text}"
-        # Right under the headline, a line that carries the date is the byline's place too:
-        # "Wanjiru Kamau | Sep 12, 2022" (or glued, "Wanjiru KamauSep 12, 2022": ``clean_line``
-        # has set them apart).
-        beside_date = _beside_date(zone, date_lines, index) or (index == 0 and bool(zone_dates[0]))
+        beside_date = _beside_date(zone, date_lines, index, dated=bool(zone_dates[index]))
         # A line that carries the date and is no sentence is the header, below a standfirst too.
         dated_header = bool(zone_dates[index]) and not unit.ends_sentence
         byline = read_byline(
@@ -291,11 +288,13 @@ def _refers_to(name: str, authors: tuple[str, ...]) -> bool:
     )
 
 
-def _beside_date(zone: list[Unit], date_lines: list[bool], index: int) -> bool:
+def _beside_date(zone: list[Unit], date_lines: list[bool], index: int, *, dated: bool) -> bool:
     """Whether line ``index`` is in the byline block around the date line: right above or
     below it, or above the writer's role, handle or outlet lines that lead to it ("Jane Doe",
-    "Senior Reporter", "March 4, 2025")."""
-    if index > 0 and date_lines[index - 1]:
+    "Senior Reporter", "March 4, 2025"); or, right under the headline, the line that carries
+    the date (``dated``: "Wanjiru Kamau | Sep 12, 2022", or glued, "Wanjiru KamauSep 12, 2022",
+    which ``clean_line`` has set apart)."""
+    if (index > 0 and date_lines[index - 1]) or (index == 0 and dated):
         return True
     if index + 1 < len(zone) and _is_role_or_handle(zone[index + 1].text):
         return True  # "Nnamdi Okafor" over "Senior Correspondent": the writer and the role
