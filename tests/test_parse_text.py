@@ -1043,3 +1043,50 @@ def test_the_rights_notice_under_wire_copy_is_not_read() -> None:
     article = parse_text("\n\n".join(["Ferry Fares Rise", "By Jane Doe", *paragraphs, notice]))
     assert notice not in heard(article)
     assert heard(article)[-1] == paragraphs[-1]
+
+
+@pytest.mark.parametrize("box_header", ["Related", "More on this story", ""])
+def test_a_heading_right_under_a_box_of_links_heads_its_section(box_header: str) -> None:
+    # (a box without its header is read as lines of the story, but still heads nothing)
+    box = [
+        *([box_header] if box_header else []),
+        "Ferry operator cuts winter sailings as fuel costs climb",
+        "Harbour bridge repairs to close two lanes until spring",
+    ]
+    text = "\n\n".join(
+        [
+            "Island Bus Fares Frozen",
+            "By Camille Vard",
+            "The council froze island bus fares for another year after a long debate on Tuesday.",
+            "Drivers' wages will rise in line with inflation, the transport office said.",
+            "Routes kept",
+            "All six island routes keep their timetable, including the early market service.",
+            *box,
+            "Fares frozen",
+            "A single ticket stays at two pounds, and a weekly pass at nine pounds.",
+            "Pensioners and schoolchildren keep travelling free before nine in the morning.",
+        ]
+    )
+    article = parse_text(text)
+    assert [s.heading for s in article.sections] == [None, "Routes kept", "Fares frozen"]
+    assert "A single ticket stays at two pounds" in article.sections[2].paragraphs[0]
+    if box_header:
+        assert not any("Ferry operator" in line for line in heard(article))
+
+
+def test_the_last_short_item_of_a_list_is_no_heading() -> None:
+    text = "\n\n".join(
+        [
+            "What the Market Sells",
+            "By Camille Vard",
+            "The Saturday market on the quay sells more than it did a year ago, traders said.",
+            "The stalls sell:",
+            "Bread and pastries",
+            "Fish",
+            "Fruit and flowers",
+            "The market opens at seven and closes when the last stall sells out.",
+        ]
+    )
+    article = parse_text(text)
+    assert [s.heading for s in article.sections] == [None]
+    assert "Fruit and flowers" in heard(article)

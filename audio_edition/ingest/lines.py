@@ -47,6 +47,11 @@ _MIN_PARAGRAPH_WORDS = 12
 _MIN_CONTENTS_ENTRIES = 3
 # Titles in a box of links to other articles are at most this long.
 _MAX_LINK_TITLE_WORDS = 20
+# A heading under a box of lines (links, a caption, a list) is at most this long, and each
+# line of the box at least this long and this many words longer than it.
+_MAX_HEADING_UNDER_BOX_WORDS = 5
+_MIN_BOX_LINE_WORDS = 5
+_MIN_LONGER_BOX_LINE_WORDS = 3
 
 # Words that title case leaves in lower case ("Ferry Returns to the Islands").
 TITLE_SMALL_WORDS = frozenset(
@@ -121,6 +126,7 @@ def drop_junk(units: list[Unit]) -> list[Unit]:
     kept: list[Unit] = []
     in_link_list = False
     listed: set[str] = set()  # the titles in the box of links, which a contents box repeats
+    listed_words: list[int] = []
     keys = [_line_key(unit) for unit in units]
     # (what a screen reader is told of a picture, "Image copyright", and the line it labels)
     labels = [index for index, key in enumerate(keys) if key in LABELS_OVER_CAPTIONS]
@@ -135,17 +141,24 @@ def drop_junk(units: list[Unit]) -> list[Unit]:
         if index in contents:
             continue
         if starts_link_list(unit.text):
-            in_link_list, listed = True, set()
+            in_link_list, listed, listed_words = True, set(), []
             continue
-        # The byline or date under the headline ends a box of links above it, and the first
-        # heading a contents box listed ends that box.
+        # The byline or date under the headline ends a box of links above it, the first
+        # heading a contents box listed ends that box, and so does the story's next heading,
+        # told from the box's headlines by its few words.
         if (
             in_link_list
             and _is_link_title(unit)
             and not is_byline_or_date(unit.text)
             and key not in listed
+            and not (
+                is_heading_under_box(unit.words, listed_words)
+                and index + 1 < len(units)
+                and not _is_link_title(units[index + 1])
+            )
         ):
             listed.add(key)
+            listed_words.append(unit.words)
             continue
         in_link_list = False
         if key in seen and not BY_ALONE.fullmatch(key):
@@ -316,6 +329,17 @@ def _byline_over_date(units: list[Unit], index: int) -> bool:
         and following.words <= _MAX_DATE_LINE_WORDS
         and bool(find_dates(following.text))
         and read_byline(units[index].text) is not None
+    )
+
+
+def is_heading_under_box(words: int, box_words: list[int]) -> bool:
+    """Whether a line of ``words`` words under a box of lines of ``box_words`` words (other
+    stories' headlines, a caption, a list) is short enough beside them to be the heading of
+    the paragraphs that follow: "Jobs hit" under "Nickel miners brace for more pain"."""
+    return (
+        bool(box_words)
+        and words <= _MAX_HEADING_UNDER_BOX_WORDS
+        and min(box_words) >= max(_MIN_BOX_LINE_WORDS, words + _MIN_LONGER_BOX_LINE_WORDS)
     )
 
 

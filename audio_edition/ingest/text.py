@@ -22,7 +22,14 @@ from .byline import BY_ALONE, read_byline
 from .credits import end_credits, story_end
 from .dates import find_dates, is_stamp
 from .header import MAX_BYLINE_WORDS, MAX_LABEL_WORDS, MIN_BODY_WORDS, is_date_line, take_meta
-from .lines import Unit, drop_junk, is_byline_or_date, is_title_case, split_units
+from .lines import (
+    Unit,
+    drop_junk,
+    is_byline_or_date,
+    is_heading_under_box,
+    is_title_case,
+    split_units,
+)
 from .names import names_publication
 
 # Subheadings are shorter still (a longer one is in title case), and an article with sections
@@ -471,7 +478,12 @@ def _is_heading(
         return False
     if previous is not None and (
         previous.text.endswith((":", ","))  # a lead-in, or a letter's "See you next week,"
-        or (_is_loose(previous) and not beside_caption and not _is_fact_or_stamp(previous))
+        or (
+            _is_loose(previous)
+            and not beside_caption
+            and not _is_fact_or_stamp(previous)
+            and not _ends_box_of_longer_lines(units, index)
+        )
     ):
         return False
     if text.endswith(("?", "!")):
@@ -544,6 +556,22 @@ def _in_fact_box(units: list[Unit], index: int) -> bool:
 def _is_loose(unit: Unit) -> bool:
     """A short line that ends no sentence: a heading, a caption, a credit or a list item."""
     return unit.is_short and not unit.ends_sentence
+
+
+def _ends_box_of_longer_lines(units: list[Unit], index: int) -> bool:
+    """Whether the line is a few words under a run of longer loose lines that the story's
+    paragraphs broke off for (a box of other stories' headlines, a caption, a list), so that
+    it heads the paragraphs under it: "Jobs hit" under "Nickel miners brace for more pain as
+    new supply floods market"."""
+    start = index
+    while start and _is_loose(units[start - 1]):
+        start -= 1
+    if start == 0:
+        return False  # loose lines from the top: the page's header, not a box in the story
+    box = units[start:index]
+    if len(box) > 1:
+        box = box[1:]  # the box's own header ("Related") may be short
+    return is_heading_under_box(units[index].words, [unit.words for unit in box])
 
 
 def _beside_caption(units: list[Unit], index: int) -> int | None:
