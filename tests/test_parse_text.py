@@ -1090,3 +1090,25 @@ def test_the_last_short_item_of_a_list_is_no_heading() -> None:
     article = parse_text(text)
     assert [s.heading for s in article.sections] == [None]
     assert "Fruit and flowers" in heard(article)
+
+
+@pytest.mark.parametrize("counter", ["2 of 5", "Image 3 of 8", "4 / 6"])
+def test_a_gallery_counter_and_the_caption_under_it_are_not_read(counter: str) -> None:
+    captions = [
+        "Traders close their shops on Dock Road as marchers pass",
+        "Demonstrators gather outside City Hall in the late afternoon.",
+    ]
+    story = [
+        "Hundreds of traders marched on City Hall on Thursday against a new daily market levy.",
+        "The march was largely peaceful, though police fired tear gas near a bus stage at noon.",
+        "Members of the county assembly are due to debate the levy again next week, aides said.",
+    ]
+    header = ["Market Traders March on City Hall", "By Camille Vard"]
+    text = "\n\n".join(
+        [*header, story[0], counter, captions[0], story[1], counter, captions[1], story[2]]
+    )
+    article = parse_text(text)
+    spoken = read_aloud(article)
+    assert counter not in spoken and not any(caption in spoken for caption in captions)
+    assert not [s.heading for s in article.sections if s.heading]
+    assert all(paragraph in spoken for paragraph in story)

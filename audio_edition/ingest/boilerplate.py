@@ -57,6 +57,11 @@ LABELS_OVER_CAPTIONS = frozenset(
     {"image copyright", "image caption", "media caption", "image source", "picture credit"}
 )
 
+# A gallery's counter over each picture's caption: "Image 3 of 8", "2 of 5", "4 / 6".
+GALLERY_COUNTER = re.compile(
+    r"^(?:(?:image|photo|picture|slide|photograph)\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3}$", re.I
+)
+
 # How a picture's credit starts: "Photo: Ann Poe", "Image credit - Ann Poe".
 _PHOTO_LABELS = (
     r"photo|photos|image|images|picture|photograph|photography|credit|credits|image credits?"
@@ -192,8 +197,8 @@ PROMOTIONS = (
     (re.compile(r"^(?:[Vv]ia|[Hh]/[Tt]|[Hh]at tip)\s*:\s*\S|^[Pp]rovided by\s+[A-Z]"
                 r"|^[Hh]eard on\s+[A-Z]"), 8),
     # A gallery's counter, and the note where a page's script did not run.
-    (re.compile(r"^(?:image|photo|picture|slide)\s+\d+\s+of\s+\d+$|^advertisement\s+\d+$"
-                r"|^please (?:turn on|enable) javascript\b", re.I), 12),
+    (GALLERY_COUNTER, 4),
+    (re.compile(r"^advertisement\s+\d+$|^please (?:turn on|enable) javascript\b", re.I), 12),
     # A caption as some broadcasters set it: "Photo shows a swarm of locusts over a paddock".
     (re.compile(r"^(?:photo|image|picture|video) shows\b", re.I), 40),
     # Pitches for money and sign-ups: "Donate today and your gift will be matched", "This

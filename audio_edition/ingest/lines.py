@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .boilerplate import (
+    GALLERY_COUNTER,
     LABELS_OVER_CAPTIONS,
     is_boilerplate,
     is_newsletter_pitch,
@@ -136,6 +138,7 @@ def drop_junk(units: list[Unit]) -> list[Unit]:
         | _listed_before_their_section(units, keys)
         | _polls(keys)
         | labelled
+        | _gallery_captions(units)
     )
     for index, (unit, key) in enumerate(zip(units, keys, strict=True)):
         if index in contents:
@@ -176,6 +179,23 @@ def drop_junk(units: list[Unit]) -> list[Unit]:
         seen.add(key)
         kept.append(unit)
     return kept
+
+
+def _gallery_captions(units: list[Unit]) -> set[int]:
+    """The indices of the captions under a gallery's counters ("Image 3 of 8" over "Dancers
+    form circles around the flower stacks"): what follows a counter is its picture's caption,
+    however it is punctuated, unless it is furniture of its own (a box of links, another
+    counter)."""
+    captions: set[int] = set()
+    for index, (unit, following) in enumerate(pairwise(units)):
+        if (
+            GALLERY_COUNTER.fullmatch(unit.text)
+            and following.words <= _MAX_CAPTION_WORDS
+            and not starts_link_list(following.text)
+            and not is_boilerplate(following.text)
+        ):
+            captions.add(index + 1)
+    return captions
 
 
 def _line_key(unit: Unit) -> str:
