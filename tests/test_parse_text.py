@@ -213,6 +213,24 @@ def test_the_questions_of_an_interview_head_no_sections() -> None:
     assert "When did you start writing?" in article.sections[0].paragraphs
 
 
+def test_a_bloggers_own_questions_head_her_sections() -> None:
+    # Written in the first person from the start, the questions are the writer's headings,
+    # though the paragraphs under them are in the first person too.
+    text = (
+        "Building a weather station from scrap\n\nBy Camille Vard\n\n"
+        "I have been meaning to write up my garden weather station for most of a year.\n\n"
+        "So what does it measure?\n\n"
+        "Wind, rain and temperature, which I log every minute to an old laptop in the shed.\n\n"
+        "How did I build it?\n\n"
+        "Mostly from a broken bicycle computer and parts I had lying around the workshop.\n"
+    )
+    article = parse_text(text)
+    assert [s.heading for s in article.sections] == [
+        "So what does it measure?",
+        "How did I build it?",
+    ]
+
+
 @pytest.mark.parametrize("caption_first", [True, False])
 def test_a_heading_beside_its_pictures_caption_still_heads_its_section(
     caption_first: bool,

@@ -635,8 +635,18 @@ def _is_interview(units: list[Unit]) -> bool:
         for unit, following in pairwise(units)
         if unit.is_short and unit.text.endswith("?") and not _is_loose(following)
     ]
-    first_person = sum(bool(_FIRST_PERSON.search(_QUOTED.sub("", a))) for a in answers)
-    return bool(answers) and 2 * first_person >= len(answers)
+    first_person = sum(map(_in_first_person, answers))
+    if not answers or 2 * first_person < len(answers):
+        return False
+    # A writer who speaks in the first person before the questions too asks them herself: a
+    # blog's questions head its sections. An interview's introduction is about its guest.
+    first_question = next(i for i, unit in enumerate(units) if unit.text.endswith("?"))
+    introduction = [unit.text for unit in units[:first_question] if _is_prose(unit)]
+    return not (introduction and 2 * sum(map(_in_first_person, introduction)) >= len(introduction))
+
+
+def _in_first_person(paragraph: str) -> bool:
+    return _FIRST_PERSON.search(_QUOTED.sub("", paragraph)) is not None
 
 
 def _is_lone_heading(text: str) -> bool:
