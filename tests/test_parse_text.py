@@ -890,6 +890,7 @@ def test_what_a_screen_reader_is_told_of_a_picture_is_not_read(label: str) -> No
         "For the latest timetable, head to the council's website, the transport office said.",
         "Catch all the buses you can on Saturday.",
         "Copyright lawyers declined to comment.",
+        "The bank's results disappointed. Credit Suisse shares fell on Monday, traders said.",
         "Stay with your neighbours for the night if the road floods, the police said.",
         "Check out the timetable on the council's website before you travel.",
     ],
@@ -1037,6 +1038,11 @@ def test_mojibake_is_repaired_before_parsing(tmp_path: Path) -> None:
         "The ferry leaves the harbour at dawn (Image: Kari Lund)",
         "Workers on the dock in spring (Photo: City archive)",
         "Supporters gather outside the hall © Jo Smith",
+        # The credit glued to the caption by the copy, or set after it with its label.
+        "A worker repairs cables under the quay this month.CreditKari Lund for The Island Post",
+        "The old pier after the storm of 1978.CreditCreditKari Lund/The Island Post",
+        "Crowds gather at a rally in the square on Thursday.Kari Lund / AFP - Getty Images",
+        "Peacekeepers at a camp on Monday. Credit Kari Lund/Agence France-Presse — Getty Images",
     ],
 )
 def test_captions_inside_the_body_are_dropped(caption: str) -> None:

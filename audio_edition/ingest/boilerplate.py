@@ -289,14 +289,20 @@ TRAILING_CREDIT = re.compile(
     r"|[.!?”’\"]\s+courtesy(?: of)?\s+[^.!?:]{2,60}"
     r"|\svia\s+(?:[\w ]{1,20}/)?getty images|\s?/\s?(?:getty images|afp|reuters|ap|shutterstock"
     r"|alamy|epa)"
-    r"|[\s—–-](?:[A-Z]+ )?file photo)\W*$",
+    r"|[\s—–-](?:[A-Z]+ )?file photo"
+    # The credit's label glued to the caption, as a copy joins the two: "... in Queens.Credit
+    # Kirsten Luce for The Daily Ledger", "...CreditCreditAnn Poe" (a prose sentence that
+    # starts with "Credit" has a space before it).
+    r"|[.!?”’\"](?-i:Credit){1,2}\s?(?-i:[A-Z])[^.!?:]{2,80})\W*$",
     re.IGNORECASE,
 )
-# The photographer and outlet after a caption's last sentence, joined by a slash: "... a
-# covered waiting area. Jessica Rinaldi/Globe Staff".
+# The photographer and outlet after a caption's last sentence, joined by a slash, the two
+# sometimes glued together by the copy: "... a covered waiting area. Jessica Rinaldi/Globe
+# Staff", "... in Seoul on Thursday.Ann Poe / AFP - Getty Images", "... agents. Credit Ann
+# Poe/Agence France-Presse — Getty Images".
 SLASHED_TRAILING_CREDIT = re.compile(
-    r"[.!?”’\"]\s+[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}"  # the photographer
-    r"\s?/\s?[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4}$"  # the outlet
+    r"[.!?”’\"]\s*(?:Credit\s*)?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}"  # the photographer
+    r"\s?/\s?[A-Z][\w&.'’-]*(?:\s+(?:[-–—]\s+)?[A-Z][\w&.'’-]*){0,4}$"  # the outlet
 )
 # A caption ending in a web address as its credit: "... campaign. (onmeth.com)".
 DOMAIN_CREDIT = re.compile(r"\((?:[\w-]+\.)+[a-z]{2,6}\)\s*$", re.IGNORECASE)
