@@ -1136,3 +1136,34 @@ def test_a_gallery_counter_and_the_caption_under_it_are_not_read(counter: str) -
     assert counter not in spoken and not any(caption in spoken for caption in captions)
     assert not [s.heading for s in article.sections if s.heading]
     assert all(paragraph in spoken for paragraph in story)
+
+
+def test_a_caption_much_longer_than_the_pages_headings_heads_nothing() -> None:
+    # The page sets its subheadings in a few words; the long line in sentence case between
+    # its paragraphs is a picture's caption.
+    caption = "The living room looks out over the harbour from the fourth floor"
+    text = "\n\n".join(
+        [
+            "A Flat Above the Harbour",
+            "By Camille Vard",
+            "The couple bought the flat in 2019 and spent two years taking it back to its bones.",
+            "The kitchen",
+            "They moved the kitchen to the back wall, where the morning light comes in first.",
+            caption,
+            "A long oak table now runs the length of the room, made from the old floorboards.",
+            "Bathrooms",
+            "Both bathrooms kept their old tiles, cleaned by hand over a long and cold winter.",
+            "Upstairs",
+            "The two bedrooms under the roof share a landing that doubles as a small library.",
+            "3. Leave the walls bare for a year",
+            "The couple waited a year before hanging anything, to see how the rooms were used.",
+        ]
+    )
+    article = parse_text(text)
+    assert [s.heading for s in article.sections if s.heading] == [
+        "The kitchen",
+        "Bathrooms",
+        "Upstairs",
+        "3. Leave the walls bare for a year",  # numbered: a heading of its own kind
+    ]
+    assert caption in article.sections[0].paragraphs

@@ -11,6 +11,7 @@ subheadings: short title-like lines that start a run of paragraphs.
 from __future__ import annotations
 
 import re
+import statistics
 from collections import Counter
 from itertools import pairwise
 from pathlib import Path
@@ -407,6 +408,10 @@ def _split_sections(
     if len(colons) < _MIN_HEADINGS:
         for index in colons:
             headings[index] = False
+    # A page sets its subheadings in one style: among short ones, a line in sentence case
+    # much longer than they are is a picture's caption.
+    for index in _captions_among_headings(units, headings):
+        headings[index] = False
     # The caption beside a heading is the picture's, not the story's.
     captions = {_beside_caption(units, i) for i, heading in enumerate(headings) if heading}
     for index, unit in enumerate(units):
@@ -437,6 +442,37 @@ def _split_sections(
             lede, merged[0] = merged[0], lede
         sections = [Section(None, tuple(merged))] if merged else []
     return lede, tuple(sections)
+
+
+def _captions_among_headings(units: list[Unit], headings: list[bool]) -> list[int]:
+    """The lines taken for headings that read as pictures' captions beside the page's other
+    headings: in sentence case, and many words longer than the page's headings are ("The
+    living room looks out over the Atlantic from the fourth floor" among "The kitchen" and
+    "Bathrooms"). A question, a numbered step or a labelled line ("Myth 2: ...") is a heading
+    of another kind, as is a clause that says what the section explains ("Why ...") or what
+    is to come, which no picture shows ("Riders will count the buses themselves")."""
+    found = [index for index, heading in enumerate(headings) if heading]
+    if len(found) < _MIN_HEADINGS:
+        return []
+    typical = statistics.median(units[index].words for index in found)
+    return [
+        index
+        for index in found
+        if units[index].words >= max(_MIN_CAPTION_WORDS + 1, typical + _CAPTION_WORDS_OVER_HEADINGS)
+        and not is_title_case(units[index].text)
+        and not units[index].text.endswith("?")
+        and not _MARKED_HEADING.match(units[index].text)
+        and not _UNSEEN.search(units[index].text)
+    ]
+
+
+# A heading of a kind of its own: numbered ("3. Move early"), labelled ("Step 2: ...", "Q:
+# ..."), or a clause that says what the section explains ("Why counting is slower ...").
+_MARKED_HEADING = re.compile(r"^(?:\d|[\w’' ]{1,20}:|(?:why|how|what|when|where|who)\b)", re.I)
+# What no picture shows: what will, could or must happen ("Riders will count the buses").
+_UNSEEN = re.compile(r"\b(?:will|would|could|should|may|might|must|can|won['’]t|can['’]t)\b", re.I)
+# A caption among headings is at least this many words longer than the page's typical one.
+_CAPTION_WORDS_OVER_HEADINGS = 4
 
 
 def _is_heading(
