@@ -1167,3 +1167,25 @@ def test_a_caption_much_longer_than_the_pages_headings_heads_nothing() -> None:
         "3. Leave the walls bare for a year",  # numbered: a heading of its own kind
     ]
     assert caption in article.sections[0].paragraphs
+
+
+def test_a_heading_over_the_captions_of_two_pictures_heads_its_section() -> None:
+    captions = [
+        "Reclaimed pine cabinets and a terrazzo counter in the kitchen",
+        "The owner's own stoneware lines the open shelves by the window",
+    ]
+    text = "\n\n".join(
+        [
+            "A Flat Above the Harbour",
+            "By Camille Vard",
+            "The couple bought the flat in 2019 and spent two years taking it back to its bones.",
+            "The kitchen",
+            *captions,
+            "They moved the kitchen to the back wall, where the morning light comes in first.",
+            "The bedroom",
+            "The bedroom is deliberately quiet, painted a soft clay colour mixed by a local maker.",
+        ]
+    )
+    article = parse_text(text)
+    assert [s.heading for s in article.sections if s.heading] == ["The kitchen", "The bedroom"]
+    assert not any(caption in read_aloud(article) for caption in captions)

@@ -38,8 +38,10 @@ from .names import names_publication
 _MAX_SUBHEADING_WORDS = 12
 _MAX_SENTENCE_CASE_SUBHEADING_WORDS = 8
 _MIN_HEADINGS = 2
-# A picture's caption beside a heading is at least this long.
+# A picture's caption beside a heading is at least this long; a heading may sit over the
+# captions of up to this many pictures.
 _MIN_CAPTION_WORDS = 5
+_MAX_CAPTIONS_UNDER_HEADING = 3
 # A line of this many topic words that shares fewer than this share of them with the story
 # is another story's headline, promoted between its paragraphs.
 _MIN_PROMOTED_WORDS = 5
@@ -413,7 +415,12 @@ def _split_sections(
     for index in _captions_among_headings(units, headings):
         headings[index] = False
     # The caption beside a heading is the picture's, not the story's.
-    captions = {_beside_caption(units, i) for i, heading in enumerate(headings) if heading}
+    captions = {
+        caption
+        for index, heading in enumerate(headings)
+        if heading
+        for caption in _beside_captions(units, index)
+    }
     for index, unit in enumerate(units):
         if index in captions:
             continue
@@ -507,7 +514,7 @@ def _is_heading(
         return False  # a sentence without its full stop atop the story is its standfirst
     # A line after a colon or beside another unpunctuated short line is a list item, unless
     # the two stand alone between paragraphs: a heading and its picture's caption.
-    beside_caption = _beside_caption(units, index) is not None
+    beside_caption = bool(_beside_captions(units, index))
     if _in_fact_box(units, index):
         return False  # "Director: Maren Lisk" over "Where to watch: Streamvale"
     if _is_loose(following) and not beside_caption and not _is_fact_or_stamp(following):
@@ -610,24 +617,37 @@ def _ends_box_of_longer_lines(units: list[Unit], index: int) -> bool:
     return is_heading_under_box(units[index].words, [unit.words for unit in box])
 
 
-def _beside_caption(units: list[Unit], index: int) -> int | None:
-    """The caption's index when the line and one loose line next to it stand alone between
-    paragraphs, and the line is the heading of the two: the other reads as a caption, a few
-    words longer and in sentence case (a line in title case beside it may be the heading, a
-    promoted link or a brand's name)."""
-    for partner in (index - 1, index + 1):
-        first, last = min(index, partner), max(index, partner)
-        if first < 1 or last + 1 >= len(units) or not _is_loose(units[partner]):
-            continue
+def _beside_captions(units: list[Unit], index: int) -> tuple[int, ...]:
+    """The captions' indices when the line and the loose lines next to it (one over it, or up
+    to ``_MAX_CAPTIONS_UNDER_HEADING`` under it) stand alone between paragraphs, and the line
+    is their heading: the others read as captions, each a few words longer and in sentence
+    case (a line in title case beside it may be the heading, a promoted link or a brand's
+    name)."""
+    heading = units[index]
+
+    def reads_as_caption(unit: Unit) -> bool:
+        return (
+            _is_loose(unit)
+            and unit.words >= max(_MIN_CAPTION_WORDS, heading.words + 2)
+            and not is_title_case(unit.text)
+        )
+
+    def between_paragraphs(first: int, last: int) -> bool:
+        if first < 1 or last + 1 >= len(units):
+            return False
         before, after = units[first - 1], units[last + 1]
-        if _is_loose(before) or before.text.endswith(":") or _is_loose(after):
-            continue
-        other = units[partner]
-        if other.words >= max(_MIN_CAPTION_WORDS, units[index].words + 2) and not is_title_case(
-            other.text
-        ):
-            return partner
-    return None
+        return not (_is_loose(before) or before.text.endswith(":") or _is_loose(after))
+
+    if between_paragraphs(index - 1, index) and reads_as_caption(units[index - 1]):
+        return (index - 1,)
+    last = index
+    while last + 1 < len(units) and last - index < _MAX_CAPTIONS_UNDER_HEADING:
+        if not reads_as_caption(units[last + 1]):
+            break
+        last += 1
+    if last > index and between_paragraphs(index, last):
+        return tuple(range(index + 1, last + 1))
+    return ()
 
 
 def _without_promoted_headlines(headline: str, units: list[Unit]) -> list[Unit]:
