@@ -64,7 +64,9 @@ BYLINES = [
     (["Jane Doe By Jane Doe Island Post", "Published March 4, 2025 5:00am EST"], ("Jane Doe",)),
     (["Posted by Jane Doe on March 4, 2025"], ("Jane Doe",)),
     (["Words: Jane Doe", "March 4, 2025"], ("Jane Doe",)),
-    (["By Dr. Jane Doe", "March 4, 2025"], ("Dr. Jane Doe",)),
+    # The name as catalogues and feeds give it, without the title.
+    (["By Dr. Jane Doe", "March 4, 2025"], ("Jane Doe",)),
+    (["By Prof. Jane Doe and Mr. John Roe", "March 4, 2025"], ("Jane Doe", "John Roe")),
     (["Jane Doe and John Roe", "March 4, 2025"], ("Jane Doe", "John Roe")),
     (["Authors: Jane Doe, John Roe", "March 4, 2025"], ("Jane Doe", "John Roe")),
     (["Contributors: Jane Doe", "March 4, 2025"], ("Jane Doe",)),

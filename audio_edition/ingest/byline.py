@@ -16,6 +16,7 @@ from .boilerplate import CONTACT_DETAIL, READ_TIME
 from .dates import AGO, DATE_LINE_WORDS, LabelledDate, blank_out, days_without_year, find_dates
 from .names import (
     COLLECTIVE_WORDS,
+    HONORIFICS,
     JOB_WORDS,
     MONTH_WORDS,
     ROLE_MODIFIERS,
@@ -340,9 +341,15 @@ def split_authors(names: str, *, explicit: bool = False) -> tuple[str, ...]:
                 part, explicit and not authors, after_person=bool(authors), alone=len(pieces) == 1
             )
         ):
-            authors.append(part)
+            authors.append(_without_title(part))
         joiner = pieces[index + 1] if index + 1 < len(pieces) else ""
     return tuple(authors)
+
+
+def _without_title(name: str) -> str:
+    """The name as a catalogue or a feed gives it: "Dr. Jane Doe" -> "Jane Doe"."""
+    title, _, rest = name.partition(" ")
+    return rest if title.casefold() in HONORIFICS and rest else name
 
 
 def _is_signature(
