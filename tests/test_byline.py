@@ -63,6 +63,8 @@ BYLINES = [
     # The name of the author's photo, then "By" and the name with the outlet glued on.
     (["Jane Doe By Jane Doe Island Post", "Published March 4, 2025 5:00am EST"], ("Jane Doe",)),
     (["Posted by Jane Doe on March 4, 2025"], ("Jane Doe",)),
+    (["Posted 3 days ago by Jane Doe"], ("Jane Doe",)),
+    (["Updated yesterday by Jane Doe"], ("Jane Doe",)),
     (["Words: Jane Doe", "March 4, 2025"], ("Jane Doe",)),
     # The name as catalogues and feeds give it, without the title.
     (["By Dr. Jane Doe", "March 4, 2025"], ("Jane Doe",)),

@@ -183,6 +183,7 @@ def read_byline(line: str, *, bare: bool = True, beside_date: bool = False) -> B
     return None
 
 
+_AGE = re.compile(rf"\b(?:{AGO}|yesterday|today)\b", re.IGNORECASE)
 # The page's age on the byline line: "Published 2h ago", "3 hours ago", "Yesterday".
 _AGE_STAMP = re.compile(
     r"(?:(?<=[|·•,])|(?<=\s[|·•-]))\s*(?:(?:published|posted|updated)\s*:?\s*)?"
@@ -280,8 +281,10 @@ def _name_before_affiliation(part: str) -> str | None:
 
 
 def _only_date_words(text: str) -> bool:
-    """True for what may stand before "By" on a date line: nothing, separators, or labels such
-    as "Published" and "Updated" (the dates themselves are blanked out)."""
+    """True for what may stand before "By" on a date line: nothing, separators, labels such
+    as "Published" and "Updated" (the dates themselves are blanked out), or the page's age
+    ("Posted 3 days ago by Jane Doe")."""
+    text = _AGE.sub(" ", text)
     words = re.sub(r"[|,;:·•/–—-]", " ", text).split()
     return all(word.casefold().strip(".()") in DATE_LINE_WORDS for word in words)
 
