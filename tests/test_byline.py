@@ -152,6 +152,7 @@ BYLINES = [
     (["Nnamdi Okafor", "@nokafor", "March 3, 2025"], ("Nnamdi Okafor",)),
     (["March 3, 2025", "Nnamdi Okafor"], ("Nnamdi Okafor",)),
     (["Nnamdi Okafor", "Island Post", "March 3, 2025"], ("Nnamdi Okafor",)),
+    (["Nnamdi Okafor", "Politics", "Oct - 09 - 2024 , 07:45"], ("Nnamdi Okafor",)),
     (["Island Times", "Nnamdi Okafor", "March 3, 2025"], ("Nnamdi Okafor",)),
     # An agency, a paper or a role glued on where the copy lost its separator.
     (["By Jane Doe Associated Press"], ("Jane Doe",)),

@@ -31,6 +31,7 @@ from .names import (
     WIRE_SERVICES,
     is_person_name,
     names_publication,
+    names_section,
 )
 
 _TIME_OR_ZONE = re.compile(
@@ -314,12 +315,13 @@ _EXTRA_WORDS = JOB_WORDS - WEEKDAYS
 
 def _is_byline_extra(text: str) -> bool:
     """A line that goes with the writer's name: a role ("Transport Correspondent"), a handle
-    ("@janedoe") or the outlet ("Harbour Times")."""
+    ("@janedoe"), the outlet ("Harbour Times") or the section ("Politics")."""
     if not _is_short_label(text):
         return False
     role = any(word.casefold().strip(",") in _EXTRA_WORDS for word in text.split())
     e_mail = re.fullmatch(r"\S+@\S+\.[a-z]{2,}", text, re.IGNORECASE) is not None
-    return role or e_mail or text.startswith("@") or names_publication(text)
+    listed = names_publication(text) or names_section(text)  # "Harbour Times", "Politics"
+    return role or e_mail or text.startswith("@") or listed
 
 
 def _is_role_or_handle(text: str) -> bool:
