@@ -153,6 +153,12 @@ BYLINES = [
     (["March 3, 2025", "Nnamdi Okafor"], ("Nnamdi Okafor",)),
     (["Nnamdi Okafor", "Island Post", "March 3, 2025"], ("Nnamdi Okafor",)),
     (["Nnamdi Okafor", "Politics", "Oct - 09 - 2024 , 07:45"], ("Nnamdi Okafor",)),
+    # A one-word name listed with a full one; a word after a name and a comma is a place.
+    (["Wahyuningsih & Dimas Prasetyo", "Jakarta ● Mon, March 4, 2024"], ("Wahyuningsih", "Dimas Prasetyo")),
+    (["By Dimas Prasetyo and Wahyuningsih", "March 4, 2024"], ("Dimas Prasetyo", "Wahyuningsih")),
+    (["Reporter: Sutrisno, Dewi Kartika Sari", "March 4, 2024"], ("Sutrisno", "Dewi Kartika Sari")),
+    (["By Dewi Kartika Sari, Surabaya", "March 4, 2024"], ("Dewi Kartika Sari",)),
+    (["By Dewi Kartika Sari and Staff", "March 4, 2024"], ("Dewi Kartika Sari",)),
     (["Island Times", "Nnamdi Okafor", "March 3, 2025"], ("Nnamdi Okafor",)),
     # An agency, a paper or a role glued on where the copy lost its separator.
     (["By Jane Doe Associated Press"], ("Jane Doe",)),

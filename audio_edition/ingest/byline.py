@@ -173,6 +173,11 @@ def read_byline(line: str, *, bare: bool = True, beside_date: bool = False) -> B
         names = split_authors(undated.strip(_SEPARATORS))
         authors = names if names and names[0].startswith(candidate) else (candidate,)
         return Byline(authors, explicit=False, dates=dates)
+    if by_position:
+        # "Wahyuningsih & Dimas Prasetyo": a one-word name listed with a full one.
+        names = split_authors(undated.strip(_SEPARATORS))
+        if len(names) >= 2 and names[0] == candidate:
+            return Byline(names, explicit=False, dates=dates)
     # "New Delhi, City News Bureau | Updated ...": a staff signature on or beside the date line
     # (elsewhere, a line such as "Special Reports" is a section label).
     signed = dates or aged or beside_date
@@ -343,10 +348,36 @@ def split_authors(names: str, *, explicit: bool = False) -> tuple[str, ...]:
             or _is_signature(
                 part, explicit and not authors, after_person=bool(authors), alone=len(pieces) == 1
             )
+            or _is_single_name_in_list(pieces, index, explicit=explicit)
         ):
             authors.append(_without_title(part))
         joiner = pieces[index + 1] if index + 1 < len(pieces) else ""
     return tuple(authors)
+
+
+def _is_single_name_in_list(pieces: list[str], index: int, *, explicit: bool) -> bool:
+    """A one-word name joined by "and" or "&" to a person's full name in a list of writers, as
+    many Indonesians and others are named ("Wahyuningsih & Dimas Prasetyo"); after "By" or
+    "Reporter:" a comma joins it to the name after it too ("Sutrisno, Dewi Kartika Sari"; a
+    word after a name and a comma is a place: "Jane Doe, Jakarta")."""
+    part = pieces[index].strip(" .")
+    if not _is_word(part) or not part[:1].isupper() or part.isupper():
+        return False
+    key = part.casefold()
+    if key in JOB_WORDS | MONTH_WORDS | COLLECTIVE_WORDS or key in WIRE_SERVICES:
+        return False
+    if names_section(part) or names_publication(part):
+        return False
+    joined = re.compile(r"\s*(?:and|&)\s*")
+    after = re.compile(r"\s*(?:,|and|&)\s*") if explicit else joined
+    # (the name, the joiner and how it may join) on each side
+    neighbours = [(index - 2, index - 1, joined), (index + 2, index + 1, after)]
+    return any(
+        0 <= other < len(pieces)
+        and joiner_shape.fullmatch(pieces[joiner]) is not None
+        and is_person_name(pieces[other].strip(" ."))
+        for other, joiner, joiner_shape in neighbours
+    )
 
 
 def _without_title(name: str) -> str:
