@@ -1189,3 +1189,27 @@ def test_a_heading_over_the_captions_of_two_pictures_heads_its_section() -> None
     article = parse_text(text)
     assert [s.heading for s in article.sections if s.heading] == ["The kitchen", "The bedroom"]
     assert not any(caption in read_aloud(article) for caption in captions)
+
+
+@pytest.mark.parametrize(
+    ("story", "published"),
+    [
+        # Spelled the British way: the day first, as the page's country writes it.
+        ("The harbour centre will open after the council's programme of repairs.", (3, 4)),
+        ("Mr Doe said the repairs would cost ten per cent more than first planned.", (3, 4)),
+        # Spelled the American way, or not telling: the month first.
+        ("The harbor center will open after the city's program of repairs.", (4, 3)),
+        ("The repairs will cost more than first planned, the office said.", (4, 3)),
+        # A date elsewhere on the page that can be read only one way tells the order.
+        ("The harbor center closed on 25/02/2024 and will open after repairs.", (3, 4)),
+        ("The harbour centre closed on 02/25/2024 and will open after repairs.", (4, 3)),
+    ],
+)
+def test_a_numeric_date_is_read_in_the_order_the_page_writes_dates(
+    story: str, published: tuple[int, int]
+) -> None:
+    text = "\n\n".join(
+        ["Pier to Reopen After Repairs", "By Camille Vard", "04/03/2024", story, BODY]
+    )
+    month, day = published
+    assert parse_text(text).published == dt.date(2024, month, day)

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from ..models import Published
+from .spelling import spelled_british
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -133,7 +137,9 @@ def find_date(line: str, start: int = 0) -> DateMatch | None:
             day = _day(match)
             if day is not None:
                 dated = _with_time(line, day, match.start(), match.end())
-                if pattern is _NUMERIC and _east_of_the_americas(dated.value):
+                if pattern is _NUMERIC and (
+                    _DAY_FIRST_PAGE.get() or _east_of_the_americas(dated.value)
+                ):
                     dated = _with_time(line, _day(match, day_first=True) or day, *match.span())
                 found.append(dated)
                 break
@@ -222,6 +228,34 @@ def find_dates(line: str) -> list[LabelledDate]:
         dates.append(LabelledDate(match, kind))
         position = match.end
     return dates
+
+
+# Whether the page being read writes its numeric dates day first (see ``day_first_page``).
+_DAY_FIRST_PAGE: ContextVar[bool] = ContextVar("day_first_page", default=False)
+
+
+@contextmanager
+def numeric_dates_day_first(day_first: bool) -> Iterator[None]:
+    """Read numeric dates without a time zone day first ("04/03/2024" is the 4th of March)
+    while the block runs, as the page being read writes them."""
+    token = _DAY_FIRST_PAGE.set(day_first)
+    try:
+        yield
+    finally:
+        _DAY_FIRST_PAGE.reset(token)
+
+
+def writes_day_first(text: str) -> bool:
+    """Whether a page writes numeric dates day first: as its dates that can be read only one
+    way do ("25/03/2024"), or else as its spelling says (see ``spelling``)."""
+    day_first = month_first = 0
+    for match in _NUMERIC.finditer(text):
+        first, second = int(match["first"]), int(match["second"])
+        day_first += first > 12 >= second
+        month_first += second > 12 >= first
+    if day_first or month_first:
+        return day_first > month_first
+    return spelled_british(text)
 
 
 def _east_of_the_americas(value: Published) -> bool:

@@ -21,7 +21,7 @@ from ..models import Article, Published, Section
 from .boilerplate import pull_quotes
 from .byline import BY_ALONE, read_byline
 from .credits import end_credits, story_end
-from .dates import find_dates, is_stamp
+from .dates import find_dates, is_stamp, numeric_dates_day_first, writes_day_first
 from .header import MAX_BYLINE_WORDS, MAX_LABEL_WORDS, MIN_BODY_WORDS, is_date_line, take_meta
 from .lines import (
     Unit,
@@ -83,6 +83,11 @@ _MAX_MENU_ITEM_WORDS = 3
 
 def parse_text(text: str, source: str | Path | None = None) -> Article:
     """Parse an article pasted as plain text."""
+    with numeric_dates_day_first(writes_day_first(text)):
+        return _parse_text(text, source)
+
+
+def _parse_text(text: str, source: str | Path | None) -> Article:
     units = drop_junk(split_units(text))
     if not units:
         raise InputError("no article text found (only page furniture)", source or "<text>")
