@@ -1213,3 +1213,44 @@ def test_a_numeric_date_is_read_in_the_order_the_page_writes_dates(
     )
     month, day = published
     assert parse_text(text).published == dt.date(2024, month, day)
+
+
+@pytest.mark.parametrize(
+    ("header", "headline"),
+    [
+        # A newsletter's name over a headline that is a sentence, over its standfirst.
+        (
+            [
+                "Ballot Box Brief",
+                "Early voting is running ahead of 2020. Here's who is showing up.",
+                "A look at the first week of turnout data, precinct by precinct",
+                "Adebola Ogunleye and Grant Whitfield",
+                "Mar 03, 2024",
+            ],
+            "Early voting is running ahead of 2020. Here's who is showing up.",
+        ),
+        (
+            [
+                "Metro Transit Notes",
+                "The bus survey closes Friday. Here's what I'd tell them.",
+                "Some honest feedback on the draft map, from someone who rides the 14",
+                "Feb 28",
+            ],
+            "The bus survey closes Friday. Here's what I'd tell them.",
+        ),
+        # A short headline over a standfirst that ends with its full stop, on the byline.
+        (
+            [
+                "Ferry Fares Rise Again",
+                "Operators blame fuel costs for the third rise this year.",
+                "By Camille Vard",
+                "March 3, 2024",
+            ],
+            "Ferry Fares Rise Again",
+        ),
+    ],
+)
+def test_a_headline_that_is_a_sentence_under_the_newsletters_name(
+    header: list[str], headline: str
+) -> None:
+    assert parse_text("\n\n".join([*header, BODY])).headline == headline

@@ -189,9 +189,14 @@ def _headline_index(units: list[Unit]) -> int:
             and not unit.ends_sentence
             and following.words > unit.words
             and 4 <= following.words <= _MAX_LABELLED_HEADLINE_WORDS
-            and not following.ends_sentence
             and not is_byline_or_date(following.text)
-            and _on_byline(units, index + 2, standfirst_lines=_MAX_STANDFIRST_LINES)
+            and (
+                (
+                    not following.ends_sentence
+                    and _on_byline(units, index + 2, standfirst_lines=_MAX_STANDFIRST_LINES)
+                )
+                or _over_standfirst_without_stop(units, index + 1)
+            )
         )
         # "News" over "UK", or "Climate & Environment" over "Democracy Dies in Darkness", over
         # a headline with its byline or date under it or under its standfirst: labels stacked
@@ -226,6 +231,22 @@ def _headline_index(units: list[Unit]) -> int:
         if not (shouting or kicker or label or furniture):
             return index
     return 0
+
+
+def _over_standfirst_without_stop(units: list[Unit], index: int) -> bool:
+    """Whether the line at ``index``, a sentence, is a headline over its standfirst: a line of
+    a few words with no full stop that the byline or the date is under, as newsletters and
+    blogs set a headline that is a sentence ("Early voting is running ahead of 2020. Here's
+    who is showing up." over "A look at the first week of turnout data"). A news page's
+    standfirst under a short headline ends with its full stop, on the byline."""
+    below = units[index + 1] if index + 1 < len(units) else None
+    return (
+        below is not None
+        and below.words >= _MIN_STANDFIRST_WORDS
+        and not below.ends_sentence
+        and not is_byline_or_date(below.text)
+        and _on_stamp(units, index + 2)
+    )
 
 
 def _under_stacked_labels(units: list[Unit], index: int) -> int | None:
