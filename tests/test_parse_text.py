@@ -655,6 +655,8 @@ def test_a_caption_over_its_credit_is_neither_read_nor_a_heading() -> None:
         "The minister speaks to reporters at the harbour. — Bernama pic",
         "A crane lifts the first stone into place. (Island News)",
         "Contact: Harbour Press Office press@harbour.example (555) 010-2200",
+        "(555) 014-2277",
+        "+44 20 7946 0958",
         "A worker at the plant in Fremont. Jo Smith via Getty Images",
         "Fans at the stadium | Photo Credit: FILE PHOTO",
         "Rescue teams on the river —HARBOUR FILE PHOTO",
@@ -1254,3 +1256,31 @@ def test_a_headline_that_is_a_sentence_under_the_newsletters_name(
     header: list[str], headline: str
 ) -> None:
     assert parse_text("\n\n".join([*header, BODY])).headline == headline
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # Who sends the release and its labels over the headline.
+        [
+            "Okanee County Department of Public Health",
+            "NEWS RELEASE",
+            "FOR IMMEDIATE RELEASE",
+            "03/18/2024",
+            "Contact: Marisol Tejeda, Public Information Officer",
+            "(555) 014-2277",
+            "Harbour County confirms first measles case since 2019, urges residents to check",
+        ],
+        # The headline at the top, the labels under it.
+        [
+            "Harbour County confirms first measles case since 2019, urges residents to check",
+            "News Release",
+            "March 18, 2024",
+            "Contact: Office of Communications, 555-0120",
+        ],
+    ],
+)
+def test_the_headline_of_a_press_release(header: list[str]) -> None:
+    article = parse_text("\n\n".join([*header, BODY]))
+    assert article.headline.startswith("Harbour County confirms first measles case")
+    assert "014-2277" not in read_aloud(article)

@@ -225,6 +225,9 @@ PROMOTIONS = (
                 r"|^(?:facebook|twitter|pinterest|linkedin|email|whatsapp|reddit|print|flipboard"
                 r"|messenger|telegram|threads|bluesky|copy link|share|comments?|tweet){2,}$"
                 r"|^\(?[^\s@()]+@[^\s@()]+\.[a-z]{2,}\)?$", re.I), 12),
+    # A phone number alone, under a contact's name: "(555) 014-2277", "+44 20 7946 0958".
+    (re.compile(r"^(?:(?:tel|phone|ph)\.?:?\s*)?(?:\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}"
+                r"|\+\d{1,3}(?:[\s.-]\(?\d{1,4}\)?){2,4}|(?<=:\s)\d{3}-\d{4})$", re.I), 6),
     # The links a page offers to readers of screens: "Skip to site index".
     (re.compile(r"^skip (?:to|navigation|(?:the )?next section)\b", re.I), 6),
     # Shopping links in buying guides: "See it now: Amazon", "Buy now at Best Buy".

@@ -166,6 +166,9 @@ def _headline_index(units: list[Unit]) -> int:
     the date bar, short all-capitals lines ("DONATE", "WHITE HOUSE"), search boxes, and a
     section label or the site's name, as long as something remains to be the headline."""
     first = _after_menu(units)
+    under_release_label = _under_release_label(units, first)
+    if under_release_label is not None:
+        return under_release_label
     below_date_bar = _under_labels_and_date_bar(units, first)
     if below_date_bar is not None:
         return below_date_bar
@@ -231,6 +234,44 @@ def _headline_index(units: list[Unit]) -> int:
         if not (shouting or kicker or label or furniture):
             return index
     return 0
+
+
+def _under_release_label(units: list[Unit], first: int) -> int | None:
+    """The headline's index in a press release that opens with its labels ("City of Port
+    Alder", "NEWS RELEASE", "FOR IMMEDIATE RELEASE", the date, "Contact: ..."): the first line
+    of headline length after them; None when a line of headline length comes before them (a
+    release whose headline is at the top)."""
+    for index in range(first, min(len(units), first + _MAX_RELEASE_LABEL_LINE)):
+        unit = units[index]
+        if _RELEASE_LABEL.fullmatch(unit.text) is not None:
+            break
+        if unit.words > _MAX_NAME_WORDS or _closes_sentence(unit):
+            return None  # a line of headline length, not the name of who sends the release
+    else:
+        return None
+    for headline in range(index + 1, min(len(units), index + 1 + _MAX_RELEASE_HEADER_LINES)):
+        unit = units[headline]
+        if (
+            _MIN_HEADLINE_WORDS <= unit.words <= _MAX_RELEASE_HEADLINE_WORDS
+            and not unit.ends_sentence
+            and not _is_header_line(unit)
+            and not _RELEASE_LABEL.fullmatch(unit.text)
+            and not _CONTACT_LINE.match(unit.text)
+        ):
+            return headline
+    return None
+
+
+# A press release's labels over its headline, on lines of their own; its contact lines.
+_RELEASE_LABEL = re.compile(
+    r"(?:for immediate release|(?:news|press|media) releases?|embargoed[\w :.,-]{0,40})\W*",
+    re.IGNORECASE,
+)
+_CONTACT_LINE = re.compile(r"(?:media |press )?contacts?\s*:", re.IGNORECASE)
+# The labels come within this many lines of the top; the headline within this many under them.
+_MAX_RELEASE_LABEL_LINE = 4
+_MAX_RELEASE_HEADER_LINES = 6
+_MAX_RELEASE_HEADLINE_WORDS = 30
 
 
 def _over_standfirst_without_stop(units: list[Unit], index: int) -> bool:
