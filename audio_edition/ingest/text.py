@@ -532,7 +532,8 @@ def _captions_among_headings(units: list[Unit], headings: list[bool]) -> list[in
     return [
         index
         for index in found
-        if units[index].words >= max(_MIN_CAPTION_WORDS + 1, typical + _CAPTION_WORDS_OVER_HEADINGS)
+        if units[index].words
+        >= max(_MIN_LONG_CAPTION_WORDS, typical + _CAPTION_WORDS_OVER_HEADINGS)
         and not is_title_case(units[index].text)
         and not units[index].text.endswith("?")
         and not _MARKED_HEADING.match(units[index].text)
@@ -545,7 +546,9 @@ def _captions_among_headings(units: list[Unit], headings: list[bool]) -> list[in
 _MARKED_HEADING = re.compile(r"^(?:\d|[\w’' ]{1,20}:|(?:why|how|what|when|where|who)\b)", re.I)
 # What no picture shows: what will, could or must happen ("Riders will count the buses").
 _UNSEEN = re.compile(r"\b(?:will|would|could|should|may|might|must|can|won['’]t|can['’]t)\b", re.I)
-# A caption among headings is at least this many words longer than the page's typical one.
+# A caption among headings is at least this long, and this many words longer than the page's
+# typical heading.
+_MIN_LONG_CAPTION_WORDS = 6
 _CAPTION_WORDS_OVER_HEADINGS = 4
 
 
