@@ -188,6 +188,7 @@ def read_byline(line: str, *, bare: bool = True, beside_date: bool = False) -> B
     return None
 
 
+# The page's age: "3 days ago", "yesterday".
 _AGE = re.compile(rf"\b(?:{AGO}|yesterday|today)\b", re.IGNORECASE)
 # The page's age on the byline line: "Published 2h ago", "3 hours ago", "Yesterday".
 _AGE_STAMP = re.compile(
@@ -368,16 +369,20 @@ def _is_single_name_in_list(pieces: list[str], index: int, *, explicit: bool) ->
         return False
     if names_section(part) or names_publication(part):
         return False
-    joined = re.compile(r"\s*(?:and|&)\s*")
-    after = re.compile(r"\s*(?:,|and|&)\s*") if explicit else joined
+    after = _LISTED_AFTER if explicit else _LISTED
     # (the name, the joiner and how it may join) on each side
-    neighbours = [(index - 2, index - 1, joined), (index + 2, index + 1, after)]
+    neighbours = [(index - 2, index - 1, _LISTED), (index + 2, index + 1, after)]
     return any(
         0 <= other < len(pieces)
         and joiner_shape.fullmatch(pieces[joiner]) is not None
         and is_person_name(pieces[other].strip(" ."))
         for other, joiner, joiner_shape in neighbours
     )
+
+
+# How a one-word name joins the full name beside it; after "By", a comma joins it to the next.
+_LISTED = re.compile(r"\s*(?:and|&)\s*")
+_LISTED_AFTER = re.compile(r"\s*(?:,|and|&)\s*")
 
 
 def _without_title(name: str) -> str:

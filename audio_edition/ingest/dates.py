@@ -230,7 +230,7 @@ def find_dates(line: str) -> list[LabelledDate]:
     return dates
 
 
-# Whether the page being read writes its numeric dates day first (see ``day_first_page``).
+# Whether the page being read writes its numeric dates day first (``numeric_dates_day_first``).
 _DAY_FIRST_PAGE: ContextVar[bool] = ContextVar("day_first_page", default=False)
 
 
