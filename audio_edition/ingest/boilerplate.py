@@ -38,6 +38,7 @@ JUNK_LINES = frozenset(
         "end of list", "after newsletter promotion", "free weekly newsletter", "free newsletter",
         "free daily newsletter", "pinterest", "subscribe now", "story source", "full story",
         "skip past newsletter promotion", "newsletter promotion", "buy photo",
+        "enlarge this image", "toggle caption", "show caption", "hide caption",
         "order reprint of this story", "all sharing options", "email to a friend",
         "print this article", "print this page", "republish", "republish this article",
         "view all prices", "see all prices", "compare prices", "load more", "load more updates",
@@ -65,7 +66,7 @@ GALLERY_COUNTER = re.compile(
 # How a picture's credit starts: "Photo: Ann Poe", "Image credit - Ann Poe".
 _PHOTO_LABELS = (
     r"photo|photos|image|images|picture|photograph|photography|credit|credits|image credits?"
-    r"|(?:photo\s+)?illustrations?|artwork|graphics?|screenshots?|chart|map"
+    r"|(?:photo\s+)?illustrations?|artwork|graphics?|screenshots?|chart|map|supplied"
     r"|(?:photo|image|picture)s?\s+(?:by|credit|courtesy(?:\s+of)?)"
 )
 # Lines that start like a caption, a credit or a teaser for another article.
@@ -133,7 +134,7 @@ PROMOTIONS = (
                 r"|^this (?:article|story) (?:appears|appeared) in (?:the|our) [\w ,.'-]{0,40}"
                 r"(?:edition|issue)\b|^published in the print edition\b|^view original content\b"
                 r"|^from (?:the|our) (?:[a-z]+\s+){1,3}(?:(?:19|20)\d\d\s+)?(?:print\s+)?issue\W*$"
-                r"|^tried this recipe\?", re.I), 24),
+                r"|^(?:tried|did you (?:make|try)) this recipe\?", re.I), 24),
     # Counts of readers' replies and likes: "Responses (23)", "Show 41 comments", "42 Likes".
     (re.compile(r"^(?:responses|comments|replies)\s*\(\d+\)$"
                 r"|^(?:show|view|read|see)(?: all)? \d[\d,]* (?:comments?|replies)$"
@@ -199,8 +200,9 @@ PROMOTIONS = (
     # A gallery's counter, and the note where a page's script did not run.
     (GALLERY_COUNTER, 4),
     (re.compile(r"^advertisement\s+\d+$|^please (?:turn on|enable) javascript\b", re.I), 12),
-    # A caption as some broadcasters set it: "Photo shows a swarm of locusts over a paddock".
-    (re.compile(r"^(?:photo|image|picture|video) shows\b", re.I), 40),
+    # A caption as some broadcasters set it: "Photo shows a swarm of locusts over a paddock",
+    # and a picture's description for screen readers: "Image of a weatherboard shop ...".
+    (re.compile(r"^(?:photo|image|picture|video) (?:shows|of an?)\b", re.I), 40),
     # Pitches for money and sign-ups: "Donate today and your gift will be matched", "This
     # post is free for everyone", "By signing up, you agree to our Privacy Policy", "Pin it on
     # Pinterest"; the notes on how the page was made ("licensed under Creative Commons", the
@@ -216,6 +218,14 @@ PROMOTIONS = (
                 r"|\bpin it on pinterest\b|\b(?:ai|automated|synthetic) (?:narration|voice)\b"
                 r"|^this (?:story|article|work|post) is (?:licensed|republished) under\b",
                 re.I), 40),
+    # Notes on what the story is not, and on who paid for the trip: "This article is for
+    # general information and is not a substitute for medical advice", "The writer travelled
+    # at her own expense", "The writer was a guest of Harbour Tourism".
+    (re.compile(r"\bis (?:for|intended (?:for|as)) general information\b"
+                r"|\b(?:is not a substitute for|does not constitute) (?:professional )?"
+                r"(?:medical|financial|legal|investment|tax) advice\b"
+                r"|^the (?:writer|author|reporter) (?:travelled|traveled|was a guest|stayed)\b",
+                re.I), 30),
     # Whom to call about a release: "Contact: Press Office press@harbour.example 555-0100".
     (re.compile(r"^(?:media |press )?contacts?\s*:(?=.*(?:@|\d{3}[\s.-]\d{4}\b))", re.I), 25),
     # A player's notes and counters: "Your browser does not support the audio element",
@@ -287,9 +297,11 @@ NAMED_CREDIT = re.compile(
 TRAILING_CREDIT = re.compile(
     r"(?:(?:^|[.!?”’\"]\s+|\|\s*)(?:[A-Z]{2,5}\s+)?(?:photograph|photo|picture|image|illustration"
     r"|credit)s?"
-    r"(?:\s+credits?)?\s*:\s*[^.!?:]{2,60}"
-    # "... in Tokyo. Courtesy of the family", "... Jo Smith via Getty Images", "—FILE PHOTO"
+    r"(?:\s+credits?)?\s*[:|]\s*[^.!?:]{2,60}"  # "... County. PHOTO | SAMUEL KARIUKI"
+    # "... in Tokyo. Courtesy of the family", "... Jo Smith via Getty Images", "—FILE PHOTO",
+    # "... salted egg. Photo by Marisol Reyes"
     r"|[.!?”’\"]\s+courtesy(?: of)?\s+[^.!?:]{2,60}"
+    r"|[.!?”’\"]\s+(?:photo|photograph|image|picture)s?\s+by\s+(?-i:[A-Z])[^.!?:]{2,60}"
     r"|\svia\s+(?:[\w ]{1,20}/)?getty images|\s?/\s?(?:getty images|afp|reuters|ap|shutterstock"
     r"|alamy|epa)"
     r"|[\s—–-](?:[A-Z]+ )?file photo"
