@@ -283,8 +283,11 @@ _MIN_SHOUTING_WORDS = 4
 # (names in capitals) "(Ann Poe for The Island Post)", "(Ann Poe/Reuters)", "(ABC: Ann Poe)".
 CAPTION_CREDIT = re.compile(
     r"[(\[]\s*(?:(?:image|photo|picture|photograph|credit|video)s?(?:\s+credits?)?\s*:|©"
-    r"|(?:ap|afp|reuters|getty)\b|(?:photo|image|picture)s?\s+(?:by|courtesy)\b)"
-    r"[^()\[\]]{0,80}[)\]]\s*$",
+    r"|(?:ap|afp|reuters|getty)\b|(?:photo|image|picture)s?\s+(?:by|courtesy)\b"
+    r"|file\b)"  # "[File, Nairobi Eye]"
+    r"[^()\[\]]{0,80}[)\]]\s*$"
+    # "... near the interchange. (Express Photo)", "(PTI Photo)": the outlet's own picture
+    r"|\((?:(?-i:[A-Z])[\w.&'’-]*\s+){1,3}(?:photo|pic|image)s?\)\s*$",
     re.IGNORECASE,
 )
 _NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}"
@@ -297,7 +300,8 @@ NAMED_CREDIT = re.compile(
 TRAILING_CREDIT = re.compile(
     r"(?:(?:^|[.!?”’\"]\s+|\|\s*)(?:[A-Z]{2,5}\s+)?(?:photograph|photo|picture|image|illustration"
     r"|credit)s?"
-    r"(?:\s+credits?)?\s*[:|]\s*[^.!?:]{2,60}"  # "... County. PHOTO | SAMUEL KARIUKI"
+    # "... County. PHOTO | SAMUEL KARIUKI", "... nesting box. Photo / Supplied", "PHOTO/FILE"
+    r"(?:\s+credits?)?\s*[:|/]\s*[^.!?:]{2,60}"
     # "... in Tokyo. Courtesy of the family", "... Jo Smith via Getty Images", "—FILE PHOTO",
     # "... salted egg. Photo by Marisol Reyes"
     r"|[.!?”’\"]\s+courtesy(?: of)?\s+[^.!?:]{2,60}"
