@@ -693,6 +693,10 @@ def test_a_caption_over_its_credit_is_neither_read_nor_a_heading() -> None:
         "This article is for general information and is not a substitute for medical advice.",
         "This article does not constitute financial advice.",
         "The writer travelled at her own expense.",
+        "Continue reading the main story",
+        "View photo",
+        "A version of this article appears in print on Page A22 of the Harbour edition with the "
+        "headline: Under the Quay, a Century of Pipes.",
         # Calls to action and a review site's shop window.
         "Got a story? Email newsdesk@islandpost.example",
         "Which side will win the cup? Have your say in the comments below.",
@@ -849,6 +853,8 @@ def test_readers_comments_under_the_story_are_not_read(comments: list[str]) -> N
         "Harbour Wire writer Hannah Roe in Salem contributed to this report.",
         "With reporting by Hannah Roe in Irbid.",
         "From staff and wire reports",
+        "Hannah Roe and Ben Poe contributed.",
+        "Camille Vard reported from Seoul, and Hannah Roe from Hong Kong.",
     ],
 )
 def test_the_helpers_credited_under_the_story_are_neither_read_nor_writers(credit: str) -> None:
@@ -909,6 +915,7 @@ def test_what_a_screen_reader_is_told_of_a_picture_is_not_read(label: str) -> No
         "The bank's results disappointed. Credit Suisse shares fell on Monday, traders said.",
         "Image of the party suffered after the vote, the pollster said on Tuesday.",
         "The writer of the letter asked the council to keep the ferry running in winter.",
+        "Every family on the street contributed.",
         "Stay with your neighbours for the night if the road floods, the police said.",
         "Check out the timetable on the council's website before you travel.",
     ],

@@ -38,7 +38,8 @@ JUNK_LINES = frozenset(
         "end of list", "after newsletter promotion", "free weekly newsletter", "free newsletter",
         "free daily newsletter", "pinterest", "subscribe now", "story source", "full story",
         "skip past newsletter promotion", "newsletter promotion", "buy photo",
-        "enlarge this image", "toggle caption", "show caption", "hide caption",
+        "enlarge this image", "toggle caption", "show caption", "hide caption", "view photo",
+        "continue reading the main story",
         "order reprint of this story", "all sharing options", "email to a friend",
         "print this article", "print this page", "republish", "republish this article",
         "view all prices", "see all prices", "compare prices", "load more", "load more updates",
@@ -218,6 +219,9 @@ PROMOTIONS = (
                 r"|\bpin it on pinterest\b|\b(?:ai|automated|synthetic) (?:narration|voice)\b"
                 r"|^this (?:story|article|work|post) is (?:licensed|republished) under\b",
                 re.I), 40),
+    # The print edition's note: "A version of this article appears in print on Page A22 of
+    # the New York edition with the headline: ...".
+    (re.compile(r"^a version of this (?:article|story) appear(?:s|ed) in print\b", re.I), 60),
     # Notes on what the story is not, and on who paid for the trip: "This article is for
     # general information and is not a substitute for medical advice", "The writer travelled
     # at her own expense", "The writer was a guest of Harbour Tourism".

@@ -24,6 +24,11 @@ END_CREDIT = re.compile(
     # Salem contributed to this report."
     r"|^(?:contributing|contributors?)\s*:\s*[^.]{2,80}\.?$|^with files from\b[^.]{2,80}\.?$"
     r"|^[^.]{3,120}\bcontributed(?: reporting)? to (?:this|the) (?:report|story|article)\.?$"
+    # "Abigail Roe and Ben Poe contributed.", "Jane Doe reported from Seoul, and Jo Roe from
+    # Hong Kong."
+    r"|^(?-i:[A-Z][\w.'’-]*(?:,?\s+(?:and\s+)?[A-Z][\w.'’-]*){1,7})\s+contributed"
+    r"(?: reporting| research)?\.?$"
+    r"|^(?-i:[A-Z])[\w.'’-]*(?:\s+[\w.'’-]+){1,3}\s+reported from\b[^.]{2,80}\.?$"
     r"|^(?:from )?staff and (?:wire|news) (?:service )?reports\.?$",
     re.IGNORECASE,
 )
