@@ -69,6 +69,7 @@ BYLINES = [
     # The name as catalogues and feeds give it, without the title.
     (["By Dr. Jane Doe", "March 4, 2025"], ("Jane Doe",)),
     (["By Prof. Jane Doe and Mr. John Roe", "March 4, 2025"], ("Jane Doe", "John Roe")),
+    (["Hon Rachel Te Awa", "12 July 2023"], ("Rachel Te Awa",)),
     (["Jane Doe and John Roe", "March 4, 2025"], ("Jane Doe", "John Roe")),
     (["Authors: Jane Doe, John Roe", "March 4, 2025"], ("Jane Doe", "John Roe")),
     (["Contributors: Jane Doe", "March 4, 2025"], ("Jane Doe",)),

@@ -1307,3 +1307,47 @@ def test_the_headline_of_a_press_release(header: list[str]) -> None:
     article = parse_text("\n\n".join([*header, BODY]))
     assert article.headline.startswith("Harbour County confirms first measles case")
     assert "014-2277" not in read_aloud(article)
+
+
+@pytest.mark.parametrize(
+    ("header", "headline"),
+    [
+        # A breadcrumb trail's steps on lines of their own.
+        (
+            ["Home", "Releases", "$48 million to mend rural roads on the coast", "12 July 2023"],
+            "$48 million to mend rural roads on the coast",
+        ),
+        # A blog platform's buttons.
+        (
+            ["Open in app", "Sign up", "Sign in", "Write", "I Replaced Our Cron Jobs With a Queue",
+             "Karthik Raman", "8 min read"],
+            "I Replaced Our Cron Jobs With a Queue",
+        ),
+        # A question under the section's labels.
+        (
+            ["News", "Explainers", "Route licensing bill: what changes for commuters?",
+             "By Wanjiru Kamau", "Saturday, February 10, 2024"],
+            "Route licensing bill: what changes for commuters?",
+        ),
+        # A video's or a gallery's headline, whose label looks like a teaser's or a credit's.
+        (
+            ["Video", "UAE", "Watch: Dubai's abra captains prepare for electric boats",
+             "By Farah Al Mansoori", "Wed 15 Nov 2023, 4:10 PM"],
+            "Watch: Dubai's abra captains prepare for electric boats",
+        ),
+        (
+            ["Counties", "Elgeyo Marakwet", "IN PICTURES: Schoolchildren take on the fun run",
+             "Story by Chebet Kiprono", "Sunday May 19 2024"],
+            "IN PICTURES: Schoolchildren take on the fun run",
+        ),
+        # An obituary's headline, however short, under its labels and over its standfirst.
+        (
+            ["Obituaries", "Other lives", "Margaret Ellwood obituary",
+             "Marine engineer who kept the harbour ferries running for three decades",
+             "Helen Marsh", "Tue 14 Mar 2023 17.20 GMT"],
+            "Margaret Ellwood obituary",
+        ),
+    ],
+)  # fmt: skip
+def test_the_headline_under_a_pages_labels_and_buttons(header: list[str], headline: str) -> None:
+    assert parse_text("\n\n".join([*header, BODY])).headline == headline

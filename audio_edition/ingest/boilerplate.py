@@ -39,7 +39,7 @@ JUNK_LINES = frozenset(
         "free daily newsletter", "pinterest", "subscribe now", "story source", "full story",
         "skip past newsletter promotion", "newsletter promotion", "buy photo",
         "enlarge this image", "toggle caption", "show caption", "hide caption", "view photo",
-        "continue reading the main story",
+        "continue reading the main story", "open in app",
         "order reprint of this story", "all sharing options", "email to a friend",
         "print this article", "print this page", "republish", "republish this article",
         "view all prices", "see all prices", "compare prices", "load more", "load more updates",
@@ -451,10 +451,11 @@ def is_boilerplate(line: str, *, headline: bool = False) -> bool:
         return True
     if CAPTION_CREDIT.search(line) or COPYRIGHT_CREDIT.search(line) or DOMAIN_CREDIT.search(line):
         return True
+    trailing = TRAILING_CREDIT.search(line)
+    if trailing and trailing.start() == 0 and headline and words >= _MIN_PREFIXED_HEADLINE_WORDS:
+        trailing = None  # "IN PICTURES: Schoolchildren take on the fun run": a gallery's headline
     if words <= 60 and (
-        TRAILING_CREDIT.search(line)
-        or SLASHED_TRAILING_CREDIT.search(line)
-        or _ends_with_outlet_credit(line)
+        trailing or SLASHED_TRAILING_CREDIT.search(line) or _ends_with_outlet_credit(line)
     ):
         return True
     if words <= 40 and (CAPTION_POSITION.search(line) or NAMED_CREDIT.search(line)):

@@ -171,6 +171,7 @@ def read_byline(line: str, *, bare: bool = True, beside_date: bool = False) -> B
     ):
         # "Jane Doe, John Roe and Ann Poe": the others follow the first name.
         names = split_authors(undated.strip(_SEPARATORS))
+        candidate = _without_title(candidate)
         authors = names if names and names[0].startswith(candidate) else (candidate,)
         return Byline(authors, explicit=False, dates=dates)
     if by_position:

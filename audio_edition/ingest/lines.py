@@ -35,6 +35,8 @@ _MAX_CAPTION_WORDS = 30
 # A caption is a sentence's worth of words; five or fewer over a picture's credit are the
 # heading the picture sits under ("Back up your photos" over "Screenshot by Jo Roe").
 _MIN_CAPTION_WORDS = 6
+# The labels over a headline are at most this long ("Video", "UAE", "Local news").
+_MAX_LABEL_WORDS = 4
 # A poll's question is a sentence at most this long.
 _MAX_POLL_QUESTION_WORDS = 25
 # The title of a box in the story (a newsletter's name) is at most this long.
@@ -167,7 +169,7 @@ def drop_junk(units: list[Unit]) -> list[Unit]:
         if key in seen and not BY_ALONE.fullmatch(key):
             continue  # (a label over each writer's name is printed once per writer)
         if (
-            is_boilerplate(unit.text, headline=not kept)
+            is_boilerplate(unit.text, headline=_may_be_headline(kept))
             and not _byline_over_date(units, index)
             and not is_end_mark(unit.text)  # "###": where the story ends, found later
         ):
@@ -179,6 +181,12 @@ def drop_junk(units: list[Unit]) -> list[Unit]:
         seen.add(key)
         kept.append(unit)
     return kept
+
+
+def _may_be_headline(kept: list[Unit]) -> bool:
+    """Whether the next line may be the headline: only labels are over it ("Video", "UAE"),
+    and no byline or date, which come under the headline."""
+    return all(unit.words <= _MAX_LABEL_WORDS and not is_byline_or_date(unit.text) for unit in kept)
 
 
 def _gallery_captions(units: list[Unit]) -> set[int]:

@@ -85,7 +85,9 @@ PLACE_WORDS = frozenset(
 # A staff byline names the outlet and then one of these: "HNN Staff", "News Nation Bureau".
 COLLECTIVE_WORDS = frozenset({"staff", "bureau", "desk", "team", "newsroom", "reports", "wire"})
 # Titles before a name: "Dr. Jane Doe" is a person's name.
-HONORIFICS = frozenset({"dr.", "dr", "prof.", "prof", "rev.", "sir", "dame", "mr.", "mrs.", "ms."})
+HONORIFICS = frozenset(
+    {"dr.", "dr", "prof.", "prof", "rev.", "sir", "dame", "mr.", "mrs.", "ms.", "hon", "hon."}
+)
 NAME_PARTICLES = frozenset(
     {
         "de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "del", "della", "dos",

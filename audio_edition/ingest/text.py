@@ -195,7 +195,7 @@ def _headline_index(units: list[Unit]) -> int:
             and not is_byline_or_date(following.text)
             and (
                 (
-                    not following.ends_sentence
+                    not _ends_statement(following)
                     and _on_byline(units, index + 2, standfirst_lines=_MAX_STANDFIRST_LINES)
                 )
                 or _over_standfirst_without_stop(units, index + 1)
@@ -221,6 +221,7 @@ def _headline_index(units: list[Unit]) -> int:
                 return under_labels  # the labels skipped: the line under them is the headline
         furniture = (
             BREADCRUMB.match(text) is not None
+            or _HOME.fullmatch(text) is not None  # a breadcrumb trail's first step, alone
             or text.casefold().startswith("search ")
             # (a headline may name a day: "Postmortem: API outage on March 4, 2024")
             or (
@@ -231,7 +232,7 @@ def _headline_index(units: list[Unit]) -> int:
             or _PROVIDED_BY.fullmatch(text) is not None
             or (index > 0 and _PROVIDED_BY.fullmatch(units[index - 1].text) is not None)
         )
-        if not (shouting or kicker or label or furniture):
+        if _OBITUARY.search(text) or not (shouting or kicker or label or furniture):
             return index
     return 0
 
@@ -305,8 +306,9 @@ def _under_stacked_labels(units: list[Unit], index: int) -> int | None:
         unit = units[headline] if headline < len(units) else None
         if (
             unit is not None
-            and _MIN_HEADLINE_WORDS <= unit.words <= _MAX_LABELLED_HEADLINE_WORDS
-            and not unit.ends_sentence
+            and (unit.words >= _MIN_HEADLINE_WORDS or _OBITUARY.search(unit.text))
+            and unit.words <= _MAX_LABELLED_HEADLINE_WORDS
+            and not _ends_statement(unit)
             and not _is_header_line(unit)
             and _on_byline(units, headline + 1, standfirst_lines=_MAX_STANDFIRST_LINES)
         ):
@@ -330,9 +332,15 @@ def _under_labels_and_date_bar(units: list[Unit], first: int) -> int | None:
     if index == dated or index >= len(units):
         return None
     headline = units[index]
-    if 4 <= headline.words <= _MAX_LABELLED_HEADLINE_WORDS and not headline.ends_sentence:
+    if 4 <= headline.words <= _MAX_LABELLED_HEADLINE_WORDS and not _ends_statement(headline):
         return index if not _is_header_line(headline) else None
     return None
+
+
+def _ends_statement(unit: Unit) -> bool:
+    """Whether the line ends with a full stop (or a colon or a comma), as a standfirst or a
+    paragraph does; a headline may end with a question or an exclamation mark."""
+    return unit.ends_sentence and not unit.text.rstrip("\"”’')]").endswith(("?", "!"))
 
 
 def _is_label_line(unit: Unit) -> bool:
@@ -342,7 +350,12 @@ def _is_label_line(unit: Unit) -> bool:
         and not _closes_sentence(unit)
         and not _is_header_line(unit)
         and not BY_ALONE.fullmatch(unit.text.rstrip(": "))
+        and not _OBITUARY.search(unit.text)
     )
+
+
+# "Margaret Ellwood obituary": a headline as British papers set an obituary's, however short.
+_OBITUARY = re.compile(r"\S\s+obituary$", re.IGNORECASE)
 
 
 def _is_date_bar(unit: Unit) -> bool:
@@ -415,7 +428,11 @@ def _after_menu(units: list[Unit]) -> int:
     byline or a date, whose headline is the line above it."""
     run = 0
     for unit, following in zip(units, [*units[1:], None], strict=True):
-        if unit.words > _MAX_MENU_ITEM_WORDS or _closes_sentence(unit):
+        if (
+            unit.words > _MAX_MENU_ITEM_WORDS
+            or _closes_sentence(unit)
+            or _OBITUARY.search(unit.text)
+        ):
             break
         # A name without "By" is a byline here only right above the date.
         above_date = following is not None and bool(find_dates(following.text))
@@ -435,6 +452,7 @@ def _after_menu(units: list[Unit]) -> int:
     return run if run >= _MIN_MENU_ITEMS and run < len(units) else 0
 
 
+_HOME = re.compile(r"home\W*", re.IGNORECASE)
 # "KYIV, Ukraine (AP) — Text": a dateline in capitals, then the wire agency.
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ -]{1,39}[A-Z.])(?P<region>(?:,\s*[A-Z][\w.'’ -]{0,29}[\w.])?)\s*"
