@@ -371,7 +371,8 @@ def test_a_caption_in_title_case_over_its_bracketed_credit_is_not_read() -> None
 @pytest.mark.parametrize(
     "header",
     ["Most viewed", "More theatre reviews", "Recommended from Editorial", "TOP ARTICLES",
-     "You may also be interested in:", "Related guides", "More gift ideas", "See more on"],
+     "You may also be interested in:", "Related guides", "More gift ideas", "See more on",
+     "More letters", "More episodes"],
 )  # fmt: skip
 def test_a_box_of_links_is_told_by_the_shape_of_its_header(header: str) -> None:
     titles = ["Ferry fares rise for the second time this year", "Night buses return to Elm Park"]
@@ -694,6 +695,9 @@ def test_a_caption_over_its_credit_is_neither_read_nor_a_heading() -> None:
         "This article does not constitute financial advice.",
         "The writer travelled at her own expense.",
         "Continue reading the main story",
+        "Share on WhatsApp",
+        "Login",
+        "Key takeaways",
         "View photo",
         "A version of this article appears in print on Page A22 of the Harbour edition with the "
         "headline: Under the Quay, a Century of Pipes.",

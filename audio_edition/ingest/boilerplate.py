@@ -39,7 +39,9 @@ JUNK_LINES = frozenset(
         "free daily newsletter", "pinterest", "subscribe now", "story source", "full story",
         "skip past newsletter promotion", "newsletter promotion", "buy photo",
         "enlarge this image", "toggle caption", "show caption", "hide caption", "view photo",
-        "continue reading the main story", "open in app",
+        "continue reading the main story", "open in app", "login",
+        # the labels of a box that sums the story up before it, which heads no section
+        "key takeaways", "key points", "at a glance", "in brief", "tl;dr",
         "order reprint of this story", "all sharing options", "email to a friend",
         "print this article", "print this page", "republish", "republish this article",
         "view all prices", "see all prices", "compare prices", "load more", "load more updates",
@@ -190,7 +192,9 @@ PROMOTIONS = (
                 re.I), 40),
     # Share buttons' labels in a sentence: "Share this article in your social network",
     # "Share this on Facebook", "Share this story with a friend".
-    (re.compile(r"^share (?:this|the)(?: (?:article|story|post|page))?"
+    (re.compile(r"^share (?:on|via|to) (?:facebook|x|twitter|whatsapp|linkedin|e-?mail|reddit"
+                r"|messenger|telegram|pinterest|bluesky|threads)$"
+                r"|^share (?:this|the)(?: (?:article|story|post|page))?"
                 r"(?:$|\s+(?:on|in|with|via)\s+(?:your |a )?(?:social|facebook|twitter|x\b|friends?"
                 r"|whatsapp|email|linkedin|reddit|messenger|sms|telegram|pinterest|bluesky"
                 r"|threads))", re.I), 10),
@@ -359,7 +363,8 @@ _MORE_FROM = re.compile(r"^more (?:from|in) (?:[\w&'’.-]+ ?){1,4}$", re.IGNORE
 # page, so it heads its section still.)
 _PAGES = (
     r"(?:stories|news|articles|videos|deals|reviews|guides|features|headlines|reads|picks"
-    r"|galleries|podcasts|posts|ideas|explainers|recipes|columns|coverage|links|topics)"
+    r"|galleries|podcasts|posts|ideas|explainers|recipes|columns|coverage|links|topics|letters"
+    r"|episodes|obituaries|photos|events)"
 )
 _LINK_BOX_HEADER = re.compile(
     rf"^(?:(?:more|top|latest|popular|trending|related|recommended|best|other|similar)"
