@@ -1355,3 +1355,18 @@ def test_the_headline_of_a_press_release(header: list[str]) -> None:
 )  # fmt: skip
 def test_the_headline_under_a_pages_labels_and_buttons(header: list[str], headline: str) -> None:
     assert parse_text("\n\n".join([*header, BODY])).headline == headline
+
+
+def test_a_letter_to_the_editor_is_signed_by_its_writer() -> None:
+    text = "\n\n".join(
+        ["Rural bus cuts will leave older people stranded", "Thu Jan 18 2024 - 05:00",
+         "Sir, – The announcement that the evening bus is to be withdrawn from March is a blow.",
+         "For many older residents who no longer drive, this bus is the only way to get home.",
+         "Yours, etc,", "MAIREAD FOLEY,", "Ballinasloe,", "Co Galway.", "More Letters",
+         "Sir, – Regarding housing targets...", "Sir, – As a lifelong cyclist..."]
+    )  # fmt: skip
+    article = parse_text(text)
+    assert article.authors == ("Mairead Foley",)
+    spoken = read_aloud(article)
+    assert "lifelong cyclist" not in spoken and "housing targets" not in spoken
+    assert "only way to get home" in spoken

@@ -150,7 +150,21 @@ def end_credits(paragraphs: Sequence[str]) -> tuple[set[int], tuple[str, ...]]:
         sign_off = SIGN_OFF.match(paragraphs[index])
         if index > 0 and sign_off and is_person_name(sign_off["name"].strip()):
             return set(range(index, len(paragraphs))), (sign_off["name"].strip(),)
+    # "Yours, etc," over "MAIREAD FOLEY," and her town: a letter to the editor signed.
+    for index in range(len(paragraphs) - 2, max(0, len(paragraphs) - _CREDIT_REACH) - 1, -1):
+        if index > 0 and _VALEDICTION.fullmatch(paragraphs[index].strip()):
+            name = paragraphs[index + 1].strip().rstrip(",.")
+            if is_person_name(name.title() if name.isupper() else name):
+                return set(range(index, len(paragraphs))), split_authors(name, explicit=True)
     return writer_notes(paragraphs)
+
+
+# How a letter signs off, over its writer's name.
+_VALEDICTION = re.compile(
+    r"(?:yours(?:,? (?:etc|sincerely|faithfully|truly))?|sincerely|regards|kind regards"
+    r"|best wishes)\W*",
+    re.IGNORECASE,
+)
 
 
 def writer_notes(paragraphs: Sequence[str]) -> tuple[set[int], tuple[str, ...]]:

@@ -376,8 +376,12 @@ def is_byline_or_date(text: str) -> bool:
 
 
 def _is_link_title(unit: Unit) -> bool:
-    """A short line without a closing period, as the titles in a box of links are."""
-    return unit.words <= _MAX_LINK_TITLE_WORDS and not unit.text.endswith((".", ".”", '."'))
+    """A short line without a closing period, as the titles in a box of links are, or cut
+    short ("Sir, – Regarding housing targets...")."""
+    cut_short = unit.text.endswith(("...", "…"))
+    return unit.words <= _MAX_LINK_TITLE_WORDS and (
+        cut_short or not unit.text.endswith((".", ".”", '."'))
+    )
 
 
 def is_title_case(text: str) -> bool:
