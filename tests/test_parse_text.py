@@ -1370,3 +1370,44 @@ def test_a_letter_to_the_editor_is_signed_by_its_writer() -> None:
     spoken = read_aloud(article)
     assert "lifelong cyclist" not in spoken and "housing targets" not in spoken
     assert "only way to get home" in spoken
+
+
+def test_a_recipes_parts_head_their_lists() -> None:
+    text = "\n\n".join(
+        ["Light Soup with Smoked Fish", "By Efua Mensah",
+         "Light soup was the Sunday lunch of my childhood, started as soon as we got home.",
+         "Ingredients", "2 smoked fish, broken into pieces", "4 ripe tomatoes", "1 large onion",
+         "Method", "Simmer the tomatoes and onion in a large pot of water for fifteen minutes.",
+         "Add the fish and simmer gently for twenty minutes, until the soup has thickened."]
+    )  # fmt: skip
+    sections = parse_text(text).sections
+    assert [s.heading for s in sections] == ["Ingredients", "Method"]
+    assert sections[0].paragraphs == (
+        "2 smoked fish, broken into pieces",
+        "4 ripe tomatoes",
+        "1 large onion",
+    )
+
+
+def test_a_name_alone_between_paragraphs_heads_nothing() -> None:
+    # A picture's credit, or a writer's name over a note about her: not a chapter.
+    text = "\n\n".join(
+        ["Navy Veteran Defends Her Flag Photo", "By Camille Vard",
+         "A photographer and Navy veteran is fighting back after a photo she posted online.",
+         "Vanessa Hicks",
+         "The flag code has guidelines for the treatment of the flag but no rules for punishment."]
+    )  # fmt: skip
+    assert not [s.heading for s in parse_text(text).sections if s.heading]
+
+
+def test_the_writers_notes_over_the_helpers_credit_are_not_read() -> None:
+    notes = ["Stella Kim", "Stella Kim is a freelance producer based in Seoul.", "Jennifer Jett",
+             "Jennifer Jett is the Asia digital editor, based in Hong Kong."]  # fmt: skip
+    text = "\n\n".join(
+        ["Impeachment Vote Looms in Seoul", "By Stella Kim and Jennifer Jett", BODY, *notes,
+         "Abigail Williams and Beomsu Jo contributed."]
+    )  # fmt: skip
+    article = parse_text(text)
+    assert not [s.heading for s in article.sections if s.heading]
+    assert "contributed" not in read_aloud(article)
+    assert "Stella Kim is a freelance producer" in read_aloud(article)  # a note about the writer

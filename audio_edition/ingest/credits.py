@@ -143,7 +143,10 @@ def end_credits(paragraphs: Sequence[str]) -> tuple[set[int], tuple[str, ...]]:
             found = [signed["names"]] if signed else _SIGNED_BY.findall(credit)
             names = " and ".join(match.strip() for match in found)
             writers = split_authors(names, explicit=True) if names else ()
-            return set(range(index, len(paragraphs))), writers
+            # (the writers' notes may stand over the credits: "Jane Doe" over "Jane Doe is a
+            # producer based in Seoul", then "Jo Roe contributed.")
+            notes, noted = writer_notes(paragraphs[:index])
+            return set(range(index, len(paragraphs))) | notes, writers or noted
     # "— Jane Doe" signs a letter or a newsletter off; what the page prints under it (a pitch
     # to subscribe, the likes) is its footer.
     for index in range(len(paragraphs) - 1, max(0, len(paragraphs) - _SIGN_OFF_REACH) - 1, -1):

@@ -31,7 +31,7 @@ from .lines import (
     is_title_case,
     split_units,
 )
-from .names import names_publication
+from .names import is_person_name, names_publication
 
 # Subheadings are shorter still (a longer one is in title case), and an article with sections
 # has at least two.
@@ -605,13 +605,21 @@ def _is_heading(
     beside_caption = bool(_beside_captions(units, index))
     if _in_fact_box(units, index):
         return False  # "Director: Maren Lisk" over "Where to watch: Streamvale"
-    if _is_loose(following) and not beside_caption and not _is_fact_or_stamp(following):
+    # A recipe's parts head their lists ("Ingredients" over "4 ripe tomatoes").
+    recipe_part = _RECIPE_PART.fullmatch(text) is not None
+    if (
+        _is_loose(following)
+        and not beside_caption
+        and not _is_fact_or_stamp(following)
+        and not recipe_part
+    ):
         return False
     if previous is not None and (
         previous.text.endswith((":", ","))  # a lead-in, or a letter's "See you next week,"
         or (
             _is_loose(previous)
             and not beside_caption
+            and not recipe_part
             and not _is_fact_or_stamp(previous)
             and not _ends_box_of_longer_lines(units, index)
         )
@@ -638,6 +646,10 @@ def _is_heading(
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_RECIPE_PART = re.compile(
+    r"(?:ingredients|method|instructions|directions|equipment|you will need|preparation)",
+    re.IGNORECASE,
+)
 # "By Meridian News Agency": a byline, every word capitalized ("By the numbers" is a heading).
 _BY_LINE = re.compile(r"^[Bb][Yy]\s+[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5}$")
 _HANDLE = re.compile(r"\(@\w+\)|^@\w+$")
@@ -794,6 +806,12 @@ def _in_first_person(paragraph: str) -> bool:
 
 
 def _is_lone_heading(text: str) -> bool:
-    """A heading that may stand alone: a few words in title case ("Neighbours Take Over")."""
+    """A heading that may stand alone: a few words in title case ("Neighbours Take Over"),
+    not a person's name alone, which is a picture's credit or a writer's."""
     words = len(text.split())
-    return words <= _MAX_LONE_HEADING_WORDS and is_title_case(text) and text.upper() != text
+    return (
+        words <= _MAX_LONE_HEADING_WORDS
+        and is_title_case(text)
+        and text.upper() != text
+        and not is_person_name(text, known_first_name=True)
+    )
