@@ -698,6 +698,8 @@ def test_a_caption_over_its_credit_is_neither_read_nor_a_heading() -> None:
         "Share on WhatsApp",
         "Login",
         "Key takeaways",
+        "Find out more about Harbour Bank Kickstart",
+        "Terms and conditions apply. Insured up to $100k.",
         "View photo",
         "A version of this article appears in print on Page A22 of the Harbour edition with the "
         "headline: Under the Quay, a Century of Pipes.",
