@@ -228,8 +228,8 @@ PROMOTIONS = (
     (re.compile(r"^a version of this (?:article|story) appear(?:s|ed) in print\b", re.I), 60),
     # A sponsor's call and its small print: "Find out more about Halden Bank Kickstart",
     # "Terms and conditions apply."
-    (re.compile(r"^find out more (?:about|at|on)\b|^(?:terms|t) (?:and|&) (?:conditions|cs) apply\b",
-                re.I), 12),
+    (re.compile(r"^find out more (?:about|at|on)\b"
+                r"|^(?:terms|t) (?:and|&) (?:conditions|cs) apply\b", re.I), 12),
     # Notes on what the story is not, and on who paid for the trip: "This article is for
     # general information and is not a substitute for medical advice", "The writer travelled
     # at her own expense", "The writer was a guest of Harbour Tourism".
