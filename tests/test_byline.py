@@ -70,6 +70,9 @@ BYLINES = [
     (["By Dr. Jane Doe", "March 4, 2025"], ("Jane Doe",)),
     (["By Prof. Jane Doe and Mr. John Roe", "March 4, 2025"], ("Jane Doe", "John Roe")),
     (["Hon Rachel Te Awa", "12 July 2023"], ("Rachel Te Awa",)),
+    # Under the writer's byline, "Reviewed by" names who checked the work; alone, the critic.
+    (["By Marcus Feld", "Reviewed by Dana Ochoa", "Jan 29, 2024"], ("Marcus Feld",)),
+    (["Reviewed by Dana Ochoa", "Jan 29, 2024"], ("Dana Ochoa",)),
     (["Jane Doe and John Roe", "March 4, 2025"], ("Jane Doe", "John Roe")),
     (["Authors: Jane Doe, John Roe", "March 4, 2025"], ("Jane Doe", "John Roe")),
     (["Contributors: Jane Doe", "March 4, 2025"], ("Jane Doe",)),

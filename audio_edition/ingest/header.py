@@ -60,6 +60,7 @@ HEADER_NOTE = re.compile(
     re.IGNORECASE,
 )
 _MAX_NOTE_WORDS = 12
+_REVIEWED_BY = re.compile(r"^reviewed\s+by\b", re.IGNORECASE)
 _LABEL_OVER_PUBLICATION = re.compile(r"published in\s*:?", re.IGNORECASE)
 _CREDITS_LINE = re.compile(r"^(?:additional\s+)?reporting by\b", re.IGNORECASE)
 # A byline ending like a sentence is at most this long ("By Jane Doe, Associated Press.").
@@ -129,6 +130,11 @@ def take_meta(units: list[Unit]) -> tuple[tuple[str, ...], Published | None, lis
             continue
         if seen_body and END_CREDIT.match(text):
             continue  # "Reporting by Jane Doe; Editing by John Roe" closes a short story
+        if bylines and _REVIEWED_BY.match(text):
+            # "Reviewed by Dana Ochoa" under "By Marcus Feld": who checked the writer's work
+            # (alone, "Reviewed by" names a review's critic).
+            meta.add(index)
+            continue
         label = BY_ALONE.fullmatch(text.rstrip(": "))
         # "Contributor" under a writer's name is the writer's role, not a label over names.
         role = bool(label and label["role"] and not text.rstrip().endswith(":") and bylines)
