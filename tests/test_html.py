@@ -821,3 +821,20 @@ def test_one_bold_line_between_paragraphs_is_no_subheading(tmp_path: Path) -> No
     article = _load_page(tmp_path, page)
     assert not [s.heading for s in article.sections if s.heading]
     assert "Work starts in May" in " ".join(heard(article))
+
+
+@pytest.mark.parametrize(
+    ("spelling", "published"),
+    [
+        ("The harbour centre reopens after the council's programme of repairs.", "2024-03-04"),
+        ("The harbor center, in a new color, reopens after the city's repairs.", "2024-04-03"),
+    ],
+)
+def test_a_date_printed_as_text_is_read_in_the_order_the_page_writes_dates(
+    tmp_path: Path, spelling: str, published: str
+) -> None:
+    # The page's CSS ("color", "center") is no one's spelling.
+    head = "<style>p { color: navy; text-align: center; } .x { color: red; }</style>"
+    byline = f'<p class="byline">By Sigrid Aune | 04/03/2024</p><p>{spelling}</p>'
+    article = _load_page(tmp_path, _page_without_json_ld(head, byline))
+    assert article.published is not None and str(article.published)[:10] == published

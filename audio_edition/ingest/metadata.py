@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from ..models import Published
 from .byline import split_authors
-from .dates import find_date
+from .dates import find_date, numeric_dates_day_first, writes_day_first
 from .header import read_meta_lines
 from .markup import (
     author_page_links,
@@ -101,7 +101,9 @@ def page_metadata(tree: Any) -> PageMetadata:
     # What the page shows: the byline and date printed under the headline, the links to the
     # writers' pages, byline markup.
     lines = lines_under_headline(tree, found.headline or found.social_title)
-    printed_authors, printed_date = read_meta_lines(lines)
+    # (a numeric date is read in the order the page writes dates, as in a paste)
+    with numeric_dates_day_first(writes_day_first(_visible_text(tree))):
+        printed_authors, printed_date = read_meta_lines(lines)
     shown = _fullest(author_page_links(tree), printed_authors, byline_markup_authors(tree))
     publishers = _publisher_names(meta, found)
     found.authors = _stated_or_shown(
@@ -232,6 +234,12 @@ def _is_organization(entry: Any) -> bool:
     types = entry.get("@type") if isinstance(entry, dict) else None
     names = types if isinstance(types, list) else [types]
     return any(isinstance(n, str) and n.endswith(("Organization", "Corporation")) for n in names)
+
+
+def _visible_text(tree: Any) -> str:
+    """The text a reader sees: the body's, without its scripts and styles (whose "color" and
+    "center" are no one's spelling)."""
+    return " ".join(tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]"))
 
 
 def _only_organizations(value: Any) -> bool:
