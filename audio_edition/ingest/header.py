@@ -39,8 +39,6 @@ _TIME_OR_ZONE = re.compile(
 )
 # A body paragraph has at least this many words (shorter lines may be labels or headings).
 MIN_BODY_WORDS = 8
-# A section label or the site's name above the headline is at most this long.
-MAX_LABEL_WORDS = 4
 # "and John Roe" under "By Jane Doe": the byline goes on.
 _CONTINUES_BYLINE = re.compile(r"^(?:and|&)\s+(?=[A-Z])")
 _JOINER = re.compile(r"and|&|,", re.IGNORECASE)

@@ -35,8 +35,8 @@ _MAX_CAPTION_WORDS = 30
 # A caption is a sentence's worth of words; five or fewer over a picture's credit are the
 # heading the picture sits under ("Back up your photos" over "Screenshot by Jo Roe").
 _MIN_CAPTION_WORDS = 6
-# The labels over a headline are at most this long ("Video", "UAE", "Local news").
-_MAX_LABEL_WORDS = 4
+# A label (a section's, the site's name) is at most this long: "Video", "Local news".
+MAX_LABEL_WORDS = 4
 # A poll's question is a sentence at most this long.
 _MAX_POLL_QUESTION_WORDS = 25
 # The title of a box in the story (a newsletter's name) is at most this long.
@@ -186,7 +186,7 @@ def drop_junk(units: list[Unit]) -> list[Unit]:
 def _may_be_headline(kept: list[Unit]) -> bool:
     """Whether the next line may be the headline: only labels are over it ("Video", "UAE"),
     and no byline or date, which come under the headline."""
-    return all(unit.words <= _MAX_LABEL_WORDS and not is_byline_or_date(unit.text) for unit in kept)
+    return all(unit.words <= MAX_LABEL_WORDS and not is_byline_or_date(unit.text) for unit in kept)
 
 
 def _gallery_captions(units: list[Unit]) -> set[int]:

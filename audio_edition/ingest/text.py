@@ -22,8 +22,9 @@ from .boilerplate import pull_quotes
 from .byline import BY_ALONE, read_byline
 from .credits import end_credits, story_end
 from .dates import find_dates, is_stamp, numeric_dates_day_first, writes_day_first
-from .header import MAX_BYLINE_WORDS, MAX_LABEL_WORDS, MIN_BODY_WORDS, is_date_line, take_meta
+from .header import MAX_BYLINE_WORDS, MIN_BODY_WORDS, is_date_line, take_meta
 from .lines import (
+    MAX_LABEL_WORDS,
     Unit,
     drop_junk,
     is_byline_or_date,
