@@ -385,7 +385,8 @@ def test_a_box_of_links_is_told_by_the_shape_of_its_header(header: str) -> None:
 @pytest.mark.parametrize("heading", ["Top priorities", "More delays", "Up next", "Most affected"])
 def test_a_heading_that_starts_like_a_box_of_links_heads_its_section(heading: str) -> None:
     text = "\n\n".join(
-        ["Harbour City to Cut Late Buses", "By Camille Vard", "What the Night Shift Says", BODY,
+        ["Harbour City to Cut Late Buses", "By Camille Vard", "Drivers said the plan came late.",
+         "What the Night Shift Says", BODY,
          heading, "Repairs to the depot roof will take the rest of the month, the council said."]
     )  # fmt: skip
     headings = [s.heading for s in parse_text(text).sections if s.heading]
@@ -1413,3 +1414,24 @@ def test_the_writers_notes_over_the_helpers_credit_are_not_read() -> None:
     assert not [s.heading for s in article.sections if s.heading]
     assert "contributed" not in read_aloud(article)
     assert "Stella Kim is a freelance producer" in read_aloud(article)  # a note about the writer
+
+
+@pytest.mark.parametrize(
+    "first_line", ["Starring: Saga Virtanen, Jonas Ek", "The Long Room, Episode 142"]
+)
+def test_a_title_like_line_over_the_first_paragraph_heads_no_section(first_line: str) -> None:
+    # A film's cast, an episode's title, a score or a caption sits there: it heads nothing.
+    text = "\n\n".join(["Harbour City to Cut Late Buses", "By Camille Vard", first_line, BODY])
+    article = parse_text(text)
+    assert [s.heading for s in article.sections if s.heading] == []
+    assert article.lede == first_line
+
+
+def test_a_line_over_the_first_paragraph_keeps_company_for_a_lone_heading() -> None:
+    # The page sets subheadings, so the one further down is not merged into the paragraphs.
+    text = "\n\n".join(
+        ["Harbour City to Cut Late Buses", "By Camille Vard", "What the Night Shift Says", BODY,
+         "Repairs begin in the spring", "The depot roof will be mended before the new timetable."]
+    )  # fmt: skip
+    article = parse_text(text)
+    assert [s.heading for s in article.sections if s.heading] == ["Repairs begin in the spring"]

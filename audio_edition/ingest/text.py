@@ -473,15 +473,17 @@ def tidy_dateline(paragraph: str) -> str:
 
 def _sections(units: list[Unit]) -> tuple[str | None, tuple[Section, ...]]:
     """Lede (the first body paragraph), then sections split at subheadings."""
-    lede, sections = _split_sections(units, _MAX_SENTENCE_CASE_SUBHEADING_WORDS)
-    if sum(1 for s in sections if s.heading) >= _MIN_HEADINGS:
-        return _split_sections(units, _MAX_SUBHEADING_WORDS)
+    lede, sections, first_line_heading = _split_sections(units, _MAX_SENTENCE_CASE_SUBHEADING_WORDS)
+    if sum(1 for s in sections if s.heading) + first_line_heading >= _MIN_HEADINGS:
+        return _split_sections(units, _MAX_SUBHEADING_WORDS)[:2]
     return lede, sections
 
 
 def _split_sections(
     units: list[Unit], sentence_case_words: int
-) -> tuple[str | None, tuple[Section, ...]]:
+) -> tuple[str | None, tuple[Section, ...], bool]:
+    """Lede and sections, and whether the line over the first paragraph would pass for a
+    heading (it is read as the lede's line, but says the page sets subheadings)."""
     lede: str | None = None
     heading: str | None = None
     paragraphs: list[str] = []
@@ -500,6 +502,13 @@ def _split_sections(
     # much longer than they are is a picture's caption.
     for index in _captions_among_headings(units, headings):
         headings[index] = False
+    # A title-like line over the story's first paragraph heads nothing under it: it is a
+    # picture's caption, a score, a product's name or a video's title. It still tells that
+    # the page sets subheadings, so a lone heading further down is not merged for want of
+    # company.
+    first_line_heading = bool(headings) and headings[0]
+    if first_line_heading:
+        headings[0] = False
     # The caption beside a heading is the picture's, not the story's.
     captions = {
         caption
@@ -526,15 +535,12 @@ def _split_sections(
         sections.append(Section(heading, tuple(paragraphs)))
     sections = [s for s in sections if s.paragraphs]
     titles = [s.heading for s in sections if s.heading]
-    if len(titles) < _MIN_HEADINGS and not all(map(_is_lone_heading, titles)):
+    if len(titles) + first_line_heading < _MIN_HEADINGS and not all(map(_is_lone_heading, titles)):
         # One line between paragraphs is more often a caption or a promoted link than a
         # heading: articles with sections have several. Read it as a paragraph.
         merged = [p for s in sections for p in ((s.heading,) if s.heading else ()) + s.paragraphs]
-        if headings and headings[0] and lede is not None and merged:
-            # The line taken for a heading came before the lede: read them in page order.
-            lede, merged[0] = merged[0], lede
         sections = [Section(None, tuple(merged))] if merged else []
-    return lede, tuple(sections)
+    return lede, tuple(sections), first_line_heading
 
 
 def _captions_among_headings(units: list[Unit], headings: list[bool]) -> list[int]:
