@@ -1435,3 +1435,37 @@ def test_a_line_over_the_first_paragraph_keeps_company_for_a_lone_heading() -> N
     )  # fmt: skip
     article = parse_text(text)
     assert [s.heading for s in article.sections if s.heading] == ["Repairs begin in the spring"]
+
+
+def test_titles_that_share_no_words_with_the_paragraphs_under_them_head_no_sections() -> None:
+    # A local station's page sets other stories' titles between a court report's paragraphs;
+    # they share words with the story, but not with what the paragraphs under them say.
+    story = [
+        "A jury convicted a former bus driver of overtime fraud at the city depot on Monday.",
+        "Prosecutors said the driver had claimed overtime for depot shifts he never drove.",
+        "The defence argued that the depot kept its overtime records by hand and often wrong.",
+        "Depot Drivers Vote on New Overtime Rules This Week",
+        "The judge will set his sentence at a hearing in March, the court said.",
+        "His lawyer said he would appeal and asked for bail until the hearing.",
+        "City Bus Fares Rise for Drivers' Families",
+        "Jurors took less than an hour to reach their verdict after the five-day trial.",
+        "The bus company said the driver had repaid part of the money before the trial.",
+    ]
+    text = "\n\n".join(["Former Driver Convicted of Overtime Fraud", "By Camille Vard", *story])
+    article = parse_text(text)
+    assert [s.heading for s in article.sections if s.heading] == []
+    assert story[3] not in [s.heading for s in article.sections]
+
+
+def test_headings_that_name_their_sections_topic_still_head_them() -> None:
+    story = [
+        "A jury in Harbour City convicted a former bus driver of fraud on Monday after a trial.",
+        "The Overtime Claims Nobody Checked",
+        "Prosecutors said nobody checked the overtime claims he filed over three years.",
+        "The defence argued that the depot's records were kept by hand and often wrong.",
+        "What Happens at the Sentencing Hearing",
+        "The judge will set his sentence at a sentencing hearing in March, the court said.",
+    ]
+    text = "\n\n".join(["Former Driver Convicted of Overtime Fraud", "By Camille Vard", *story])
+    article = parse_text(text)
+    assert [s.heading for s in article.sections if s.heading] == [story[1], story[4]]

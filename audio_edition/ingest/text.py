@@ -509,6 +509,9 @@ def _split_sections(
     first_line_heading = bool(headings) and headings[0]
     if first_line_heading:
         headings[0] = False
+    # A line that shares no words with the paragraphs under it is read, but heads nothing.
+    for index in _off_topic(units, headings):
+        headings[index] = False
     # The caption beside a heading is the picture's, not the story's.
     captions = {
         caption
@@ -564,6 +567,38 @@ def _captions_among_headings(units: list[Unit], headings: list[bool]) -> list[in
         and not _MARKED_HEADING.match(units[index].text)
         and not _UNSEEN.search(units[index].text)
     ]
+
+
+def _off_topic(units: list[Unit], headings: list[bool]) -> list[int]:
+    """The lines taken for headings that share none of their words with the paragraphs under
+    them: a picture's caption or another story's title set between paragraphs ("Help Shape
+    the Future of Public Transit" in a court report). A heading names what its section is
+    about, unless it is numbered, labelled or a question, which may ask about what the
+    section never names."""
+    found = []
+    for index, heading in enumerate(headings):
+        words = _topic_stems(units[index].text)
+        text = units[index].text
+        if (
+            not heading
+            or len(words) < _MIN_TOPIC_WORDS
+            or _MARKED_HEADING.match(text)
+            or text.endswith("?")
+        ):
+            continue
+        under: set[str] = set()
+        for following in range(index + 1, min(len(units), index + 1 + _PARAGRAPHS_UNDER_HEADING)):
+            if headings[following]:
+                break
+            under.update(_topic_stems(units[following].text))
+        if not any(word in under for word in words):
+            found.append(index)
+    return found
+
+
+# A heading of this many topic words shares one of them with the first paragraphs under it.
+_MIN_TOPIC_WORDS = 5
+_PARAGRAPHS_UNDER_HEADING = 3
 
 
 # A heading of a kind of its own: numbered ("3. Move early"), labelled ("Step 2: ...", "Q:
