@@ -121,6 +121,8 @@ def test_iso_output_keeps_the_zone() -> None:
         "(AP Photo/Jo Smith)",
         "Getty Images",
         "Read more: Why the trams stopped running",
+        "Also: See our coverage of the tram strike",
+        "ALSO: Night buses return to Elm Park",
         "This article is more than 2 years old",
         "Listen · 4:32 min",
         "Reading time: 4 min",

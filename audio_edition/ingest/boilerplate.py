@@ -75,7 +75,7 @@ _PHOTO_LABELS = (
 # Lines that start like a caption, a credit or a teaser for another article.
 JUNK_PREFIX = re.compile(
     rf"^(?:{_PHOTO_LABELS}|source|video|watch"
-    r"|read more|read also|read next|also read|related|see also|see more|more on|more"
+    r"|read more|read also|read next|also read|also|related|see also|see more|more on|more"
     r"|video (?:above|below)|[A-Z]{2,5}\s+photo"
     r"|advertisement|journal reference"
     r"|read(?=\s*[|:])"
