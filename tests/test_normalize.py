@@ -227,6 +227,9 @@ WEB = [
     ("See example.org for more.", "See example dot org for more."),
     ("Write to jo@example.com now.", "Write to jo at example dot com now."),
     ("Go to www.harbour-lights.news.", "Go to harbour-lights dot news."),
+    # An embedded post's picture and short links stand for what the page shows.
+    ("Ten buses an hour pic.twitter.com/Qx7Rb2LmNa", "Ten buses an hour"),
+    ("Ten buses an hour https://t.co/Qx7Rb2LmNa now.", "Ten buses an hour now."),
 ]
 DIGIT_STRINGS = [
     ("Call 555-0142 now.", "Call five five five, zero one four two now."),

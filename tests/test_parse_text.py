@@ -136,6 +136,18 @@ def test_junk_lines_are_never_read(junk: str) -> None:
     assert article.lede and article.lede.startswith("The council approved")
 
 
+def test_a_share_menu_printed_once_is_never_read() -> None:
+    menu = (
+        "Share this story\n\nShare All sharing options\n\n"
+        "Share All sharing options for: Buses Every Ten Minutes\n\nReddit\n\nPocket\n\n"
+        "Flipboard\n\nTumblr\n\nEmail"
+    )
+    article = parse_text(f"Buses Every Ten Minutes\n\nBy Camille Vard\n\n{menu}\n\n{BODY}")
+    spoken = str(article.to_dict()).casefold()
+    assert not any(word in spoken for word in ("sharing", "pocket", "flipboard", "tumblr"))
+    assert article.lede and article.lede.startswith("The council approved")
+
+
 def test_label_before_lede_and_repeated_lines_are_dropped() -> None:
     text = (
         "Buses Every Ten Minutes\n\nBy Camille Vard\n\nNews\nPhoto: Jo Smith\nPhoto: Jo Smith\n"

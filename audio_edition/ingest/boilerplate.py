@@ -36,7 +36,9 @@ JUNK_LINES = frozenset(
         "reuse this content", "share or comment on this article", "share this", "like this",
         "listen to this story", "access through your institution", "buy or subscribe",
         "end of list", "after newsletter promotion", "free weekly newsletter", "free newsletter",
-        "free daily newsletter", "pinterest", "subscribe now", "story source", "full story",
+        "free daily newsletter", "pinterest", "flipboard", "pocket", "tumblr", "telegram",
+        "messenger", "mastodon", "bluesky", "threads", "subscribe now", "story source",
+        "full story",
         "skip past newsletter promotion", "newsletter promotion", "buy photo",
         "enlarge this image", "toggle caption", "show caption", "hide caption", "view photo",
         "continue reading the main story", "open in app", "login",
@@ -198,6 +200,8 @@ PROMOTIONS = (
                 r"(?:$|\s+(?:on|in|with|via)\s+(?:your |a )?(?:social|facebook|twitter|x\b|friends?"
                 r"|whatsapp|email|linkedin|reddit|messenger|sms|telegram|pinterest|bluesky"
                 r"|threads))", re.I), 10),
+    # A share menu's label, which may name the story: "Share All sharing options for: <headline>".
+    (re.compile(r"^share\b.{0,12}\bsharing options\b", re.I), 40),
     # Where a story came from: "Via: The Mobile Chronicle", "Provided by Northbridge
     # University" (a science site's credit for a release), "Heard on Morning Edition".
     (re.compile(r"^(?:[Vv]ia|[Hh]/[Tt]|[Hh]at tip)\s*:\s*\S|^[Pp]rovided by\s+[A-Z]"

@@ -67,6 +67,16 @@ def read_emails(text: str) -> str:
     return _EMAIL.sub(lambda m: f"{m[1]} at {m[2].replace('.', ' dot ')}", text)
 
 
+# The links an embedded social post carries for its picture or video, and its short links:
+# they stand for what the page shows, and nobody would read them out.
+_MEDIA_LINK = re.compile(r"\s*\b(?:https?://)?(?:pic\.twitter\.com|t\.co)/\w+", re.IGNORECASE)
+
+
+def drop_media_links(text: str) -> str:
+    """A post's picture link ("pic.twitter.com/Qx7Rb2") or short link ("t.co/...") is silent."""
+    return _MEDIA_LINK.sub("", text)
+
+
 def read_urls(text: str) -> str:
     """A web address is said as its site: "https://www.example.com/a/b" -> "example dot com"."""
 
@@ -272,6 +282,7 @@ RULES: tuple[Rule, ...] = (
     strip_footnote_markers,
     drop_emoji,
     read_emails,
+    drop_media_links,
     read_urls,
     read_records,
     read_number_names,
