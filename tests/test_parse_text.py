@@ -386,7 +386,7 @@ def test_a_caption_in_title_case_over_its_bracketed_credit_is_not_read() -> None
     "header",
     ["Most viewed", "More theatre reviews", "Recommended from Editorial", "TOP ARTICLES",
      "You may also be interested in:", "Related guides", "More gift ideas", "See more on",
-     "More letters", "More episodes"],
+     "More letters", "More episodes", "MORE STORIES LIKE THIS ONE", "More like this"],
 )  # fmt: skip
 def test_a_box_of_links_is_told_by_the_shape_of_its_header(header: str) -> None:
     titles = ["Ferry fares rise for the second time this year", "Night buses return to Elm Park"]
@@ -394,6 +394,22 @@ def test_a_box_of_links_is_told_by_the_shape_of_its_header(header: str) -> None:
     spoken = read_aloud(parse_text(text))
     assert header.rstrip(":") not in spoken
     assert not [title for title in titles if title in spoken]
+
+
+def test_a_box_of_links_with_a_label_and_a_date_for_each_title_is_not_read() -> None:
+    # Each story in the box carries its section's label and its date; the labels repeat.
+    box = [
+        "More stories like this",
+        "TRANSPORT", "Night buses return to Elm Park", "March 2, 2022",
+        "FEATURES", "The ferry that never ran on time", "June 15, 2019",
+        "TRANSPORT", "Tram strike ends after nine days", "May 27, 2021",
+        "FEATURES", "A day with the harbour's last ticket inspector", "July 30, 2018",
+    ]  # fmt: skip
+    text = "\n\n".join(["Harbour City to Cut Late Buses", "By Camille Vard", *box, BODY])
+    article = parse_text(text)
+    spoken = read_aloud(article)
+    assert not [line for line in box if line in spoken]
+    assert article.lede and article.lede.startswith("The council approved")
 
 
 @pytest.mark.parametrize("heading", ["Top priorities", "More delays", "Up next", "Most affected"])

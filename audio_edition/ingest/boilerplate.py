@@ -376,7 +376,7 @@ _PAGES = (
 )
 _LINK_BOX_HEADER = re.compile(
     rf"^(?:(?:more|top|latest|popular|trending|related|recommended|best|other|similar)"
-    rf"(?:\s+[\w&'’-]+){{0,2}}\s+{_PAGES}"
+    rf"(?:\s+[\w&'’-]+){{0,2}}\s+{_PAGES}(?: like this(?: one)?)?|more like this"
     r"|most (?:viewed|read|popular|shared|watched|commented|emailed|recent)(?: \w+)?"
     r"|related(?: \w+)?|recommended (?:from|by|for) [\w&'’ -]{1,30}|popular (?:now|on [\w ]{1,20})"
     r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|see more (?:on|from)"

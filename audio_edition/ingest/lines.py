@@ -22,7 +22,7 @@ from .boilerplate import (
 )
 from .byline import BY_ALONE, GLUED_DATE, read_byline
 from .credits import is_end_mark
-from .dates import find_dates
+from .dates import blank_out, find_dates
 
 SENTENCE_END = ".!?\"”’')]…"
 # Closing punctuation, after which only quotes, brackets, emoji or symbols may follow.
@@ -51,6 +51,7 @@ _MIN_PARAGRAPH_WORDS = 12
 _MIN_CONTENTS_ENTRIES = 3
 # Titles in a box of links to other articles are at most this long.
 _MAX_LINK_TITLE_WORDS = 20
+_MAX_LINK_DATE_WORDS = 6  # "Wednesday, November 20, 2019 13:42"
 # A heading under a box of lines (links, a caption, a list) is at most this long, and each
 # line of the box at least this long and this many words longer than it.
 _MAX_HEADING_UNDER_BOX_WORDS = 5
@@ -151,11 +152,13 @@ def drop_junk(units: list[Unit]) -> list[Unit]:
         # The byline or date under the headline ends a box of links above it, the first
         # heading a contents box listed ends that box, and so does the story's next heading,
         # told from the box's headlines by its few words.
+        if in_link_list and listed and _dates_listed_title(units, index):
+            continue
         if (
             in_link_list
             and _is_link_title(unit)
             and not is_byline_or_date(unit.text)
-            and key not in listed
+            and not (key in listed and not _over_link_title(units, index))
             and not (
                 is_heading_under_box(unit.words, listed_words)
                 and index + 1 < len(units)
@@ -181,6 +184,29 @@ def drop_junk(units: list[Unit]) -> list[Unit]:
         seen.add(key)
         kept.append(unit)
     return kept
+
+
+def _over_link_title(units: list[Unit], index: int) -> bool:
+    """Whether a link title follows the line at ``index``: a box's section label ("FEATURES")
+    is printed over each of its titles, while a title the box listed, set again over a
+    paragraph, is where the story starts."""
+    return index + 1 < len(units) and _is_link_title(units[index + 1])
+
+
+def _dates_listed_title(units: list[Unit], index: int) -> bool:
+    """Whether the line at ``index`` in a box of links is the date of the title over it: a
+    date alone, with another title under it ("Elite Exaltas: the Nissan nicknames" over
+    "December 18, 2015" over "FEATURES"). Under the last title, a date can't be told from
+    the story's own, and is left to the reader of the header."""
+    unit = units[index]
+    dates = find_dates(unit.text) if unit.words <= _MAX_LINK_DATE_WORDS else []
+    spans = [(found.match.start, found.match.end) for found in dates]
+    date_alone = bool(spans) and not blank_out(unit.text, spans).strip(" ,|·•–—-:")
+    return (
+        date_alone
+        and _over_link_title(units, index)
+        and not is_byline_or_date(units[index + 1].text)
+    )
 
 
 def _may_be_headline(kept: list[Unit]) -> bool:
