@@ -122,6 +122,7 @@ def test_iso_output_keeps_the_zone() -> None:
         "Getty Images",
         "Read more: Why the trams stopped running",
         "Also: See our coverage of the tram strike",
+        "2of4Riders queue for the last night bus at Elm Park on Tuesday, Nov. 19, 2019.",
         "ALSO: Night buses return to Elm Park",
         "This article is more than 2 years old",
         "Listen · 4:32 min",

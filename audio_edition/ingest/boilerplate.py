@@ -200,6 +200,9 @@ PROMOTIONS = (
                 r"(?:$|\s+(?:on|in|with|via)\s+(?:your |a )?(?:social|facebook|twitter|x\b|friends?"
                 r"|whatsapp|email|linkedin|reddit|messenger|sms|telegram|pinterest|bluesky"
                 r"|threads))", re.I), 10),
+    # A gallery's counter glued to its picture's caption: "1of4Shoppers queue for gas cans".
+    (re.compile(r"^(?:(?:[Ii]mage|[Pp]hoto|[Pp]icture|[Ss]lide)\s*)?\d{1,3}\s*(?:of|/)\s*\d{1,3}"
+                r"(?=[A-Z“‘\"'])"), 80),
     # A share menu's label, which may name the story: "Share All sharing options for: <headline>".
     (re.compile(r"^share\b.{0,12}\bsharing options\b", re.I), 40),
     # Where a story came from: "Via: The Mobile Chronicle", "Provided by Northbridge
