@@ -1468,6 +1468,38 @@ def test_a_line_over_the_first_paragraph_keeps_company_for_a_lone_heading() -> N
     assert [s.heading for s in article.sections if s.heading] == ["Repairs begin in the spring"]
 
 
+@pytest.mark.parametrize(
+    ("crosshead", "heads"),
+    [("Ferry talks", True), ("A smaller depot", True), ("Got a story?", False),
+     ("About Harbour Transit", False), ("Book tickets", False)],
+)  # fmt: skip
+def test_a_lone_crosshead_heads_its_section_when_it_names_what_the_section_tells(
+    crosshead: str, heads: bool
+) -> None:
+    text = "\n\n".join(
+        ["Harbour City to Cut Late Buses", "By Camille Vard", BODY, crosshead,
+         "Talks with the ferry company on a smaller depot for Harbour Transit resume in May.",
+         "The union said it would wait for the talks before calling any strike."]
+    )  # fmt: skip
+    article = parse_text(text)
+    assert [s.heading for s in article.sections if s.heading] == ([crosshead] if heads else [])
+    assert crosshead in read_aloud(article)
+
+
+def test_the_box_about_the_company_under_a_release_heads_no_section() -> None:
+    text = "\n\n".join(
+        ["Harbour Transit Orders Forty Electric Buses", "By Camille Vard", BODY,
+         "What the buses replace", "The diesel fleet from 2009 goes to the scrapyard by May.",
+         "When they arrive", "The first ten buses reach the depot in the spring.",
+         "About Harbour Transit",
+         "Harbour Transit runs the city's buses and ferries for two million riders a year."]
+    )  # fmt: skip
+    article = parse_text(text)
+    headings = [s.heading for s in article.sections if s.heading]
+    assert headings == ["What the buses replace", "When they arrive"]
+    assert "Harbour Transit runs the city's buses" in read_aloud(article)
+
+
 def test_titles_that_share_no_words_with_the_paragraphs_under_them_head_no_sections() -> None:
     # A local station's page sets other stories' titles between a court report's paragraphs;
     # they share words with the story, but not with what the paragraphs under them say.

@@ -538,7 +538,8 @@ def _split_sections(
         sections.append(Section(heading, tuple(paragraphs)))
     sections = [s for s in sections if s.paragraphs]
     titles = [s.heading for s in sections if s.heading]
-    if len(titles) + first_line_heading < _MIN_HEADINGS and not all(map(_is_lone_heading, titles)):
+    headed = [s for s in sections if s.heading]
+    if len(titles) + first_line_heading < _MIN_HEADINGS and not all(map(_stands_alone, headed)):
         # One line between paragraphs is more often a caption or a promoted link than a
         # heading: articles with sections have several. Read it as a paragraph.
         merged = [p for s in sections for p in ((s.heading,) if s.heading else ()) + s.paragraphs]
@@ -636,6 +637,8 @@ def _is_heading(
         return False  # "By Meridian News Agency": a byline, even below the story's start
     if " · " in text or " • " in text:
         return False  # "Beginner · 10 minutes": a card's details, set apart by dots
+    if _ABOUT_BOX.match(text):
+        return False  # "About Harbour Transit": the box on the company or the writer
     if _WEB_ADDRESS.search(text) or _HANDLE.search(text):
         # An embedded post's text with its link ("... pic.twitter.com/x1"), or who posted it
         # ("Mesa County Sheriff (@MesaSheriff)").
@@ -845,6 +848,33 @@ def _is_interview(units: list[Unit]) -> bool:
 
 def _in_first_person(paragraph: str) -> bool:
     return _FIRST_PERSON.search(_QUOTED.sub("", paragraph)) is not None
+
+
+def _stands_alone(section: Section) -> bool:
+    """Whether the section's heading may be the page's only one: a few words in title case,
+    or a crosshead of a few words naming what the paragraphs under it tell ("Hostage swap"
+    over the exchange of prisoners). A question is a box's title."""
+    heading = section.heading or ""
+    if _is_lone_heading(heading):
+        return True
+    stems = _topic_stems(heading)
+    under = {stem for paragraph in section.paragraphs[:_PARAGRAPHS_UNDER_HEADING]
+             for stem in _topic_stems(paragraph)}  # fmt: skip
+    return (
+        len(heading.split()) <= _MAX_LONE_CROSSHEAD_WORDS
+        and bool(stems)
+        and 2 * sum(stem in under for stem in stems) >= len(stems)
+        and not heading.endswith(("?", ":"))
+        and not is_person_name(heading, known_first_name=True)  # the writer, over her bio
+    )
+
+
+_MAX_LONE_CROSSHEAD_WORDS = 3
+# The title of the box on the company or the writer under a release or a post: "About Efua".
+_ABOUT_BOX = re.compile(
+    r"^(?:About|ABOUT) (?:the )?(?:[A-Z\d]|[a-z]+[A-Z\d])[\w&.'’-]*(?: [A-Z\d][\w&.'’-]*){0,3}$"
+    r"|^(?i:about (?:the|this) (?:author|writer|company|editor)s?)$"
+)
 
 
 def _is_lone_heading(text: str) -> bool:
