@@ -65,6 +65,10 @@ def test_byline_forms(byline: str, authors: tuple[str, ...]) -> None:
             dt.datetime(2025, 2, 6, 16, 5, tzinfo=dt.timezone(dt.timedelta(hours=-5))),
         ),
         ("2025-02-06T10:20:00+01:00", dt.datetime(2025, 2, 6, 10, 20, tzinfo=CET)),
+        (
+            "Source: Harbour Wire| 2025-02-06 10:20:00|Editor: Jo Lee",
+            dt.datetime(2025, 2, 6, 10, 20),
+        ),
     ],
 )
 def test_date_shapes(line: str, published: dt.date) -> None:

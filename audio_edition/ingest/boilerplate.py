@@ -448,6 +448,9 @@ _GLUED_CARD_LABEL = re.compile(
 )
 
 
+_SOURCE_LABEL = re.compile(r"source\s*:", re.IGNORECASE)
+
+
 def is_boilerplate(line: str, *, headline: bool = False) -> bool:
     """True for a line that is page furniture: a share button, an ad label, a photo credit.
 
@@ -457,6 +460,8 @@ def is_boilerplate(line: str, *, headline: bool = False) -> bool:
     words = len(line.split())
     # ("Photos: Hot air balloons fill the sky ..." may be the headline of a gallery.)
     prefixed = JUNK_PREFIX.match(line) and not (headline and words >= _MIN_PREFIXED_HEADLINE_WORDS)
+    if prefixed and _SOURCE_LABEL.match(line) and "|" in line and find_date(line) is not None:
+        prefixed = None  # "Source: Xinhua | 2024-03-05 19:11:20": the story's own date line
     if key in JUNK_LINES or prefixed or COUNTER_LINE.match(line):
         return True
     if not headline and _GLUED_CARD_LABEL.match(line) and find_date(line) is None:

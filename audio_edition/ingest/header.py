@@ -343,6 +343,13 @@ def _is_short_label(text: str) -> bool:
     return bool(words) and len(words) <= _MAX_EXTRA_WORDS and not text.endswith(".")
 
 
+# A field of the meta line that names where the story came from and who edited it, beside its
+# date: "Source: Xinhua | 2024-03-05 19:11:20 | Editor: Zhang Yu".
+_SOURCE_OR_EDITOR_FIELD = re.compile(
+    r"(?:^|(?<=[|·•]))\s*(?:source|editors?|edited by)\s*:[^|·•]*", re.IGNORECASE
+)
+
+
 def is_date_line(text: str, dates: list[LabelledDate], *, other_words: int = 3) -> bool:
     """A line that is mostly its dates: a weekday, a label, a time or a separator may remain,
     and up to ``other_words`` other words."""
@@ -351,6 +358,7 @@ def is_date_line(text: str, dates: list[LabelledDate], *, other_words: int = 3) 
         return False
     # The page's age and reading time may share the line: "• Last updated 1 day ago • 3 min read".
     rest = READ_TIME.sub(" ", re.sub(rf"\b{AGO}\b", " ", blank_out(text, spans), flags=re.I))
+    rest = _SOURCE_OR_EDITOR_FIELD.sub(" ", rest)
     words = [
         word
         for word in re.sub(r"[|,;·•–—-]", " ", rest).split()
