@@ -1490,6 +1490,30 @@ def test_a_lone_crosshead_heads_its_section_when_it_names_what_the_section_tells
     assert crosshead in read_aloud(article)
 
 
+def test_a_listicles_numbered_items_head_their_sections_over_a_line_of_specs() -> None:
+    items = [
+        ("1. Tessel Air 14 — the best for most riders", "Specs: 14-inch frame, 9kg, 60km range"),
+        ("2. Northam Fold — the best budget pick", "Specs: 20-inch wheels, 12kg, 40km range"),
+        ("3. Halden Cargo — the best for families", "Specs: two seats, 30kg, 80km range"),
+    ]
+    text = "\n\n".join(
+        ["The Best Electric Bikes for Commuters", "By Camille Vard", BODY]
+        + [line for title, specs in items
+           for line in (title, "$899 at Harbour Cycles", specs,
+                        f"We rode the {title.split()[1]} to work for a month in all weathers.")]
+    )  # fmt: skip
+    article = parse_text(text)
+    assert [s.heading for s in article.sections if s.heading] == [title for title, _ in items]
+
+
+def test_a_numbered_list_without_paragraphs_between_is_no_run_of_headings() -> None:
+    steps = ["1. Lift the bike onto the stand", "2. Open the brake", "3. Pull the wheel free"]
+    after = "Pump the new tube up to the pressure printed on the tyre's wall before you ride."
+    text = "\n\n".join(["How to Fix a Flat Tyre", "By Camille Vard", BODY, *steps, after])
+    article = parse_text(text)
+    assert not [s.heading for s in article.sections if s.heading]
+
+
 def test_the_box_about_the_company_under_a_release_heads_no_section() -> None:
     text = "\n\n".join(
         ["Harbour Transit Orders Forty Electric Buses", "By Camille Vard", BODY,

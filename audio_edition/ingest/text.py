@@ -509,6 +509,16 @@ def _split_sections(
     first_line_heading = bool(headings) and headings[0]
     if first_line_heading:
         headings[0] = False
+    # A listicle's or a guide's numbered items head their sections, however the lines under
+    # them begin (a price, a line of specs).
+    # What stands between an item and its first paragraph is the item's (a line of specs).
+    numbered = _numbered_items(units)
+    for index in numbered:
+        headings[index] = True
+        following = index + 1
+        while following < len(units) and not _is_prose(units[following]):
+            headings[following] = False
+            following += 1
     # A line that shares no words with the paragraphs under it is read, but heads nothing.
     for index in _off_topic(units, headings):
         headings[index] = False
@@ -518,7 +528,7 @@ def _split_sections(
         for index, heading in enumerate(headings)
         if heading
         for caption in _beside_captions(units, index)
-    }
+    } - set(numbered)
     for index, unit in enumerate(units):
         if index in captions:
             continue
@@ -545,6 +555,37 @@ def _split_sections(
         merged = [p for s in sections for p in ((s.heading,) if s.heading else ()) + s.paragraphs]
         sections = [Section(None, tuple(merged))] if merged else []
     return lede, tuple(sections), first_line_heading
+
+
+def _numbered_items(units: list[Unit]) -> list[int]:
+    """The lines of a numbered run ("1. Corvid Air 14", "2. Northam Flex", "3. ...", counting
+    up or down by one) with a paragraph of the story between each and the next: the items
+    of a listicle or the steps of a guide. A numbered list without paragraphs between its
+    items is a list."""
+    numbered = [
+        (index, int(match[1]))
+        for index, unit in enumerate(units)
+        if (match := _NUMBERED_LINE.match(unit.text))
+        and unit.words <= _MAX_SUBHEADING_WORDS
+        and (not unit.ends_sentence or unit.text.endswith("?"))
+    ]
+    runs: list[list[tuple[int, int]]] = []
+    for index, number in numbered:
+        run = runs[-1] if runs else []
+        step = run[1][1] - run[0][1] if len(run) > 1 else None
+        if (
+            run
+            and number - run[-1][1] in ((step,) if step else (1, -1))
+            and any(_is_prose(unit) for unit in units[run[-1][0] + 1 : index])
+        ):
+            run.append((index, number))
+        else:
+            runs.append([(index, number)])
+    return [index for run in runs if len(run) >= _MIN_NUMBERED_ITEMS for index, _ in run]
+
+
+_NUMBERED_LINE = re.compile(r"^(\d{1,2})[.)]\s+\S")
+_MIN_NUMBERED_ITEMS = 3
 
 
 def _captions_among_headings(units: list[Unit], headings: list[bool]) -> list[int]:
