@@ -490,6 +490,25 @@ def test_a_live_blogs_entries_head_sections_under_their_time_stamps() -> None:
     assert "p.m." not in " ".join(s.heading or "" for s in article.sections)
 
 
+def test_a_live_blogs_time_stamps_are_not_read() -> None:
+    # Each entry's stamp is printed over its title, and the newest entry comes first.
+    opening = [
+        f"Polling station {n} reported its turnout to the clerk before noon." for n in "ABCDEF"
+    ]
+    lines = ["Island Referendum Live: Polls Close", "By Camille Vard", BODY, *opening]
+    for stamp, title in (
+        ("10:20 p.m. ET", "Ferry count finishes early"),
+        ("9:41 p.m. ET", "Polls close with record turnout"),
+        ("8:15 p.m. ET", "Queues at the harbour polling station"),
+    ):
+        lines += [stamp, title, f"The clerk's office posted its update on {title.lower()}.",
+                  "Share"]  # fmt: skip
+    article = parse_text("\n\n".join(lines))
+    spoken = read_aloud(article)
+    assert "p.m. ET" not in spoken
+    assert spoken.count("The clerk's office posted its update") == 3
+
+
 HEADING_SHAPES = [
     # A fact box's lines, a card's details and the name under a letter's "See you next
     # week," head nothing.

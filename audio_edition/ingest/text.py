@@ -104,6 +104,12 @@ def _parse_text(text: str, source: str | Path | None) -> Article:
     # A date alone between paragraphs, under the header, is a related link's or a post's.
     body = [unit for unit in body if not _is_date_alone(unit)]
     lede, sections = _sections(_without_promoted_headlines(headline, body))
+    # A live blog's time stamp over an entry ("10:20 p.m. ET", "2 hours ago") is not read.
+    sections = tuple(
+        Section(section.heading, kept)
+        for section in sections
+        if (kept := tuple(p for p in section.paragraphs if not _is_stamp_alone(p)))
+    )
     authors = authors or signed
     return Article(
         headline=headline,
@@ -112,6 +118,12 @@ def _parse_text(text: str, source: str | Path | None) -> Article:
         lede=lede,
         sections=sections,
     )
+
+
+def _is_stamp_alone(paragraph: str) -> bool:
+    """ "10:20 p.m. ET", "2 hours ago", "Nov 19": a stamp with a number in it ("Today" may be
+    a weather page's heading)."""
+    return any(ch.isdigit() for ch in paragraph) and is_stamp(paragraph)
 
 
 def _is_date_alone(unit: Unit) -> bool:
