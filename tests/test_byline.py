@@ -503,6 +503,11 @@ UNPUNCTUATED_STANDFIRST = "A new boat, a new timetable and a crew who grew up on
          [STANDFIRST, "By Jane Doe"]),
         # A wire's release: who sent it, over its date.
         (["News provided by", "Kestrel Robotics", "Feb 11, 2025, 08:00 ET"], []),
+        # The site's name over its menu, over the section's label in capitals.
+        (["The Harbour City Daily", "Harbour", "Housing", "Transport", "Community", "HARBOUR"],
+         [STANDFIRST, "Jane Doe and John Roe", "PUBLISHED Mar 3, 2025, 05:00 AM SGT"]),
+        (["THE HARBOUR TIMES", "Home", "News", "Counties", "Business", "E-Paper", "COUNTIES"],
+         ["BY JANE DOE", "Monday, March 03, 2025"]),
     ],
 )  # fmt: skip
 def test_labels_and_menus_over_a_headline_with_its_standfirst(

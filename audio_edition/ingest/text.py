@@ -79,6 +79,7 @@ _MIN_STANDFIRST_WORDS = 5
 _MAX_NAME_WORDS = 8
 # A site's menu pasted above the headline: at least this many lines of a few words.
 _MIN_MENU_ITEMS = 3
+_MAX_SITE_NAME_WORDS = 6
 _MAX_MENU_ITEM_WORDS = 3
 
 
@@ -437,8 +438,21 @@ BREADCRUMB = re.compile(
 
 def _after_menu(units: list[Unit]) -> int:
     """Where the page starts after its menu: a run of at least ``_MIN_MENU_ITEMS`` lines of one
-    to three words ("News", "Sport", "Local news") before the headline. The run ends at a
-    byline or a date, whose headline is the line above it."""
+    to three words ("News", "Sport", "Local news") before the headline, under the site's name
+    if the copy began with it ("The Lion City Daily"). The run ends at a byline or a date,
+    whose headline is the line above it."""
+    if (
+        len(units) > 1
+        and units[0].words <= _MAX_SITE_NAME_WORDS
+        and names_publication(units[0].text)
+    ):
+        under_name = _menu_end(units[1:])
+        if under_name:
+            return 1 + under_name
+    return _menu_end(units)
+
+
+def _menu_end(units: list[Unit]) -> int:
     run = 0
     for unit, following in zip(units, [*units[1:], None], strict=True):
         if (
