@@ -68,6 +68,12 @@ BYLINES = [
     (["Words: Jane Doe", "March 4, 2025"], ("Jane Doe",)),
     # The name as catalogues and feeds give it, without the title.
     (["By Dr. Jane Doe", "March 4, 2025"], ("Jane Doe",)),
+    # An office-holder's op-ed; a given name cut short ("Ma." for Maria, "Md." for Mohammad).
+    (["By Sen. Jane Doe and Rep. John Roe", "March 4, 2025"], ("Jane Doe", "John Roe")),
+    (["By Ma. Cristina Doe", "March 4, 2025"], ("Ma. Cristina Doe",)),
+    (["By Md. Rafiqul Doe", "March 4, 2025"], ("Md. Rafiqul Doe",)),
+    # A live blog's writers, with who writes now and who wrote earlier.
+    (["Jane Doe (now) and John Roe (earlier)", "Sat 1 Mar 2025 14.10 GMT"], ("Jane Doe", "John Roe")),
     (["By Prof. Jane Doe and Mr. John Roe", "March 4, 2025"], ("Jane Doe", "John Roe")),
     (["Hon Rachel Te Awa", "12 July 2023"], ("Rachel Te Awa",)),
     # Under the writer's byline, "Reviewed by" names who checked the work; alone, the critic.

@@ -310,6 +310,8 @@ def split_authors(names: str, *, explicit: bool = False) -> tuple[str, ...]:
     )[0]
     names = re.sub(r"\s+(?:on|at)\s*(?=\||$)", " ", names)  # "by Jane Doe on <date>"
     names = re.split(r"\s+(?=(?:Updated|Published|Posted|Last [Uu]pdated)\b)", names, maxsplit=1)[0]
+    # "Jane Doe (now) and John Roe (earlier)": a live blog's notes on who writes when.
+    names = re.sub(r"\s*\((?:now|earlier|later|previously|until \S+|from \S+)\)", "", names)
     names = re.split(r"\s*[|•·/(]\s*|\s+[-–—]\s+", names)[0]  # "Jane Doe (Island Post)"
     if names.isupper():  # "TOMOKO OTAKI AND GABRIEL DOMINGO"
         names = re.sub(r"\b(?:AND|WITH)\b", lambda joiner: joiner[0].lower(), names)

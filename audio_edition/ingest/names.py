@@ -86,8 +86,13 @@ PLACE_WORDS = frozenset(
 COLLECTIVE_WORDS = frozenset({"staff", "bureau", "desk", "team", "newsroom", "reports", "wire"})
 # Titles before a name: "Dr. Jane Doe" is a person's name.
 HONORIFICS = frozenset(
-    {"dr.", "dr", "prof.", "prof", "rev.", "sir", "dame", "mr.", "mrs.", "ms.", "hon", "hon."}
-)
+    {
+        "dr.", "dr", "prof.", "prof", "rev.", "sir", "dame", "mr.", "mrs.", "ms.", "hon", "hon.",
+        # An office-holder's op-ed: "By Sen. Jane Doe", "By Gov. John Roe", "Cllr Ann Poe".
+        "sen.", "rep.", "gov.", "gen.", "col.", "lt.", "capt.", "maj.", "sgt.", "adm.", "fr.",
+        "cllr", "cllr.",
+    }
+)  # fmt: skip
 NAME_PARTICLES = frozenset(
     {
         "de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "del", "della", "dos",
@@ -192,10 +197,17 @@ def with_surname_titled(words: list[str], *, any_first_name: bool = False) -> li
     return words
 
 
+# A given name cut short with a full stop, as Filipino, South Asian and Malay papers print
+# them: "Ma. Cristina" (Maria), "Md." and "Mohd." (Mohammad).
+_ABBREVIATED_NAME = re.compile(r"[A-Z][a-z]{1,3}\.")
+
+
 def _is_name_word(word: str) -> bool:
     """ "Jane", "Zoë", "McBride", "O'Neil", "J.", "J.R." or "al-Harbi": capitalized letters,
     any script."""
-    if INITIALS.fullmatch(word):
+    if INITIALS.fullmatch(word) or (
+        _ABBREVIATED_NAME.fullmatch(word) and word.casefold() not in HONORIFICS
+    ):
         return word[0].isupper()
     if _ARTICLE_JOINED.fullmatch(word):
         return True
