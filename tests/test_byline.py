@@ -72,6 +72,9 @@ BYLINES = [
     (["By Sen. Jane Doe and Rep. John Roe", "March 4, 2025"], ("Jane Doe", "John Roe")),
     (["By Ma. Cristina Doe", "March 4, 2025"], ("Ma. Cristina Doe",)),
     (["By Md. Rafiqul Doe", "March 4, 2025"], ("Md. Rafiqul Doe",)),
+    # A blogger who signs with her first name alone, over the date; a section's name is no one.
+    ([STANDFIRST, "Oona", "Sep 9, 2024"], ("Oona",)),
+    ([STANDFIRST, "Opinion", "Sep 9, 2024"], ()),
     # A live blog's writers, with who writes now and who wrote earlier.
     (["Jane Doe (now) and John Roe (earlier)", "Sat 1 Mar 2025 14.10 GMT"], ("Jane Doe", "John Roe")),
     (["By Prof. Jane Doe and Mr. John Roe", "March 4, 2025"], ("Jane Doe", "John Roe")),

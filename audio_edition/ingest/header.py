@@ -29,6 +29,7 @@ from .names import (
     JOB_WORDS,
     ROLE_WORDS,
     WIRE_SERVICES,
+    is_first_name,
     is_person_name,
     names_publication,
     names_section,
@@ -73,6 +74,23 @@ def read_meta_lines(lines: list[str]) -> tuple[tuple[str, ...], Published | None
     units = drop_junk([Unit(line, len(line.split())) for line in map(clean_line, lines) if line])
     authors, published, _ = take_meta(units)
     return authors, published
+
+
+def _first_name_over_date(zone: list[Unit], date_lines: list[bool], index: int) -> bool:
+    """Whether the line is a first name alone (not a place or a section) over the date line."""
+    text = zone[index].text
+    return (
+        zone[index].words == 1
+        and index + 1 < len(zone)
+        and date_lines[index + 1]
+        and _LETTERS_ONLY.fullmatch(text) is not None
+        and not text.isupper()
+        and is_first_name(text)
+        and not names_section(text)
+    )
+
+
+_LETTERS_ONLY = re.compile(r"[^\W\d_]{2,}")
 
 
 def take_meta(units: list[Unit]) -> tuple[tuple[str, ...], Published | None, list[Unit]]:
@@ -184,6 +202,16 @@ def take_meta(units: list[Unit]) -> tuple[tuple[str, ...], Published | None, lis
             # "Island Daily Inquirer / 05:30 AM March 5, 2025" under the byline: the outlet
             # and the date, on the line where the date goes.
             dates.extend(zone_dates[index])
+            meta.add(index)
+        elif (
+            not bylines
+            and (not seen_body or index == 1)
+            and _first_name_over_date(zone, date_lines, index)
+        ):
+            # "Oona" over "Sep 9, 2024", under the headline or its standfirst: a blogger who
+            # signs with her first name.
+            bylines.append(Byline((text,), explicit=False, dates=()))
+            last_byline = index
             meta.add(index)
         elif not seen_body and is_label(unit.text):
             meta.add(index)
