@@ -1493,7 +1493,8 @@ def test_a_line_over_the_first_paragraph_keeps_company_for_a_lone_heading() -> N
 
 @pytest.mark.parametrize(
     ("crosshead", "heads"),
-    [("Ferry talks", True), ("A smaller depot", True), ("Got a story?", False),
+    [("Ferry talks", True), ("A smaller depot", True), ("Union waits on the outcome", True),
+     ("The union waits for a vote in the spring", False), ("Got a story?", False),
      ("About Harbour Transit", False), ("Book tickets", False)],
 )  # fmt: skip
 def test_a_lone_crosshead_heads_its_section_when_it_names_what_the_section_tells(

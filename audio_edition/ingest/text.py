@@ -919,8 +919,9 @@ def _in_first_person(paragraph: str) -> bool:
 
 def _stands_alone(section: Section) -> bool:
     """Whether the section's heading may be the page's only one: a few words in title case,
-    or a crosshead of a few words naming what the paragraphs under it tell ("Hostage swap"
-    over the exchange of prisoners). A question is a box's title."""
+    or a crosshead of up to five words that names something the paragraphs under it tell of
+    ("Hostage swap" over the exchange of prisoners); a longer line is more often a caption.
+    A question is a box's title."""
     heading = section.heading or ""
     if _is_lone_heading(heading):
         return True
@@ -930,13 +931,13 @@ def _stands_alone(section: Section) -> bool:
     return (
         len(heading.split()) <= _MAX_LONE_CROSSHEAD_WORDS
         and bool(stems)
-        and 2 * sum(stem in under for stem in stems) >= len(stems)
+        and any(stem in under for stem in stems)
         and not heading.endswith(("?", ":"))
         and not is_person_name(heading, known_first_name=True)  # the writer, over her bio
     )
 
 
-_MAX_LONE_CROSSHEAD_WORDS = 3
+_MAX_LONE_CROSSHEAD_WORDS = 5
 # The title of the box on the company or the writer under a release or a post: "About Efua".
 _ABOUT_BOX = re.compile(
     r"^(?:About|ABOUT) (?:the )?(?:[A-Z\d]|[a-z]+[A-Z\d])[\w&.'’-]*(?: [A-Z\d][\w&.'’-]*){0,3}$"
