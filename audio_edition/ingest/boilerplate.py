@@ -408,6 +408,9 @@ ARTICLE_NOTE = re.compile(
 # so "14.03.2025" (a date) is not one.
 COUNTER_LINE = re.compile(
     r"^\d{1,3}(?:[.,]\d{1,3})*\s*[KkMm]?\s*(?:shares?|comments?|views?|followers|subscribers)?$"
+    # An embedded post's counts: "312 reposts 1.1K likes".
+    r"|^(?:\d{1,3}(?:[.,]\d{1,3})*\s*[KkMm]?\s*(?:shares?|comments?|views?|likes?|reposts?"
+    r"|retweets?|replies|reactions|quotes)\s*[·•|]?\s*){2,4}$"
     r"|^(?:(?:our\s+)?(?:rating|score|verdict)\s*:?\s*)?\d{1,3}(?:\.\d)?\s*(?:/|out of)\s*\d{1,3}"
     r"(?:\s*stars?)?$",
     re.IGNORECASE,

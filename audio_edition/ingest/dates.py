@@ -180,7 +180,9 @@ RELATIVE_STAMP = re.compile(
 
 # "10:57 p.m. ET", "14:02 UTC": a time of day alone, as a live blog stamps its entries.
 _CLOCK_ALONE = re.compile(
-    r"^[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?\s?m\b\.?)?\s*(?:\(?[A-Z]{2,4}\)?)?$", re.IGNORECASE
+    r"^(?:(?:last\s+)?updated(?:\s+at)?:?\s*)?"  # a live blog's "Updated at 11.52pm"
+    r"[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?\s?m\b\.?)?\s*(?:\(?[A-Z]{2,4}\)?)?$",
+    re.IGNORECASE,
 )
 
 
