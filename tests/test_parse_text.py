@@ -1526,6 +1526,17 @@ def test_a_listicles_numbered_items_head_their_sections_over_a_line_of_specs() -
     assert [s.heading for s in article.sections if s.heading] == [title for title, _ in items]
 
 
+def test_a_guides_steps_head_their_sections_under_its_list_and_beside_its_tips() -> None:
+    steps = ["Step 1: Lift the Bike", "Step 2: Open the Brake", "Step 3: Pull the Wheel Free"]
+    lines = ["How to Fix a Flat Tyre", "By Camille Vard", BODY, "What you need", "Tyre levers",
+             "A spare tube"]  # fmt: skip
+    for step in steps:
+        lines += [step, f"{step.split(': ')[1]} before anything else, and take your time.", "Tip",
+                  "Keep the bolts in a cup so that none of them rolls away."]  # fmt: skip
+    article = parse_text("\n\n".join(lines))
+    assert [s.heading for s in article.sections if s.heading] == steps
+
+
 def test_a_numbered_list_without_paragraphs_between_is_no_run_of_headings() -> None:
     steps = ["1. Lift the bike onto the stand", "2. Open the brake", "3. Pull the wheel free"]
     after = "Pump the new tube up to the pressure printed on the tyre's wall before you ride."

@@ -610,7 +610,11 @@ def _numbered_items(units: list[Unit]) -> list[int]:
     return [index for run in runs if len(run) >= _MIN_NUMBERED_ITEMS for index, _ in run]
 
 
-_NUMBERED_LINE = re.compile(r"^(\d{1,2})[.)]\s+\S")
+# "3. Move early", "Step 2: Cut the boards", "Day 4 - Into the hills".
+_NUMBERED_LINE = re.compile(
+    r"^(?:(?:step|part|day|stage|round|week|chapter|no\.?)\s*)?(\d{1,2})(?:[.):](?!\d)|\s+[-–—])\s*\S",
+    re.IGNORECASE,
+)
 _MIN_NUMBERED_ITEMS = 3
 
 
@@ -706,6 +710,8 @@ def _is_heading(
         return False  # "Beginner · 10 minutes": a card's details, set apart by dots
     if _ABOUT_BOX.match(text):
         return False  # "About Harbour Transit": the box on the company or the writer
+    if text.casefold().rstrip(" :") in _BOX_LABELS:
+        return False  # "Tip" over a line of advice: a box set in the story, no section
     if _WEB_ADDRESS.search(text) or _HANDLE.search(text):
         # An embedded post's text with its link ("... pic.twitter.com/x1"), or who posted it
         # ("Mesa County Sheriff (@MesaSheriff)").
@@ -938,6 +944,11 @@ def _stands_alone(section: Section) -> bool:
 
 
 _MAX_LONE_CROSSHEAD_WORDS = 5
+# The labels of boxes set among a guide's paragraphs.
+_BOX_LABELS = frozenset(
+    {"tip", "tips", "top tip", "pro tip", "quick tip", "note", "warning", "caution",
+     "did you know?", "good to know", "fact", "fast fact", "fun fact", "quick fact"}
+)  # fmt: skip
 # The title of the box on the company or the writer under a release or a post: "About Efua".
 _ABOUT_BOX = re.compile(
     r"^(?:About|ABOUT) (?:the )?(?:[A-Z\d]|[a-z]+[A-Z\d])[\w&.'’-]*(?: [A-Z\d][\w&.'’-]*){0,3}$"
