@@ -153,6 +153,26 @@ def test_a_share_menu_printed_once_is_never_read() -> None:
     assert article.lede and article.lede.startswith("The council approved")
 
 
+@pytest.mark.parametrize(
+    "furniture",
+    ["Buy at Harbour Cycles", "Follow The Harbour Post channel on WhatsApp",
+     "Follow Harbour Post on Google News for the latest updates.",
+     "We respect your privacy. Unsubscribe at any time.",
+     "Harbour Post welcomes respectful comments. Comments are moderated.",
+     "What are your thoughts?"],
+)  # fmt: skip
+def test_the_outlets_pitches_and_shop_links_between_paragraphs_are_not_read(
+    furniture: str,
+) -> None:
+    story = [f"Paragraph {n} of the story says what the council decided on the buses." for n in
+             "ABCDEFGHIJKL"]  # fmt: skip
+    text = "\n\n".join(["Buses Every Ten Minutes", "By Camille Vard", *story[:9], furniture,
+                         *story[9:]])  # fmt: skip
+    spoken = read_aloud(parse_text(text))
+    assert furniture not in spoken
+    assert spoken.count("says what the council decided") == len(story)
+
+
 def test_label_before_lede_and_repeated_lines_are_dropped() -> None:
     text = (
         "Buses Every Ten Minutes\n\nBy Camille Vard\n\nNews\nPhoto: Jo Smith\nPhoto: Jo Smith\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .dates import ZONE_OFFSETS, find_date
-from .names import ROLE_WORDS, names_publication
+from .names import ROLE_WORDS, is_person_name, names_publication
 
 # Whole lines that are page furniture, compared casefolded without trailing punctuation.
 JUNK_LINES = frozenset(
@@ -259,8 +259,14 @@ PROMOTIONS = (
                 r"|\+\d{1,3}(?:[\s.-]\(?\d{1,4}\)?){2,4}|(?<=:\s)\d{3}-\d{4})$", re.I), 6),
     # The links a page offers to readers of screens: "Skip to site index".
     (re.compile(r"^skip (?:to|navigation|(?:the )?next section)\b", re.I), 6),
-    # Shopping links in buying guides: "See it now: Amazon", "Buy now at Best Buy".
-    (re.compile(r"^(?:see it now|buy (?:it )?now|shop now|check price|see price)\b", re.I), 12),
+    # Shopping links in buying guides: "See it now: Amazon", "Buy now at Best Buy", "Buy at
+    # Voltmart". (A deal card's prices are read: they say what the deal is.)
+    (re.compile(r"^(?:see it now|buy (?:it )?now|shop now|check price|see price)\b"
+                r"|^(?:buy|shop) (?:it )?(?:at|from|on) (?-i:[A-Z])", re.I), 12),
+    # The notes of the outlet's sign-up and comment boxes: "We respect your privacy.
+    # Unsubscribe at any time.", "Comments are moderated.", "What are your thoughts?".
+    (re.compile(r"\bunsubscribe at any time\b|\bcomments are (?:moderated|reviewed)\b"
+                r"|^what are your thoughts\?$", re.I), 25),
     # "Story title [VIDEO]|Other title [PICTURES]": link lists with section tags (a time zone
     # after a time, "10:20 [IST]", is not one).
     (re.compile(rf"\[(?!(?:{'|'.join(ZONE_OFFSETS)})\])(?:[A-Z]{{3,}} ?){{1,3}}\]"), 80),
@@ -492,6 +498,8 @@ def is_boilerplate(line: str, *, headline: bool = False) -> bool:
         return True
     if words <= _MAX_PITCH_WORDS and is_newsletter_pitch(line):
         return True
+    if words <= _MAX_PITCH_WORDS and _follows_the_outlet(line):
+        return True
     if headline or byline:
         return False
     return words >= _MIN_SHOUTING_WORDS and _is_shouting(line)
@@ -527,6 +535,25 @@ def pull_quotes(paragraphs: list[str]) -> set[str]:
 
 def _flattened(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+# "Follow Gulf Ledger on WhatsApp for the latest updates", "Follow The Beat channel on X".
+_FOLLOW_ON = re.compile(
+    r"^follow (?P<whom>.{1,60}?)(?: channel)? on (?:whatsapp|telegram|google news|instagram|x"
+    r"|twitter|facebook|threads|bluesky|youtube|tiktok|linkedin)\b",
+    re.IGNORECASE,
+)
+
+
+def _follows_the_outlet(line: str) -> bool:
+    """Where else to follow the outlet; a writer's own handle names her, and is read as her
+    note ("Follow Jane Doe on Twitter @janedoe")."""
+    match = _FOLLOW_ON.match(line)
+    return (
+        match is not None
+        and "@" not in line
+        and not is_person_name(match["whom"], known_first_name=True)
+    )
 
 
 def is_newsletter_pitch(line: str) -> bool:
