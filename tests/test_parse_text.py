@@ -159,7 +159,15 @@ def test_a_share_menu_printed_once_is_never_read() -> None:
      "Follow Harbour Post on Google News for the latest updates.",
      "We respect your privacy. Unsubscribe at any time.",
      "Harbour Post welcomes respectful comments. Comments are moderated.",
-     "What are your thoughts?"],
+     "What are your thoughts?", "Share this guide", "Viber",
+     "Harbour Post uses cookies. By continuing you agree to our use of cookies.",
+     "Our journalism needs your support. Subscribe today.",
+     "Support independent local journalism. Become a member from £5 a month.",
+     "Share your feedback to help improve our site!", "Report a problem with this page",
+     "RELATED STORY: Tram strike ends after nine days",
+     "The bike was provided by the manufacturer for testing.",
+     "Camille Vard travelled with support from Visit Harbour City.",
+     "This series was supported by the Harbour Fund for Local Reporting."],
 )  # fmt: skip
 def test_the_outlets_pitches_and_shop_links_between_paragraphs_are_not_read(
     furniture: str,
@@ -411,7 +419,8 @@ def test_a_caption_in_title_case_over_its_bracketed_credit_is_not_read() -> None
     "header",
     ["Most viewed", "More theatre reviews", "Recommended from Editorial", "TOP ARTICLES",
      "You may also be interested in:", "Related guides", "More gift ideas", "See more on",
-     "More letters", "More episodes", "MORE STORIES LIKE THIS ONE", "More like this"],
+     "More letters", "More episodes", "MORE STORIES LIKE THIS ONE", "More like this",
+     "Latest from Travel"],
 )  # fmt: skip
 def test_a_box_of_links_is_told_by_the_shape_of_its_header(header: str) -> None:
     titles = ["Ferry fares rise for the second time this year", "Night buses return to Elm Park"]

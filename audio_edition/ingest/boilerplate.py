@@ -37,7 +37,8 @@ JUNK_LINES = frozenset(
         "listen to this story", "access through your institution", "buy or subscribe",
         "end of list", "after newsletter promotion", "free weekly newsletter", "free newsletter",
         "free daily newsletter", "pinterest", "flipboard", "pocket", "tumblr", "telegram",
-        "messenger", "mastodon", "bluesky", "threads", "subscribe now", "story source",
+        "messenger", "mastodon", "bluesky", "threads", "viber", "wechat", "subscribe now",
+        "story source",
         "full story",
         "skip past newsletter promotion", "newsletter promotion", "buy photo",
         "enlarge this image", "toggle caption", "show caption", "hide caption", "view photo",
@@ -77,7 +78,8 @@ _PHOTO_LABELS = (
 # Lines that start like a caption, a credit or a teaser for another article.
 JUNK_PREFIX = re.compile(
     rf"^(?:{_PHOTO_LABELS}|source|video|watch"
-    r"|read more|read also|read next|also read|also|related|see also|see more|more on|more"
+    r"|read more|read also|read next|also read|also|related(?: (?:stor(?:y|ies)|articles?|links?"
+    r"|coverage|content|reading))?|see also|see more|more on|more"
     r"|video (?:above|below)|[A-Z]{2,5}\s+photo"
     r"|advertisement|journal reference"
     r"|read(?=\s*[|:])"
@@ -196,7 +198,8 @@ PROMOTIONS = (
     # "Share this on Facebook", "Share this story with a friend".
     (re.compile(r"^share (?:on|via|to) (?:facebook|x|twitter|whatsapp|linkedin|e-?mail|reddit"
                 r"|messenger|telegram|pinterest|bluesky|threads)$"
-                r"|^share (?:this|the)(?: (?:article|story|post|page))?"
+                r"|^share (?:this|the)(?: (?:article|story|post|page|guide|recipe|list|video"
+                r"|gallery|review|episode))?"
                 r"(?:$|\s+(?:on|in|with|via)\s+(?:your |a )?(?:social|facebook|twitter|x\b|friends?"
                 r"|whatsapp|email|linkedin|reddit|messenger|sms|telegram|pinterest|bluesky"
                 r"|threads))", re.I), 10),
@@ -243,8 +246,25 @@ PROMOTIONS = (
     (re.compile(r"\bis (?:for|intended (?:for|as)) general information\b"
                 r"|\b(?:is not a substitute for|does not constitute) (?:professional )?"
                 r"(?:medical|financial|legal|investment|tax) advice\b"
-                r"|^the (?:writer|author|reporter) (?:travelled|traveled|was a guest|stayed)\b",
+                r"|^the (?:writer|author|reporter) (?:travelled|traveled|was a guest|stayed)\b"
+                # "... travelled with support from Destination Coromandel", "The vehicle was
+                # provided by the manufacturer for testing", "This piece was supported by ...".
+                r"|\b(?:travell?ed|stayed) (?:with (?:the )?support (?:from|of)"
+                r"|as (?:a )?guests? of)\b"
+                r"|\bwas (?:provided|loaned|lent|supplied) by the"
+                r" (?:manufacturer|maker|company|brand)\b"
+                r"|^this (?:piece|story|article|report|series) was"
+                r" (?:supported|funded|paid for) by\b",
                 re.I), 30),
+    # The site's own boxes: a cookie banner, a pitch for readers' money, a feedback widget,
+    # "Report a problem with this page", "Our journalism needs your support. Subscribe today."
+    (re.compile(r"\buses? cookies\b(?=.*\b(?:agree|consent|accept|continu|privacy|policy"
+                r"|experience|browsing)\w*)|\b(?:our|the) use of cookies\b"
+                r"|\b(?:our|independent|quality|local) journalism needs your support\b"
+                r"|^support (?:independent|local|quality)\b.{0,40}\bjournalism\b"
+                r"|\bbecome a (?:member|subscriber|supporter) (?:from|for|today)\b"
+                r"|^share your feedback\b|^report a problem with this page\b"
+                r"|^(?:give|send) (?:us )?feedback on this page\b", re.I), 30),
     # Whom to call about a release: "Contact: Press Office press@harbour.example 555-0100".
     (re.compile(r"^(?:media |press )?contacts?\s*:(?=.*(?:@|\d{3}[\s.-]\d{4}\b))", re.I), 25),
     # A player's notes and counters: "Your browser does not support the audio element",
@@ -373,7 +393,7 @@ LINK_LIST_HEADERS = frozenset(
     }
 )  # fmt: skip
 # "More from Money Talk", "More in Science": the header of a box of a section's stories.
-_MORE_FROM = re.compile(r"^more (?:from|in) (?:[\w&'’.-]+ ?){1,4}$", re.IGNORECASE)
+_MORE_FROM = re.compile(r"^(?:more|latest) (?:from|in) (?:[\w&'’.-]+ ?){1,4}$", re.IGNORECASE)
 # Other headers of boxes of links, by their shape: "Most viewed", "More theatre reviews",
 # "Top articles", "Related guides", "Recommended from Editorial", "You may also be interested
 # in", "See more on". (A heading such as "Top priorities" or "More delays" names no kind of
