@@ -1507,7 +1507,7 @@ def test_a_title_like_line_over_the_first_paragraph_heads_no_section(first_line:
     text = "\n\n".join(["Harbour City to Cut Late Buses", "By Camille Vard", first_line, BODY])
     article = parse_text(text)
     assert [s.heading for s in article.sections if s.heading] == []
-    assert article.lede == first_line
+    assert first_line in heard(article)  # (a fact line, "Starring: ...", after the lede)
 
 
 def test_a_line_over_the_first_paragraph_keeps_company_for_a_lone_heading() -> None:
@@ -1564,6 +1564,15 @@ def test_a_guides_steps_head_their_sections_under_its_list_and_beside_its_tips()
                   "Keep the bolts in a cup so that none of them rolls away."]  # fmt: skip
     article = parse_text("\n\n".join(lines))
     assert [s.heading for s in article.sections if s.heading] == steps
+
+
+def test_a_fact_box_over_the_story_is_read_after_its_lede() -> None:
+    facts = ["Working time: 6 hrs", "Total time: 2 days", "Cost: $120 to $180"]
+    first = "A raised bed is the easiest way to grow vegetables where the soil is heavy clay."
+    text = "\n\n".join(["How to Build a Raised Bed", "By Camille Vard", *facts, first, BODY])
+    article = parse_text(text)
+    assert article.lede == first
+    assert heard(article)[2:5] == facts
 
 
 def test_a_numbered_list_without_paragraphs_between_is_no_run_of_headings() -> None:

@@ -555,11 +555,15 @@ def _split_sections(
         if heading
         for caption in _beside_captions(units, index)
     } - set(numbered)
+    first_prose = next((i for i, unit in enumerate(units) if _is_prose(unit)), len(units))
     for index, unit in enumerate(units):
         if index in captions:
             continue
         is_heading = headings[index]
-        if lede is None and not is_heading:
+        # A fact box over the story ("Working time: 6 hrs", "Serves: 4") is read after the
+        # lede, which is the story's first paragraph.
+        fact_over_story = _is_fact_or_stamp(unit) and index < first_prose
+        if lede is None and not is_heading and not fact_over_story:
             lede = tidy_dateline(unit.text)
             continue
         if is_heading:
