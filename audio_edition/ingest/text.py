@@ -535,9 +535,8 @@ def _split_sections(
     first_line_heading = bool(headings) and headings[0]
     if first_line_heading:
         headings[0] = False
-    # A listicle's or a guide's numbered items head their sections, however the lines under
-    # them begin (a price, a line of specs).
-    # What stands between an item and its first paragraph is the item's (a line of specs).
+    # A listicle's or a guide's numbered items head their sections; what stands between an
+    # item and its first paragraph (a price, a line of specs) is the item's, and heads nothing.
     numbered = _numbered_items(units)
     for index in numbered:
         headings[index] = True
@@ -577,9 +576,8 @@ def _split_sections(
     if paragraphs or heading:
         sections.append(Section(heading, tuple(paragraphs)))
     sections = [s for s in sections if s.paragraphs]
-    titles = [s.heading for s in sections if s.heading]
     headed = [s for s in sections if s.heading]
-    if len(titles) + first_line_heading < _MIN_HEADINGS and not all(map(_stands_alone, headed)):
+    if len(headed) + first_line_heading < _MIN_HEADINGS and not all(map(_stands_alone, headed)):
         # One line between paragraphs is more often a caption or a promoted link than a
         # heading: articles with sections have several. Read it as a paragraph.
         merged = [p for s in sections for p in ((s.heading,) if s.heading else ()) + s.paragraphs]
