@@ -167,7 +167,9 @@ def test_a_share_menu_printed_once_is_never_read() -> None:
      "RELATED STORY: Tram strike ends after nine days",
      "The bike was provided by the manufacturer for testing.",
      "Camille Vard travelled with support from Visit Harbour City.",
-     "This series was supported by the Harbour Fund for Local Reporting."],
+     "This series was supported by the Harbour Fund for Local Reporting.",
+     "Get the latest news from Harbour City every morning.",
+     "The best of local news, every weekday morning."],
 )  # fmt: skip
 def test_the_outlets_pitches_and_shop_links_between_paragraphs_are_not_read(
     furniture: str,
@@ -179,6 +181,18 @@ def test_the_outlets_pitches_and_shop_links_between_paragraphs_are_not_read(
     spoken = read_aloud(parse_text(text))
     assert furniture not in spoken
     assert spoken.count("says what the council decided") == len(story)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The best of the festival came every evening on the beach, when the bands played.",
+     "Get the best news you can from your doctor before the operation, she said.",
+     "Follow the money on the island, the auditor told the council on Tuesday."],
+)  # fmt: skip
+def test_story_sentences_shaped_like_pitches_are_read(sentence: str) -> None:
+    text = "\n\n".join(["Buses Every Ten Minutes", "By Camille Vard", BODY, sentence,
+                         "The council meets again in March to settle the timetable."])  # fmt: skip
+    assert sentence in read_aloud(parse_text(text))
 
 
 def test_label_before_lede_and_repeated_lines_are_dropped() -> None:

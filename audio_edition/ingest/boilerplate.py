@@ -309,7 +309,13 @@ _NEWSLETTER_PITCH = re.compile(
     # "Get the day's top stories delivered to your inbox every morning.", "Get the Observer in
     # your inbox", "Get the biggest daily stories by email".
     r"|^(?:get|receive|have)\b.{0,80}\b(?:to|in) your inbox\b"
-    r"|^get (?:the|our)\b.{0,60}\bby e-?mail\W*$",
+    r"|^get (?:the|our)\b.{0,60}\bby e-?mail\W*$"
+    # A sign-up box's blurb, which says what comes and when: "Get the latest news from Clare
+    # every morning.", "Get latest news on Mumbai, India and the world.", "The best of local
+    # news, every weekday morning."
+    r"|^get (?:the |our )?(?:latest|top|biggest|best|week['’]s|day['’]s)\b.{0,60}"
+    r"\b(?:news|stories|headlines)\b(?!.*\b(?:said|says|told|added)\b)"
+    r"|^the (?:best|pick) of\b.{0,30}\b(?:news|stories|journalism|reads|writing)\b,? every\b",
     re.IGNORECASE,
 )
 _MAX_PITCH_WORDS = 30
