@@ -75,6 +75,7 @@ BYLINES = [
     # A blogger who signs with her first name alone, over the date; a section's name is no one.
     ([STANDFIRST, "Oona", "Sep 9, 2024"], ("Oona",)),
     ([STANDFIRST, "Opinion", "Sep 9, 2024"], ()),
+    (["Sydney", "Sep 9, 2024"], ()),  # right under the headline: the section's label
     # A live blog's writers, with who writes now and who wrote earlier.
     (["Jane Doe (now) and John Roe (earlier)", "Sat 1 Mar 2025 14.10 GMT"], ("Jane Doe", "John Roe")),
     (["By Prof. Jane Doe and Mr. John Roe", "March 4, 2025"], ("Jane Doe", "John Roe")),

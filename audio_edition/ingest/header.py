@@ -77,10 +77,13 @@ def read_meta_lines(lines: list[str]) -> tuple[tuple[str, ...], Published | None
 
 
 def _first_name_over_date(zone: list[Unit], date_lines: list[bool], index: int) -> bool:
-    """Whether the line is a first name alone (not a place or a section) over the date line."""
+    """Whether the line is a first name alone (not a place or a section) between the
+    subtitle and the date line."""
     text = zone[index].text
     return (
-        zone[index].words == 1
+        index == 1
+        and zone[0].words >= _MIN_SUBTITLE_WORDS
+        and zone[index].words == 1
         and index + 1 < len(zone)
         and date_lines[index + 1]
         and _LETTERS_ONLY.fullmatch(text) is not None
@@ -91,6 +94,7 @@ def _first_name_over_date(zone: list[Unit], date_lines: list[bool], index: int) 
 
 
 _LETTERS_ONLY = re.compile(r"[^\W\d_]{2,}")
+_MIN_SUBTITLE_WORDS = 4
 
 
 def take_meta(units: list[Unit]) -> tuple[tuple[str, ...], Published | None, list[Unit]]:
@@ -203,13 +207,10 @@ def take_meta(units: list[Unit]) -> tuple[tuple[str, ...], Published | None, lis
             # and the date, on the line where the date goes.
             dates.extend(zone_dates[index])
             meta.add(index)
-        elif (
-            not bylines
-            and (not seen_body or index == 1)
-            and _first_name_over_date(zone, date_lines, index)
-        ):
-            # "Oona" over "Sep 9, 2024", under the headline or its standfirst: a blogger who
-            # signs with her first name.
+        elif not bylines and _first_name_over_date(zone, date_lines, index):
+            # "Oona" over "Sep 9, 2024", under the post's subtitle: a blogger who signs with
+            # her first name. (Right under the headline, a word that names people and places
+            # alike, "Sydney" or "Georgia", is more often the section's label.)
             bylines.append(Byline((text,), explicit=False, dates=()))
             last_byline = index
             meta.add(index)
