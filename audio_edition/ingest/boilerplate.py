@@ -38,8 +38,7 @@ JUNK_LINES = frozenset(
         "end of list", "after newsletter promotion", "free weekly newsletter", "free newsletter",
         "free daily newsletter", "pinterest", "flipboard", "pocket", "tumblr", "telegram",
         "messenger", "mastodon", "bluesky", "threads", "viber", "wechat", "subscribe now",
-        "story source",
-        "full story",
+        "story source", "full story",
         "skip past newsletter promotion", "newsletter promotion", "buy photo",
         "enlarge this image", "toggle caption", "show caption", "hide caption", "view photo",
         "continue reading the main story", "open in app", "login",
@@ -131,22 +130,19 @@ PROMOTIONS = (
                 r"|was this (?:page|article) (?:helpful|useful)\??)\W*$"
                 r"|download (?:the|our) (?:full )?(?:report|press release|pdf|app)\b"
                 r"|(?:subscribe|listen)(?: on|\s*:))", re.I), 8),
-    # The outlet's other channels and editions: "Find The Liffey Times on WhatsApp", "Listen to
-    # our Inside Politics podcast", "This article appears in the December print edition",
-    # "From the February 2022 issue".
-    (re.compile(r"^(?:find|join) (?:us|[\w.' ]{1,40}) on (?:whatsapp|telegram|instagram"
-                r"|facebook|twitter|x|tiktok|youtube|google news|threads|bluesky)\b"
-                r"|^listen to (?:our|the) [\w.' -]{0,40}podcast\b"
+    # The outlet's other editions (its channels: ``_points_to_channel``): "Listen to our Inside
+    # Politics podcast", "This article appears in the December print edition", "From the
+    # February 2022 issue".
+    (re.compile(r"^listen to (?:our|the) [\w.' -]{0,40}podcast\b"
                 r"|^download (?:the|our) [\w.' -]{0,40}app\b"
                 r"|^this (?:article|story) (?:appears|appeared) in (?:the|our) [\w ,.'-]{0,40}"
                 r"(?:edition|issue)\b|^published in the print edition\b|^view original content\b"
                 r"|^from (?:the|our) (?:[a-z]+\s+){1,3}(?:(?:19|20)\d\d\s+)?(?:print\s+)?issue\W*$"
                 r"|^(?:tried|did you (?:make|try)) this recipe\?", re.I), 24),
-    # Counts of readers' replies and likes: "Responses (23)", "Show 41 comments", "42 Likes".
+    # Counts of readers' replies: "Responses (23)", "Show 41 comments" ("42 Likes" is a
+    # ``COUNTER_LINE``).
     (re.compile(r"^(?:responses|comments|replies)\s*\(\d+\)$"
-                r"|^(?:show|view|read|see)(?: all)? \d[\d,]* (?:comments?|replies)$"
-                r"|^\d[\d,.]*\s*[KkMm]?\s+(?:likes?|restacks?|reposts?|retweets?|replies|reactions?)$",
-                re.I), 4),
+                r"|^(?:show|view|read|see)(?: all)? \d[\d,]* (?:comments?|replies)$", re.I), 4),
     # What a page's players, embeds and comment boxes print around them: "Media playback is
     # unsupported on your device", "View this post on Instagram", "Your email address will
     # not be published", "You must be logged in to join the discussion".
@@ -440,9 +436,9 @@ ARTICLE_NOTE = re.compile(
 # so "14.03.2025" (a date) is not one.
 COUNTER_LINE = re.compile(
     r"^\d{1,3}(?:[.,]\d{1,3})*\s*[KkMm]?\s*(?:shares?|comments?|views?|followers|subscribers)?$"
-    # An embedded post's counts: "312 reposts 1.1K likes".
-    r"|^(?:\d{1,3}(?:[.,]\d{1,3})*\s*[KkMm]?\s*(?:shares?|comments?|views?|likes?|reposts?"
-    r"|retweets?|replies|reactions|quotes)\s*[·•|]?\s*){2,4}$"
+    # Readers' and an embedded post's counts, one or a few: "42 Likes", "312 reposts 1.1K likes".
+    r"|^(?:\d[\d,.]*\s*[KkMm]?\s*(?:shares?|comments?|views?|likes?|restacks?|reposts?"
+    r"|retweets?|replies|reactions?|quotes)\s*[·•|]?\s*){1,4}$"
     r"|^(?:(?:our\s+)?(?:rating|score|verdict)\s*:?\s*)?\d{1,3}(?:\.\d)?\s*(?:/|out of)\s*\d{1,3}"
     r"(?:\s*stars?)?$",
     re.IGNORECASE,
@@ -524,7 +520,7 @@ def is_boilerplate(line: str, *, headline: bool = False) -> bool:
         return True
     if words <= _MAX_PITCH_WORDS and is_newsletter_pitch(line):
         return True
-    if words <= _MAX_PITCH_WORDS and _follows_the_outlet(line):
+    if words <= _MAX_PITCH_WORDS and _points_to_channel(line):
         return True
     if headline or byline:
         return False
@@ -563,18 +559,19 @@ def _flattened(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
-# "Follow Gulf Ledger on WhatsApp for the latest updates", "Follow The Beat channel on X".
-_FOLLOW_ON = re.compile(
-    r"^follow (?P<whom>.{1,60}?)(?: channel)? on (?:whatsapp|telegram|google news|instagram|x"
-    r"|twitter|facebook|threads|bluesky|youtube|tiktok|linkedin)\b",
+# "Find The Liffey Times on WhatsApp", "Join us on Telegram", "Follow Gulf Ledger on WhatsApp
+# for the latest updates", "Follow The Beat channel on X".
+_ON_CHANNEL = re.compile(
+    r"^(?:find|join|follow) (?P<whom>.{1,60}?)(?: channel)? on (?:whatsapp|telegram"
+    r"|google news|instagram|x|twitter|facebook|threads|bluesky|youtube|tiktok|linkedin)\b",
     re.IGNORECASE,
 )
 
 
-def _follows_the_outlet(line: str) -> bool:
-    """Where else to follow the outlet; a writer's own handle names her, and is read as her
+def _points_to_channel(line: str) -> bool:
+    """Where else to find the outlet; a writer's own handle names her, and is read as her
     note ("Follow Jane Doe on Twitter @janedoe")."""
-    match = _FOLLOW_ON.match(line)
+    match = _ON_CHANNEL.match(line)
     return (
         match is not None
         and "@" not in line

@@ -105,7 +105,8 @@ def _parse_text(text: str, source: str | Path | None) -> Article:
     # A date alone between paragraphs, under the header, is a related link's or a post's.
     body = [unit for unit in body if not _is_date_alone(unit)]
     lede, sections = _sections(_without_promoted_headlines(headline, body))
-    # A live blog's time stamp over an entry ("10:20 p.m. ET", "2 hours ago") is not read.
+    # A live blog's time stamp over an entry ("10:20 p.m. ET", "2 hours ago") is not read. It
+    # is dropped only now: over an entry's title, it says where the entry starts.
     sections = tuple(
         Section(section.heading, kept)
         for section in sections
